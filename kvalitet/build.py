@@ -1,0 +1,167 @@
+"""Drives load → validate → resolve → render → pdf → write for every unit of a project."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet.errors import KvalitetError, Problem, fel
+from kvalitet.load import las_yaml
+from kvalitet.model import Enhetsrapport
+from kvalitet.project import Projekt
+from kvalitet.validate import menade_du, validera_enhet
+
+FORMAT = ("html", "pdf")
+
+
+@dataclass
+class Enhetskontroll:
+    """One unit file after loading and validation."""
+
+    id: str
+    fil: Path
+    rapport: Enhetsrapport | None
+    problem: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.rapport is not None and not any(p.ar_fel for p in self.problem)
+
+
+@dataclass
+class Enhetsresultat:
+    """What a build did for one unit."""
+
+    id: str
+    fil: Path
+    problem: list[Problem] = field(default_factory=list)
+    skrivna: list[Path] = field(default_factory=list)
+    sidor: int | None = None
+    fel: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.fel is None
+
+
+def kontrollera(projekt: Projekt, enheter: Iterable[str] | None = None) -> list[Enhetskontroll]:
+    """Load and validate every unit file (or the named ones); never raises for data errors."""
+    filer = projekt.enhetsfiler()
+    resultat: list[Enhetskontroll] = []
+    per_id: dict[str, Path] = {}
+    valda = set(enheter) if enheter else None
+    for fil in filer:
+        if valda is not None and fil.stem not in valda:
+            continue
+        kalla = las_yaml(fil)
+        rapport, problem = validera_enhet(kalla)
+        if fil.stem in per_id:
+            problem.append(
+                fel(
+                    fil,
+                    1,
+                    1,
+                    f"enheten '{fil.stem}' finns redan i '{per_id[fil.stem]}'",
+                    "varje enhet har en egen fil med unikt namn; döp om eller ta bort den ena",
+                )
+            )
+            rapport = None
+        per_id.setdefault(fil.stem, fil)
+        resultat.append(Enhetskontroll(fil.stem, fil, rapport, problem))
+    return resultat
+
+
+def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> None:
+    """Refuse unit ids that do not exist, suggesting the closest one."""
+    kanda = [f.stem for f in projekt.enhetsfiler()]
+    for enhet in enheter:
+        if enhet not in kanda:
+            forslag = menade_du(enhet, kanda)
+            tips = f"menade du '{forslag}'?" if forslag else "kända enheter: " + ", ".join(kanda)
+            raise KvalitetError(f"enheten '{enhet}' finns inte i {projekt.rapporter} ({tips})")
+
+
+def utkatalog(projekt: Projekt, ut: Path | None) -> Path:
+    """The output folder; it must not be, or lie inside, the sources."""
+    katalog = (ut if ut is not None else projekt.rot / "ut").resolve()
+    skyddade = {
+        projekt.rot.resolve(): "projektmappen",
+        projekt.rapporter.resolve(): "rapporter/",
+        projekt.mallar.resolve(): "mallar/",
+    }
+    for skyddad, namn in skyddade.items():
+        if katalog == skyddad or (namn != "projektmappen" and katalog.is_relative_to(skyddad)):
+            raise KvalitetError(
+                f"utkatalogen '{katalog}' är {namn} eller ligger i den; resultatet skulle blandas "
+                "med källfilerna (välj en egen mapp, t.ex. '--ut ut')"
+            )
+    return katalog
+
+
+def skriv_atomiskt(fil: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, then rename: never a half-written file."""
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{fil.name}.", suffix=".tmp", dir=fil.parent)
+    try:
+        with os.fdopen(fd, "wb") as ut:
+            ut.write(data)
+            ut.flush()
+            os.fsync(ut.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, fil)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def bygg(
+    projekt: Projekt,
+    ut: Path,
+    format: Iterable[str] = FORMAT,
+    enheter: Iterable[str] | None = None,
+    rapportera: Callable[[Enhetsresultat], None] | None = None,
+) -> list[Enhetsresultat]:
+    """Build every valid unit; a unit that fails keeps its last good output and does not stop
+    the others."""
+    from kvalitet.render import rendera_html, skapa_miljo
+    from kvalitet.resolve import las_upp
+
+    format = tuple(format)
+    ny_katalog = not ut.exists()
+    ut.mkdir(parents=True, exist_ok=True)
+    if ny_katalog and ut == (projekt.rot / "ut").resolve():
+        (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
+    miljo = skapa_miljo(projekt.mallar)
+    resultat: list[Enhetsresultat] = []
+    for kontroll in kontrollera(projekt, enheter):
+        res = Enhetsresultat(kontroll.id, kontroll.fil, kontroll.problem)
+        if not kontroll.ok or kontroll.rapport is None:
+            antal = sum(p.ar_fel for p in kontroll.problem)
+            res.fel = f"{antal} fel i källfilen"
+        else:
+            try:
+                vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil)
+                html = rendera_html(vy, miljo)
+                if "html" in format:
+                    mal = ut / f"{kontroll.id}.html"
+                    skriv_atomiskt(mal, html.encode("utf-8"))
+                    res.skrivna.append(mal)
+                if "pdf" in format:
+                    from kvalitet.pdf import skriv_pdf
+
+                    pdf = skriv_pdf(html, projekt.rot, kontroll.fil.parent)
+                    mal = ut / f"{kontroll.id}.pdf"
+                    skriv_atomiskt(mal, pdf.data)
+                    res.skrivna.append(mal)
+                    res.sidor = pdf.sidor
+            except KvalitetError as exc:
+                res.fel = exc.format_message()
+        resultat.append(res)
+        if rapportera:
+            rapportera(res)
+    return resultat

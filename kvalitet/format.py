@@ -1,0 +1,62 @@
+"""Swedish formatting of numbers, percentages and dates, used by every template filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+def tal(varde: Any, decimaler: int | None = None) -> str:
+    """``1266`` → ``1 266``, ``-4426`` → ``−4 426``, ``96.4`` → ``96,4`` (no-break spaces)."""
+    if varde is None:
+        return ""
+    if isinstance(varde, bool) or not isinstance(varde, int | float):
+        return str(varde)
+    if decimaler is None:
+        decimaler = getattr(varde, "decimaler", None)
+    if decimaler is not None:
+        varde = round(float(varde), decimaler)
+        monster = "#,##0" + ("." + "0" * decimaler if decimaler else "")
+        text = format_decimal(varde, format=monster, locale="sv_SE")
+    else:
+        text = format_decimal(varde, locale="sv_SE", decimal_quantization=False)
+    text = text.replace("\u202f", NBSP)
+    if text.startswith("-"):
+        text = MINUS + text[1:]
+    return text
+
+
+def procent(varde: Any, decimaler: int | None = None) -> str:
+    """``96.4`` → ``96,4 %`` with a no-break space before the sign."""
+    if isinstance(varde, int | float) and not isinstance(varde, bool):
+        return f"{tal(varde, decimaler)}{NBSP}%"
+    return "" if varde is None else str(varde)
+
+
+def varde(varde: Any, matt: str | None = None) -> str:
+    """A table or styrtal value shown according to its measure (procent, antal, skala, text)."""
+    if matt == "procent":
+        return procent(varde)
+    return tal(varde)
+
+
+def datum(d: dt.date | None, lang: bool = False) -> str:
+    """``2021-06-20``, or with ``lang`` ``20 juni 2021``."""
+    if d is None:
+        return ""
+    if lang:
+        return format_date(d, "d MMMM y", locale="sv")
+    return d.isoformat()
+
+
+def tkr(varde: Any) -> str:
+    """Thousands of kronor: ``1266`` → ``1 266 tkr``."""
+    if varde is None:
+        return ""
+    return f"{tal(varde)}{NBSP}tkr"

@@ -1,0 +1,70 @@
+"""HTML → PDF/UA-1 with WeasyPrint; only files under the project and data: URLs may be read."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class BlockeradResurs(ValueError):
+    """A document tried to read something outside the project."""
+
+
+@dataclass
+class PdfResultat:
+    data: bytes
+    sidor: int
+    varningar: list[str] = field(default_factory=list)
+
+
+def begransad_hamtare(projektrot: Path) -> Any:
+    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under ``projektrot`` only."""
+    from weasyprint.urls import URLFetcher
+
+    rot = projektrot.resolve()
+
+    class BegransadHamtare(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            delar = urlparse(url)
+            if delar.scheme == "file" and delar.netloc in ("", "localhost"):
+                sokvag = Path(unquote(delar.path)).resolve()
+                if sokvag.is_relative_to(rot) and sokvag.is_file():
+                    return super().fetch(url, headers)
+            raise BlockeradResurs(f"'{url}' ligger utanför projektet och hämtas inte")
+
+    return BegransadHamtare(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+class _Samlare(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.meddelanden: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.meddelanden.append(record.getMessage())
+
+
+def skriv_pdf(html: str, projektrot: Path, bas: Path | None = None) -> PdfResultat:
+    """Render a self-contained HTML document to PDF/UA-1 bytes."""
+    from weasyprint import HTML
+
+    samlare = _Samlare()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(samlare)
+    try:
+        dokument = HTML(
+            string=html,
+            base_url=str((bas or projektrot).resolve()) + "/",
+            url_fetcher=begransad_hamtare(projektrot),
+        ).render()
+        data = dokument.write_pdf(pdf_variant=PDF_VARIANT)
+    finally:
+        logger.removeHandler(samlare)
+    return PdfResultat(data, len(dokument.pages), samlare.meddelanden)

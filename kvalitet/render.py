@@ -1,0 +1,117 @@
+"""Jinja environment (project mallar/ before the built-in ones), filters, Markdown → safe HTML."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import markdown as md_lib
+import nh3
+from markupsafe import Markup
+
+from kvalitet import format as fmt
+from kvalitet.errors import KvalitetError, visningsnamn
+from kvalitet.resolve import VyRapport
+
+_TAGGAR = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote",
+    "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "sup", "sub",
+    "table", "thead", "tbody", "tr", "th", "td", "abbr",
+}  # fmt: skip
+_ATTRIBUT = {"a": {"href", "title"}, "th": {"scope", "align"}, "td": {"align"}, "abbr": {"title"}}
+_RUBRIK = re.compile(r"<(/?)h([1-6])\b([^>]*)>")
+
+
+def inbyggda_mallar() -> Path:
+    """The built-in templates: ``mallar/`` beside the package in a checkout, or inside the wheel."""
+    paket = Path(__file__).resolve().parent
+    for kandidat in (paket / "mallar", paket.parent / "mallar"):
+        if (kandidat / "rapport.html.j2").is_file():
+            return kandidat
+    raise KvalitetError("kvalitets inbyggda mallar saknas (installera om paketet)")
+
+
+def markdown_html(text: str | None, niva: int = 1) -> Markup:
+    """Markdown → sanitised HTML. Raw HTML and scripts are removed; headings are shifted so they
+    sit below the section they belong to (``niva`` is that section's heading level)."""
+    if not text:
+        return Markup("")
+    html = _konvertera(text)
+
+    def flytta(m: re.Match[str]) -> str:
+        ny = min(int(m.group(2)) + niva, 6)
+        klass = ' class="mellanrubrik"' if not m.group(1) else ""
+        return f"<{m.group(1)}h{ny}{klass if not m.group(3) else m.group(3)}>"
+
+    return Markup(_RUBRIK.sub(flytta, html))
+
+
+@lru_cache(maxsize=4096)
+def _konvertera(text: str) -> str:
+    html = md_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=_TAGGAR,
+        attributes=_ATTRIBUT,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
+    """A Jinja environment searching the project's ``mallar/`` first, then the built-in one."""
+    sokvagar: list[Path] = []
+    inbyggd = inbyggda_mallar()
+    if projektmallar and projektmallar.is_dir() and projektmallar.resolve() != inbyggd:
+        sokvagar.append(projektmallar)
+    sokvagar.append(inbyggd)
+    miljo = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(s) for s in sokvagar]),
+        autoescape=jinja2.select_autoescape(["html", "j2", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    miljo.filters.update(
+        md=markdown_html,
+        tal=fmt.tal,
+        procent=fmt.procent,
+        datum=fmt.datum,
+        tkr=fmt.tkr,
+    )
+    return miljo
+
+
+def rendera_html(rapport: VyRapport, miljo: jinja2.Environment, mall: str = "rapport.html.j2") -> str:
+    """Render one resolved unit to a self-contained HTML document."""
+    try:
+        return miljo.get_template(mall).render(r=rapport, enhet=rapport.enhet)
+    except jinja2.TemplateSyntaxError as exc:
+        fil = visningsnamn(Path(exc.filename)) if exc.filename else exc.name
+        raise KvalitetError(
+            f"{fil}:{exc.lineno}:1: fel: mallen har ett syntaxfel: {exc.message} "
+            "(rätta mallen; jämför med den inbyggda mallen)"
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise KvalitetError(
+            f"mallen '{exc.name}' finns inte (lägg den i projektets 'mallar/' eller rätta namnet)"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise KvalitetError(
+            f"{_mallplats(exc)}fel: mallen använder något som inte finns: {exc.message} "
+            "(rätta variabelnamnet i mallen)"
+        ) from None
+
+
+def _mallplats(exc: BaseException) -> str:
+    """``fil:rad:1: `` of the innermost template frame in a traceback, if any."""
+    plats = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        kod = tb.tb_frame.f_code
+        if kod.co_filename.endswith((".j2", ".html", ".css")):
+            plats = f"{visningsnamn(Path(kod.co_filename))}:{tb.tb_lineno}:1: "
+        tb = tb.tb_next
+    return plats

@@ -1,0 +1,270 @@
+"""Validated unit → what the templates show: numbered headings, formatted values, status, images."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet import format as fmt
+from kvalitet.model import (
+    Aktivitet,
+    Avsnitt,
+    Enhetsrapport,
+    Huvudavsnitt,
+    Tabell,
+    Utvecklingsomrade,
+)
+from kvalitet.status import SYMBOL, styrtalsstatus
+from kvalitet.validate import bildsokvag
+
+INNEHALL_DJUP = 3
+
+
+@dataclass
+class Rubrik:
+    """A numbered heading; numbers are computed from the position, never typed."""
+
+    nummer: str
+    text: str
+    niva: int
+    namn: str = ""
+
+    @property
+    def ankare(self) -> str:
+        """The HTML id: ``avsnitt-2-1-3`` for numbered headings, the given name otherwise."""
+        if self.namn:
+            return self.namn
+        return "avsnitt-" + self.nummer.replace(".", "-").replace(":", "-")
+
+    @property
+    def tagg(self) -> str:
+        """The HTML heading element: the cover title is h1, so level 1 is h2."""
+        return f"h{min(self.niva + 1, 6)}"
+
+    @property
+    def hel(self) -> str:
+        return f"{self.nummer} {self.text}" if self.nummer else self.text
+
+
+@dataclass
+class VyTabell:
+    rubrik: str
+    radrubrik: str
+    kolumner: list[str]
+    rader: list[tuple[str, list[str]]]
+    kalla: str | None
+
+
+@dataclass
+class VyBild:
+    data_uri: str
+    alt: str
+    bildtext: str | None
+
+
+@dataclass
+class VyDel:
+    """One numbered part of the report with its content and closing lists."""
+
+    rubrik: Rubrik
+    text: str | None = None
+    tabeller: list[VyTabell] = field(default_factory=list)
+    bilder: list[VyBild] = field(default_factory=list)
+    avsnitt: list[VyDel] = field(default_factory=list)
+    styrkor: list[str] = field(default_factory=list)
+    svagheter: list[str] = field(default_factory=list)
+    slutsatser: list[str] = field(default_factory=list)
+    till_analys: list[str] = field(default_factory=list)
+    tom: bool = False
+
+
+@dataclass
+class VyStyrtal:
+    id: str
+    text: str
+    malvarde: str
+    utfall: str
+    flickor: str
+    pojkar: str
+    status: str
+    symbol: str
+    kommentar: str | None
+
+
+@dataclass
+class VyMal:
+    nummer: str
+    text: str
+    styrtal: list[VyStyrtal]
+    aktiviteter: list[Aktivitet]
+    har_kon: bool
+
+
+@dataclass
+class VyPerspektiv:
+    rubrik: Rubrik
+    mal: list[VyMal]
+
+
+@dataclass
+class VyUtvecklingsomrade:
+    rubrik: Rubrik
+    omrade: Utvecklingsomrade
+
+
+@dataclass
+class VyRapport:
+    """Everything a report template needs, already numbered and formatted."""
+
+    id: str
+    enhet: Enhetsrapport
+    titel: str
+    inledning: list[Rubrik]
+    delar: list[VyDel]
+    utveckling_rubrik: Rubrik
+    utvecklingsomraden: list[VyUtvecklingsomrade]
+    verksamhetsplan_rubrik: Rubrik | None
+    verksamhetsplan_text: str | None
+    perspektiv: list[VyPerspektiv]
+    innehall: list[Rubrik]
+
+
+def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path) -> VyRapport:
+    """Resolve a validated unit for rendering."""
+    bygg = _Byggare(kallfil)
+    inledning: list[Rubrik] = []
+    if rapport.beskrivning:
+        inledning.append(Rubrik("", "Om enheten", 1, "om-enheten"))
+    if rapport.sammanfattning:
+        inledning.append(Rubrik("", "Sammanfattning", 1, "sammanfattning"))
+    bygg.innehall.extend(inledning)
+    delar: list[VyDel] = []
+    delar.append(bygg.huvuddel(1, "Det systematiska kvalitetsarbetet", rapport.kvalitetsarbete))
+
+    resultat = VyDel(Rubrik("2", "Resultat", 1))
+    bygg.innehall.append(resultat.rubrik)
+    if rapport.resultat:
+        resultat.text = rapport.resultat.text
+        grupper = [
+            ("Objektiva resultat", rapport.resultat.objektiva),
+            ("Subjektiva resultat", rapport.resultat.subjektiva),
+            ("Observerade resultat", rapport.resultat.observerade),
+        ]
+        nr = 0
+        for text, grupp in grupper:
+            if grupp is not None:
+                nr += 1
+                resultat.avsnitt.append(bygg.del_(f"2.{nr}", text, 2, grupp))
+    resultat.tom = not rapport.resultat
+    delar.append(resultat)
+    delar.append(bygg.huvuddel(3, "Analys", rapport.analys))
+
+    utveckling_rubrik = Rubrik("4", "Prioriterade utvecklingsområden", 1)
+    bygg.innehall.append(utveckling_rubrik)
+    omraden = []
+    for i, omr in enumerate(rapport.utvecklingsomraden, start=1):
+        rubrik = Rubrik(f"4.{i}", omr.rubrik, 2)
+        bygg.innehall.append(rubrik)
+        omraden.append(VyUtvecklingsomrade(rubrik, omr))
+
+    vp_rubrik = None
+    perspektiv: list[VyPerspektiv] = []
+    vp = rapport.verksamhetsplan
+    if vp is not None:
+        vp_rubrik = Rubrik("5", "Uppföljning av verksamhetsplanen", 1)
+        bygg.innehall.append(vp_rubrik)
+        for p, persp in enumerate(vp.perspektiv, start=1):
+            rubrik = Rubrik(f"5.{p}", persp.namn, 2)
+            bygg.innehall.append(rubrik)
+            malen = []
+            for m, mal in enumerate(persp.mal, start=1):
+                styrtal = [
+                    VyStyrtal(
+                        id=s.id,
+                        text=s.text,
+                        malvarde=fmt.varde(s.malvarde.get(rapport.period), s.matt) or "–",
+                        utfall=fmt.varde(s.utfall, s.matt) or "–",
+                        flickor=fmt.varde(s.flickor, s.matt),
+                        pojkar=fmt.varde(s.pojkar, s.matt),
+                        status=(status := styrtalsstatus(s, rapport.period)),
+                        symbol=SYMBOL[status],
+                        kommentar=s.kommentar,
+                    )
+                    for s in mal.styrtal
+                ]
+                har_kon = any(s.flickor is not None or s.pojkar is not None for s in mal.styrtal)
+                malen.append(VyMal(f"{p}:{m}", mal.text, styrtal, mal.aktiviteter, har_kon))
+            perspektiv.append(VyPerspektiv(rubrik, malen))
+
+    return VyRapport(
+        id=enhets_id,
+        enhet=rapport,
+        titel=f"Kvalitetsrapport {rapport.period} – {rapport.namn}",
+        inledning=inledning,
+        delar=delar,
+        utveckling_rubrik=utveckling_rubrik,
+        utvecklingsomraden=omraden,
+        verksamhetsplan_rubrik=vp_rubrik,
+        verksamhetsplan_text=vp.text if vp else None,
+        perspektiv=perspektiv,
+        innehall=[r for r in bygg.innehall if r.niva <= INNEHALL_DJUP],
+    )
+
+
+class _Byggare:
+    def __init__(self, kallfil: Path) -> None:
+        self.kallfil = kallfil
+        self.innehall: list[Rubrik] = []
+
+    def huvuddel(self, nr: int, text: str, del_: Huvudavsnitt | None) -> VyDel:
+        if del_ is None:
+            vy = VyDel(Rubrik(str(nr), text, 1), tom=True)
+            self.innehall.append(vy.rubrik)
+            return vy
+        return self.del_(str(nr), text, 1, del_)
+
+    def del_(self, nummer: str, text: str, niva: int, del_: Huvudavsnitt | Avsnitt) -> VyDel:
+        vy = VyDel(
+            Rubrik(nummer, text, niva),
+            text=del_.text,
+            tabeller=[_tabell(t) for t in del_.tabeller],
+            bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
+            styrkor=list(del_.styrkor),
+            svagheter=list(del_.svagheter),
+            slutsatser=list(del_.slutsatser),
+            till_analys=list(del_.till_analys),
+        )
+        self.innehall.append(vy.rubrik)
+        for i, barn in enumerate(del_.avsnitt, start=1):
+            vy.avsnitt.append(self.del_(f"{nummer}.{i}", barn.rubrik, min(niva + 1, 6), barn))
+        return vy
+
+    def _bild(self, fil: str, alt: str, bildtext: str | None) -> VyBild:
+        sokvag = bildsokvag(self.kallfil, fil)
+        assert sokvag is not None  # validated before resolving
+        typ = mimetypes.guess_type(sokvag.name)[0] or "application/octet-stream"
+        data = base64.b64encode(sokvag.read_bytes()).decode("ascii")
+        return VyBild(f"data:{typ};base64,{data}", alt, bildtext)
+
+
+def _tabell(tabell: Tabell) -> VyTabell:
+    if tabell.kolumner:
+        kolumner = list(tabell.kolumner)
+        rader = [
+            (r.rad, [fmt.varde(v, r.matt or tabell.matt) for v in (r.varden or [])])
+            for r in tabell.rader
+        ]
+    else:
+        falt = [
+            (namn, rubrik)
+            for namn, rubrik in (("flickor", "Flickor"), ("pojkar", "Pojkar"), ("totalt", "Totalt"))
+            if any(getattr(r, namn) is not None for r in tabell.rader)
+        ]
+        kolumner = [rubrik for _, rubrik in falt]
+        rader = [
+            (r.rad, [fmt.varde(getattr(r, namn), r.matt or tabell.matt) or "." for namn, _ in falt])
+            for r in tabell.rader
+        ]
+    return VyTabell(tabell.rubrik, tabell.radrubrik or "", kolumner, rader, tabell.kalla)

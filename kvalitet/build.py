@@ -74,14 +74,15 @@ def kontrollera(projekt: Projekt, enheter: Iterable[str] | None = None) -> list[
     return resultat
 
 
-def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> None:
-    """Refuse unit ids that do not exist, suggesting the closest one."""
+def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> str | None:
+    """The first unit id that does not exist, with a suggestion; None when all exist."""
     kanda = [f.stem for f in projekt.enhetsfiler()]
     for enhet in enheter:
         if enhet not in kanda:
             forslag = menade_du(enhet, kanda)
             tips = f"menade du '{forslag}'?" if forslag else "kända enheter: " + ", ".join(kanda)
-            raise KvalitetError(f"enheten '{enhet}' finns inte i {projekt.rapporter} ({tips})")
+            return f"enheten '{enhet}' finns inte i rapporter/ ({tips})"
+    return None
 
 
 def utkatalog(projekt: Projekt, ut: Path | None) -> Path:

@@ -138,8 +138,8 @@ def bygg(projekt: Path, ut: Path | None, format_: tuple[str, ...], enheter: tupl
     from kvalitet.project import hitta_projekt
 
     proj = hitta_projekt(projekt)
-    if enheter:
-        kontrollera_enhetsval(proj, enheter)
+    if enheter and (fel := kontrollera_enhetsval(proj, enheter)):
+        raise click.BadParameter(fel, param_hint="'--enhet'")
     katalog = utkatalog(proj, ut)
     if not proj.enhetsfiler():
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
@@ -159,7 +159,7 @@ def bygg(projekt: Path, ut: Path | None, format_: tuple[str, ...], enheter: tupl
     varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
     rad = f"{len(resultat) - len(misslyckade)} av {len(resultat)} rapporter byggda i {visningsnamn(katalog)}/"
     if varningar:
-        rad += f"; {varningar} varningar (visa dem med 'kvalitet kontrollera')"
+        rad += f"; {varningar} {'varning' if varningar == 1 else 'varningar'} (visa dem med 'kvalitet kontrollera')"
     click.echo(rad + ".")
     if misslyckade:
         click.echo(

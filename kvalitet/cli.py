@@ -82,7 +82,9 @@ def kontrollera(projekt: Path, strikt: bool) -> None:
     if not resultat:
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
-    click.echo(f"{len(resultat)} rapporter kontrollerade: {_summering(antal_fel, antal_varningar)}.")
+    click.echo(
+        f"{len(resultat)} rapporter kontrollerade: {_summering(antal_fel, antal_varningar)}."
+    )
     if antal_fel or (strikt and antal_varningar):
         sys.exit(1)
 
@@ -127,7 +129,9 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     multiple=True,
     help="Bygg bara denna enhet (filnamnet utan .yaml); kan anges flera gånger.",
 )
-def bygg(projekt: Path, ut: Path | None, format_: tuple[str, ...], enheter: tuple[str, ...]) -> None:
+def bygg(
+    projekt: Path, ut: Path | None, format_: tuple[str, ...], enheter: tuple[str, ...]
+) -> None:
     """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
 
     En enhet med fel hoppas över och behåller sin senast byggda rapport; de andra

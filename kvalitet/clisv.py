@@ -44,8 +44,14 @@ _PLURAL: dict[str, tuple[str, str]] = {
         "Flaggan {name!r} behöver ett värde.",
         "Flaggan {name!r} behöver {nargs} värden.",
     ),
-    "Did you mean {possibility}?": ("Menade du {possibility}?", "(Menade du någon av: {possibilities}?)"),
-    "{value!r} is not {choice}.": ("{value!r} är inte {choice}.", "{value!r} är inte en av {choices}."),
+    "Did you mean {possibility}?": (
+        "Menade du {possibility}?",
+        "(Menade du någon av: {possibilities}?)",
+    ),
+    "{value!r} is not {choice}.": (
+        "{value!r} är inte {choice}.",
+        "{value!r} är inte en av {choices}.",
+    ),
 }
 
 

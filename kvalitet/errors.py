@@ -45,7 +45,9 @@ def visningsnamn(fil: Path, bas: Path | None = None) -> str:
     """A path as short as possible: relative to the working directory when inside it."""
     bas = bas or Path.cwd()
     try:
-        return os.path.relpath(fil, bas) if fil.resolve().is_relative_to(bas.resolve()) else str(fil)
+        return (
+            os.path.relpath(fil, bas) if fil.resolve().is_relative_to(bas.resolve()) else str(fil)
+        )
     except (OSError, ValueError):
         return str(fil)
 

@@ -141,7 +141,7 @@ Period = Annotated[str, BeforeValidator(_text), AfterValidator(_period)]
 class Bas(BaseModel):
     """Common settings: unknown keys are errors; keys are the Swedish aliases."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
 
 
 class Ansvarig(Bas):
@@ -296,7 +296,9 @@ class Styrtal(Bas):
 
 class Aktivitet(Bas):
     rubrik: IfylldText = Field(description="Aktivitetens namn.")
-    styrtal: TextLista = Field(default_factory=list, description="Styrtal som aktiviteten hör till.")
+    styrtal: TextLista = Field(
+        default_factory=list, description="Styrtal som aktiviteten hör till."
+    )
     beskrivning: Markdown | None = Field(None, description="Vad aktiviteten går ut på.")
     uppfoljning: Markdown | None = Field(None, alias="uppföljning", description="Hur det gick.")
 

@@ -42,7 +42,9 @@ def hitta_projekt(sokvag: Path) -> Projekt:
     """The project at ``sokvag``; a clear Swedish error if it has no ``rapporter/`` folder."""
     rot = sokvag.resolve()
     if not rot.is_dir():
-        raise KvalitetError(f"projektmappen '{sokvag}' finns inte (ange en mapp som innehåller 'rapporter/')")
+        raise KvalitetError(
+            f"projektmappen '{sokvag}' finns inte (ange en mapp som innehåller 'rapporter/')"
+        )
     if not (rot / "rapporter").is_dir():
         raise KvalitetError(
             f"mappen '{sokvag}' har ingen undermapp 'rapporter/' "

@@ -84,7 +84,9 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     return miljo
 
 
-def rendera_html(rapport: VyRapport, miljo: jinja2.Environment, mall: str = "rapport.html.j2") -> str:
+def rendera_html(
+    rapport: VyRapport, miljo: jinja2.Environment, mall: str = "rapport.html.j2"
+) -> str:
     """Render one resolved unit to a self-contained HTML document."""
     try:
         return miljo.get_template(mall).render(r=rapport, enhet=rapport.enhet)

@@ -193,7 +193,9 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
             vantade.append(beskrivning)
     varde = fel[0].get("input")
     if varde is None and "en text" in vantade:
-        return kalla.fel(sokvag, f"'{namn}' är tomt", "skriv en text efter kolonet eller ta bort fältet")
+        return kalla.fel(
+            sokvag, f"'{namn}' är tomt", "skriv en text efter kolonet eller ta bort fältet"
+        )
     if vantade:
         return kalla.fel(
             sokvag,
@@ -209,10 +211,9 @@ def _datasokvag(data: Any, loc: tuple[Any, ...]) -> tuple[Sokvag, list[Any]]:
     rest: list[Any] = []
     nu = data
     for del_ in loc:
-        if isinstance(nu, dict) and isinstance(del_, str) and del_ in nu:
-            sokvag.append(del_)
-            nu = nu[del_]
-        elif isinstance(nu, list) and isinstance(del_, int) and 0 <= del_ < len(nu):
+        i_dict = isinstance(nu, dict) and isinstance(del_, str) and del_ in nu
+        i_lista = isinstance(nu, list) and isinstance(del_, int) and 0 <= del_ < len(nu)
+        if i_dict or i_lista:
             sokvag.append(del_)
             nu = nu[del_]
         else:

@@ -1,0 +1,122 @@
+"""The two commands on a copy of the example project: exit codes and exact output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kvalitet.cli import kvalitet
+
+ENHETER = ["alvmora-gymnasium", "bjorkbackaskolan", "forskolan-lingonet", "resurscentrum"]
+
+
+def test_kontrollera_exemplet_ar_utan_fel(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["kontrollera"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[-1] == "4 rapporter kontrollerade: 0 fel och 1 varning."
+    assert "rapporter/alvmora-gymnasium.yaml:" in res.output
+
+
+def test_kontrollera_strikt_gor_varningar_till_fel(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["kontrollera", "--strikt"])
+    assert res.exit_code == 1
+
+
+def test_bygg_skriver_html_och_pdf_for_varje_enhet(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["bygg"])
+    assert res.exit_code == 0, res.output
+    for enhet in ENHETER:
+        assert (projekt / "ut" / f"{enhet}.html").is_file()
+        assert (projekt / "ut" / f"{enhet}.pdf").read_bytes().startswith(b"%PDF-")
+    assert "4 av 4 rapporter byggda i ut/" in res.output
+    assert (projekt / "ut" / ".gitignore").read_text().strip().endswith("*")
+    assert not list((projekt / "ut").glob("*.tmp")), "temporary files left behind"
+
+
+def test_bygg_med_projektargument_ut_format_och_enhet(
+    projekt: Path, runner: CliRunner, tmp_path_factory
+) -> None:
+    annan = tmp_path_factory.mktemp("annanstans")
+    res = runner.invoke(
+        kvalitet,
+        ["bygg", str(projekt), "--ut", str(annan / "rapporter-ut"), "--format", "html",
+         "--enhet", "resurscentrum", "--enhet", "forskolan-lingonet"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    skrivna = sorted(p.name for p in (annan / "rapporter-ut").iterdir())
+    assert skrivna == ["forskolan-lingonet.html", "resurscentrum.html"]
+
+
+def test_okand_enhet_ger_forslag_och_kod_2(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["bygg", "--enhet", "bjorkbackaskola"])
+    assert res.exit_code == 2
+    assert "menade du 'bjorkbackaskolan'?" in res.output
+
+
+def test_okant_format_ger_kod_2(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["bygg", "--format", "docx"])
+    assert res.exit_code == 2
+    assert "okänt format 'docx'" in res.output
+
+
+def test_okand_flagga_ger_svenskt_fel_och_kod_2(projekt: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["kontrollera", "--strict"])
+    assert res.exit_code == 2
+    assert "Fel: Flaggan '--strict' finns inte." in res.output
+    assert "Skriv 'kvalitet kontrollera --hjälp' för hjälp." in res.output
+
+
+def test_mapp_utan_rapporter_ger_tydligt_fel(tmp_path: Path, runner: CliRunner) -> None:
+    res = runner.invoke(kvalitet, ["kontrollera", str(tmp_path)])
+    assert res.exit_code == 1
+    assert "har ingen undermapp 'rapporter/'" in res.output
+
+
+def test_utkatalog_i_kallorna_vagras(projekt: Path, runner: CliRunner) -> None:
+    for ut in ("rapporter", "rapporter/ut", "."):
+        res = runner.invoke(kvalitet, ["bygg", "--ut", ut, "--format", "html"])
+        assert res.exit_code == 1, ut
+        assert "blandas med källfilerna" in res.output
+    assert not (projekt / "rapporter" / "bjorkbackaskolan.html").exists()
+
+
+def test_enhet_med_fel_stoppar_inte_de_andra_och_behaller_senaste(
+    projekt: Path, runner: CliRunner
+) -> None:
+    assert runner.invoke(kvalitet, ["bygg", "--format", "html"]).exit_code == 0
+    gammal = (projekt / "ut" / "forskolan-lingonet.html").read_bytes()
+    fil = projekt / "rapporter" / "forskolan-lingonet.yaml"
+    fil.write_text(fil.read_text().replace("skolform: förskola", "skolform: forskola"))
+    res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
+    assert res.exit_code == 1
+    assert "✗ forskolan-lingonet: 1 fel i källfilen" in res.output
+    assert "menade du 'förskola'?" in res.output
+    assert "3 av 4 rapporter byggda" in res.output
+    assert (projekt / "ut" / "forskolan-lingonet.html").read_bytes() == gammal
+
+
+def test_varje_kommando_har_svensk_hjalp_och_finns_i_dokumentationen(runner: CliRunner) -> None:
+    dokumentation = (Path(__file__).parent.parent / "docs" / "kommandon.md").read_text()
+    for namn, kommando in kvalitet.commands.items():
+        res = runner.invoke(kvalitet, [namn, "--hjälp"])
+        assert res.exit_code == 0
+        assert res.output.startswith(f"Användning: kvalitet {namn} [FLAGGOR]")
+        assert "Flaggor:" in res.output
+        assert kommando.help
+        assert f"kvalitet {namn}" in dokumentation, f"docs/kommandon.md saknar {namn}"
+        for param in kommando.params:
+            for flagga in getattr(param, "opts", []):
+                if flagga.startswith("--") and flagga not in ("--help", "--hjälp"):
+                    assert flagga in dokumentation, f"docs/kommandon.md saknar {flagga}"
+
+
+def test_python_m_kvalitet_fungerar() -> None:
+    import subprocess
+    import sys
+
+    res = subprocess.run(
+        [sys.executable, "-m", "kvalitet", "--version"], capture_output=True, text=True
+    )
+    assert res.returncode == 0
+    assert res.stdout.startswith("kvalitet ")

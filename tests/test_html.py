@@ -1,0 +1,69 @@
+"""The HTML output: self-contained, accessible, and equal to the golden file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kvalitet.build import kontrollera
+from kvalitet.project import hitta_projekt
+from kvalitet.render import markdown_html, rendera_html, skapa_miljo
+from kvalitet.resolve import las_upp
+
+ROT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def rendera_exempel(enhet: str) -> str:
+    """Render one unit of the example project exactly as 'kvalitet bygg' does."""
+    proj = hitta_projekt(ROT)
+    (kontroll,) = kontrollera(proj, [enhet])
+    assert kontroll.rapport is not None, kontroll.problem
+    vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil)
+    return rendera_html(vy, skapa_miljo(proj.mallar))
+
+
+def test_golden_html() -> None:
+    """If this fails after an intended change: python3 tests/uppdatera_golden.py"""
+    forvantad = (GOLDEN / "bjorkbackaskolan.html").read_text(encoding="utf-8")
+    assert rendera_exempel("bjorkbackaskolan") == forvantad
+
+
+def test_html_ar_fristaende_och_tillganglig(byggt_exempel: Path) -> None:
+    for fil in byggt_exempel.glob("*.html"):
+        html = fil.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>")
+        assert '<html lang="sv">' in html
+        assert re.search(r"<title>Kvalitetsrapport 2025/26 – .+</title>", html)
+        assert 'name="viewport"' in html
+        assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", html), fil.name
+        assert "<link " not in html, "CSS ska ligga i filen"
+        assert "<style>" in html
+        for tabell in re.findall(r"<table.*?</table>", html, flags=re.S):
+            assert '<th scope="col">' in tabell
+            assert '<th scope="row">' in tabell
+            assert "<caption>" in tabell
+        for img in re.findall(r"<img [^>]*>", html):
+            assert re.search(r'alt="[^"]+"', img), img
+            assert 'src="data:' in img
+
+
+def test_rubriker_numreras_automatiskt() -> None:
+    html = rendera_exempel("bjorkbackaskolan")
+    nummer = re.findall(r'<h[2-6] id="avsnitt-[^"]+"[^>]*><span class="nr">([\d.]+)</span>', html)
+    assert nummer[:4] == ["1", "1.1", "1.2", "2"]
+    assert "2.1.1" in nummer and "4.2" in nummer and "5.1" in nummer
+    assert len(nummer) == len(set(nummer))
+
+
+def test_markdown_utan_radhtml_och_skript() -> None:
+    html = str(
+        markdown_html('Hej <script>alert(1)</script> [x](javascript:alert(1)) <b onclick="x">b</b>')
+    )
+    assert "<script" not in html and "javascript:" not in html and "onclick" not in html
+    assert str(markdown_html("**fet**")) == "<p><strong>fet</strong></p>"
+
+
+def test_markdownrubriker_hamnar_under_avsnittet() -> None:
+    html = str(markdown_html("# Rubrik\n\ntext", niva=3))
+    assert html.startswith('<h4 class="mellanrubrik">Rubrik</h4>')

@@ -41,6 +41,7 @@ class Enhetsresultat:
     skrivna: list[Path] = field(default_factory=list)
     sidor: int | None = None
     fel: str | None = None
+    varningar: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -160,6 +161,7 @@ def bygg(
                     skriv_atomiskt(mal, pdf.data)
                     res.skrivna.append(mal)
                     res.sidor = pdf.sidor
+                    res.varningar.extend(pdf.varningar)
             except KvalitetError as exc:
                 res.fel = exc.format_message()
         resultat.append(res)

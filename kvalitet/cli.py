@@ -154,6 +154,8 @@ def bygg(
             filer = ", ".join(visningsnamn(f) for f in res.skrivna)
             sidor = f" ({res.sidor} sidor)" if res.sidor else ""
             click.echo(f"✓ {res.id}: {filer}{sidor}")
+            for text in res.varningar:
+                click.echo(f"  varning vid PDF-bygget: {text}")
         else:
             click.echo(f"✗ {res.id}: {res.fel}")
             _skriv_problem(res.problem, bara_fel=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvalitet.errors import KvalitetError, Problem, fel
+from kvalitet.errors import DataFel, KvalitetError, Problem, fel
 from kvalitet.load import las_yaml
 from kvalitet.model import Enhetsrapport
 from kvalitet.project import Projekt
@@ -57,8 +58,20 @@ def kontrollera(projekt: Projekt, enheter: Iterable[str] | None = None) -> list[
     for fil in filer:
         if valda is not None and fil.stem not in valda:
             continue
+        if not fil.resolve().is_relative_to(projekt.rot.resolve()):
+            problem = [
+                fel(
+                    fil,
+                    1,
+                    1,
+                    "filen är en länk till en fil utanför projektmappen och läses inte",
+                    "kopiera filen till rapporter/ i stället för att länka",
+                )
+            ]
+            resultat.append(Enhetskontroll(fil.stem, fil, None, problem))
+            continue
         kalla = las_yaml(fil)
-        rapport, problem = validera_enhet(kalla)
+        rapport, problem = validera_enhet(kalla, projekt.rot)
         if fil.stem in per_id:
             problem.append(
                 fel(
@@ -103,10 +116,16 @@ def utkatalog(projekt: Projekt, ut: Path | None) -> Path:
     return katalog
 
 
-def skriv_atomiskt(fil: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, then rename: never a half-written file."""
+ARBETSMAPP = ".kvalitet"
+
+
+def skriv_atomiskt(fil: Path, data: bytes, tmpmapp: Path | None = None) -> None:
+    """Write via a temporary file, then rename: a reader never sees a half-written file and a
+    crash leaves the previous version in place. ``tmpmapp`` must be on the same file system."""
     fil.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{fil.name}.", suffix=".tmp", dir=fil.parent)
+    tmpmapp = tmpmapp or fil.parent
+    tmpmapp.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f"{fil.name}.", suffix=".tmp", dir=tmpmapp)
     try:
         with os.fdopen(fd, "wb") as ut:
             ut.write(data)
@@ -121,6 +140,49 @@ def skriv_atomiskt(fil: Path, data: bytes) -> None:
         raise
 
 
+@contextmanager
+def byggas(ut: Path) -> Iterator[Path]:
+    """Hold the output folder's lock for one build; yields the folder for temporary files.
+
+    A second build on the same folder is refused with a clear message. The lock is released by
+    the operating system if the process dies, and temporary files left by a killed build are
+    removed here before the next build starts."""
+    arbete = ut / ARBETSMAPP
+    tmpmapp = arbete / "tmp"
+    tmpmapp.mkdir(parents=True, exist_ok=True)
+    fd = os.open(arbete / "las", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if not _las(fd):
+            raise KvalitetError(
+                f"en annan 'kvalitet bygg' skriver redan till {ut} (vänta tills den är klar, "
+                "eller bygg till en annan mapp med --ut)"
+            )
+        for gammal in tmpmapp.glob("*.tmp"):
+            gammal.unlink(missing_ok=True)
+        yield tmpmapp
+    finally:
+        os.close(fd)
+
+
+def _las(fd: int) -> bool:
+    """Take an exclusive, non-blocking lock on an open file; False if someone else holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 def bygg(
     projekt: Projekt,
     ut: Path,
@@ -130,15 +192,30 @@ def bygg(
 ) -> list[Enhetsresultat]:
     """Build every valid unit; a unit that fails keeps its last good output and does not stop
     the others."""
-    from kvalitet.render import rendera_html, skapa_miljo
-    from kvalitet.resolve import las_upp
-
     format = tuple(format)
     ny_katalog = not ut.exists()
     ut.mkdir(parents=True, exist_ok=True)
     if ny_katalog and ut == (projekt.rot / "ut").resolve():
         (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
+    with byggas(ut) as tmpmapp:
+        return _bygg_enheter(projekt, ut, tmpmapp, format, enheter, rapportera)
+
+
+def _bygg_enheter(
+    projekt: Projekt,
+    ut: Path,
+    tmpmapp: Path,
+    format: tuple[str, ...],
+    enheter: Iterable[str] | None,
+    rapportera: Callable[[Enhetsresultat], None] | None,
+) -> list[Enhetsresultat]:
+    from kvalitet.render import kontrollera_mallar, rendera_html, skapa_miljo
+    from kvalitet.resolve import las_upp
+
     miljo = skapa_miljo(projekt.mallar)
+    mallfel = kontrollera_mallar(projekt.mallar, miljo)
+    if mallfel:
+        raise DataFel(mallfel)
     resultat: list[Enhetsresultat] = []
     for kontroll in kontrollera(projekt, enheter):
         res = Enhetsresultat(kontroll.id, kontroll.fil, kontroll.problem)
@@ -147,18 +224,18 @@ def bygg(
             res.fel = f"{antal} fel i källfilen"
         else:
             try:
-                vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil)
+                vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil, projekt.rot)
                 html = rendera_html(vy, miljo)
                 if "html" in format:
                     mal = ut / f"{kontroll.id}.html"
-                    skriv_atomiskt(mal, html.encode("utf-8"))
+                    skriv_atomiskt(mal, html.encode("utf-8"), tmpmapp)
                     res.skrivna.append(mal)
                 if "pdf" in format:
                     from kvalitet.pdf import skriv_pdf
 
                     pdf = skriv_pdf(html, projekt.rot, kontroll.fil.parent)
                     mal = ut / f"{kontroll.id}.pdf"
-                    skriv_atomiskt(mal, pdf.data)
+                    skriv_atomiskt(mal, pdf.data, tmpmapp)
                     res.skrivna.append(mal)
                     res.sidor = pdf.sidor
                     res.varningar.extend(pdf.varningar)

@@ -72,10 +72,12 @@ def kontrollera(projekt: Path, strikt: bool) -> None:
     """
     from kvalitet.build import kontrollera as kontrollera_alla
     from kvalitet.project import hitta_projekt
+    from kvalitet.render import kontrollera_mallar, skapa_miljo
 
     proj = hitta_projekt(projekt)
     resultat = kontrollera_alla(proj)
     problem = [p for r in resultat for p in r.problem]
+    problem.extend(kontrollera_mallar(proj.mallar, skapa_miljo(proj.mallar)))
     _skriv_problem(problem)
     antal_fel = sum(p.ar_fel for p in problem)
     antal_varningar = len(problem) - antal_fel

@@ -77,5 +77,7 @@ class DataFel(KvalitetError):
 
     def __init__(self, problem: list[Problem]) -> None:
         self.problem = problem
-        antal = sum(p.ar_fel for p in problem)
-        super().__init__(f"{antal} fel hittades")
+        super().__init__("\n".join(p.visa() for p in sorted(problem)))
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(self.format_message(), err=True, file=file)

@@ -16,6 +16,7 @@ from kvalitet.errors import Problem, fel, varning
 Sokvag = tuple[str | int, ...]
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_RADLANGD = 20_000
 MAX_NODER = 200_000
 MAX_DJUP = 60
 
@@ -120,6 +121,16 @@ def las_text(fil: Path, kalla: Kalla) -> str | None:
             return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    utan_bom = _utf16_utan_bom(data)
+    if utan_bom:
+        kalla.problem.append(
+            varning(fil, 1, 1, "filen är sparad som UTF-16, inte UTF-8", SPARA_UTF8)
+        )
+        try:
+            return data.decode(utan_bom)
+        except UnicodeDecodeError:
+            kalla.problem.append(fel(fil, 1, 1, "filen kan inte läsas som UTF-16", SPARA_UTF8))
+            return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -139,6 +150,21 @@ def las_text(fil: Path, kalla: Kalla) -> str | None:
         return None
 
 
+def _utf16_utan_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM."""
+    prov = data[:2000]
+    if len(prov) < 4 or b"\x00" not in prov:
+        return None
+    jamna = prov[0::2].count(0)
+    udda = prov[1::2].count(0)
+    halften = len(prov) // 2
+    if udda > 0.4 * halften and jamna == 0:
+        return "utf-16-le"
+    if jamna > 0.4 * halften and udda == 0:
+        return "utf-16-be"
+    return None
+
+
 def las_yaml(fil: Path) -> Kalla:
     """Load one YAML file into plain data with positions; problems are collected, never raised."""
     kalla = Kalla(fil)
@@ -148,6 +174,20 @@ def las_yaml(fil: Path) -> Kalla:
     if "\x00" in text:
         kalla.problem.append(fel(fil, 1, 1, "filen innehåller binära data och är ingen textfil"))
         return kalla
+    for nr, rad in enumerate(text.splitlines(), start=1):
+        if len(rad) > MAX_RADLANGD:
+            kalla.problem.append(
+                fel(
+                    fil,
+                    nr,
+                    MAX_RADLANGD + 1,
+                    f"rad {nr} är för lång ({len(rad):,} tecken; högst {MAX_RADLANGD:,})".replace(
+                        ",", "\u00a0"
+                    ),
+                    "dela upp texten: skriv '|' efter kolonet och texten på flera indragna rader",
+                )
+            )
+            return kalla
     try:
         nod = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

@@ -12,7 +12,8 @@ import nh3
 from markupsafe import Markup
 
 from kvalitet import format as fmt
-from kvalitet.errors import KvalitetError, visningsnamn
+from kvalitet.errors import KvalitetError, Problem, fel, visningsnamn
+from kvalitet.load import SPARA_UTF8
 from kvalitet.resolve import VyRapport
 
 _TAGGAR = {
@@ -91,20 +92,60 @@ def rendera_html(
     try:
         return miljo.get_template(mall).render(r=rapport, enhet=rapport.enhet)
     except jinja2.TemplateSyntaxError as exc:
-        fil = visningsnamn(Path(exc.filename)) if exc.filename else exc.name
-        raise KvalitetError(
-            f"{fil}:{exc.lineno}:1: fel: mallen har ett syntaxfel: {exc.message} "
-            "(rätta mallen; jämför med den inbyggda mallen)"
-        ) from None
+        raise KvalitetError(_syntaxfel(exc).visa()) from None
     except jinja2.TemplateNotFound as exc:
         raise KvalitetError(
-            f"mallen '{exc.name}' finns inte (lägg den i projektets 'mallar/' eller rätta namnet)"
+            f"{_mallplats(exc)}fel: mallen '{exc.name}' finns inte "
+            "(lägg den i projektets 'mallar/' eller rätta namnet)"
         ) from None
     except jinja2.UndefinedError as exc:
         raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen använder något som inte finns: {exc.message} "
-            "(rätta variabelnamnet i mallen)"
+            f"{_mallplats(exc)}fel: mallen använder något som inte finns: "
+            f"{_oversatt_odefinierad(exc.message or '')} (rätta namnet i mallen; se docs/mallar.md)"
         ) from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
+        raise KvalitetError(
+            f"{_mallplats(exc)}fel: mallen kunde inte fyllas i ({type(exc).__name__}: {exc}) "
+            "(rätta mallen)"
+        ) from None
+
+
+def kontrollera_mallar(projektmallar: Path, miljo: jinja2.Environment) -> list[Problem]:
+    """Compile every template in the project's own ``mallar/``: syntax errors, located."""
+    if not projektmallar.is_dir() or projektmallar.resolve() == inbyggda_mallar():
+        return []
+    problem: list[Problem] = []
+    for fil in sorted(projektmallar.rglob("*")):
+        if not fil.is_file() or fil.suffix not in (".j2", ".html"):
+            continue
+        namn = fil.relative_to(projektmallar).as_posix()
+        try:
+            miljo.get_template(namn)
+        except jinja2.TemplateSyntaxError as exc:
+            problem.append(_syntaxfel(exc))
+        except UnicodeDecodeError:
+            problem.append(fel(fil, 1, 1, "mallen är inte sparad som UTF-8", SPARA_UTF8))
+    return problem
+
+
+def _syntaxfel(exc: jinja2.TemplateSyntaxError) -> Problem:
+    fil = Path(exc.filename) if exc.filename else Path(exc.name or "mall")
+    return fel(
+        fil,
+        exc.lineno or 1,
+        1,
+        f"mallen har ett syntaxfel: {exc.message}",
+        "kontrollera att varje {% if %}, {% for %} och {% block %} har sitt {% end... %} "
+        "och att {{ }} och {% %} är stängda",
+    )
+
+
+def _oversatt_odefinierad(text: str) -> str:
+    if m := re.match(r"^'(.+)' is undefined$", text):
+        return f"'{m.group(1)}' finns inte"
+    if m := re.match(r"^'(.+)' has no attribute '(.+)'$", text):
+        return f"'{m.group(1)}' har inget fält '{m.group(2)}'"
+    return text
 
 
 def _mallplats(exc: BaseException) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kvalitet import format as fmt
+from kvalitet.errors import KvalitetError
 from kvalitet.model import (
     Aktivitet,
     Avsnitt,
@@ -16,8 +17,8 @@ from kvalitet.model import (
     Tabell,
     Utvecklingsomrade,
 )
+from kvalitet.sakerhet import lokal_fil
 from kvalitet.status import SYMBOL, styrtalsstatus
-from kvalitet.validate import bildsokvag
 
 INNEHALL_DJUP = 3
 
@@ -131,9 +132,9 @@ class VyRapport:
     innehall: list[Rubrik]
 
 
-def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path) -> VyRapport:
+def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path, projektrot: Path) -> VyRapport:
     """Resolve a validated unit for rendering."""
-    bygg = _Byggare(kallfil)
+    bygg = _Byggare(kallfil, projektrot)
     inledning: list[Rubrik] = []
     if rapport.beskrivning:
         inledning.append(Rubrik("", "Om enheten", 1, "om-enheten"))
@@ -214,8 +215,9 @@ def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path) -> VyRapport:
 
 
 class _Byggare:
-    def __init__(self, kallfil: Path) -> None:
+    def __init__(self, kallfil: Path, projektrot: Path) -> None:
         self.kallfil = kallfil
+        self.projektrot = projektrot
         self.innehall: list[Rubrik] = []
 
     def huvuddel(self, nr: int, text: str, del_: Huvudavsnitt | None) -> VyDel:
@@ -242,8 +244,9 @@ class _Byggare:
         return vy
 
     def _bild(self, fil: str, alt: str, bildtext: str | None) -> VyBild:
-        sokvag = bildsokvag(self.kallfil, fil)
-        assert sokvag is not None  # validated before resolving
+        sokvag = lokal_fil(self.projektrot, self.kallfil.parent, fil)
+        if not isinstance(sokvag, Path):
+            raise KvalitetError(f"{sokvag.vad} ({sokvag.hur})")
         typ = mimetypes.guess_type(sokvag.name)[0] or "application/octet-stream"
         data = base64.b64encode(sokvag.read_bytes()).decode("ascii")
         return VyBild(f"data:{typ};base64,{data}", alt, bildtext)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from kvalitet.errors import Problem
 from kvalitet.load import Kalla, Sokvag
 from kvalitet.model import Avsnitt, Enhetsrapport, Huvudavsnitt, Styrtal, Tabell
+from kvalitet.sakerhet import Nekad, lokal_fil
 from kvalitet.status import styrtalsstatus
 
 ENHETS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -70,8 +71,14 @@ def beskriv_varde(varde: Any) -> str:
     return f"texten '{str(varde)[:40]}'"
 
 
-def validera_enhet(kalla: Kalla) -> tuple[Enhetsrapport | None, list[Problem]]:
-    """Validate one loaded unit file: every problem, located; the model when there are no errors."""
+def validera_enhet(
+    kalla: Kalla, projektrot: Path | None = None
+) -> tuple[Enhetsrapport | None, list[Problem]]:
+    """Validate one loaded unit file: every problem, located; the model when there are no errors.
+
+    Files the report refers to must lie inside ``projektrot`` (default: the folder above
+    ``rapporter/``)."""
+    projektrot = projektrot or _gissa_projektrot(kalla.fil)
     problem: list[Problem] = list(kalla.problem)
     enhets_id = kalla.fil.stem
     if not ENHETS_ID.match(enhets_id):
@@ -100,7 +107,7 @@ def validera_enhet(kalla: Kalla) -> tuple[Enhetsrapport | None, list[Problem]]:
     except ValidationError as exc:
         problem.extend(oversatt(exc, kalla, Enhetsrapport))
         return None, problem
-    problem.extend(korskontroller(rapport, kalla))
+    problem.extend(korskontroller(rapport, kalla, projektrot))
     if any(p.ar_fel for p in problem):
         return None, problem
     return rapport, problem
@@ -297,7 +304,14 @@ def _elementtyp(typ: Any, *, dict_varde: bool = False) -> Any:
 # ---------------------------------------------------------------- cross-checks
 
 
-def korskontroller(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
+def _gissa_projektrot(fil: Path) -> Path:
+    for mapp in fil.resolve().parents:
+        if mapp.name == "rapporter":
+            return mapp.parent
+    return fil.resolve().parent
+
+
+def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
     """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
     ut: list[Problem] = []
     ut.extend(_kontrollera_styrtal(rapport, kalla))
@@ -305,7 +319,7 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
         for i, tabell in enumerate(del_.tabeller):
             ut.extend(_kontrollera_tabell(tabell, kalla, (*sokvag, "tabeller", i)))
         for i, bild in enumerate(del_.bilder):
-            ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil")))
+            ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
     return ut
 
@@ -467,18 +481,11 @@ def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Pr
     return ut
 
 
-def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
-    sokvag_bild = bildsokvag(kalla.fil, fil)
-    if sokvag_bild is None or not sokvag_bild.is_file():
-        return [
-            kalla.fel(
-                sokvag,
-                f"bildfilen '{fil}' finns inte",
-                f"lägg bilden i mappen '{kalla.fil.parent.name}/' och skriv sökvägen relativt "
-                "YAML-filen, t.ex. 'bilder/organisation.png'",
-            )
-        ]
-    if sokvag_bild.suffix.lower() not in BILDTYPER:
+def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) -> list[Problem]:
+    svar = lokal_fil(projektrot, kalla.fil.parent, fil)
+    if isinstance(svar, Nekad):
+        return [kalla.fel(sokvag, f"{_visa_sokvag(sokvag)}: {svar.vad}", svar.hur)]
+    if svar.suffix.lower() not in BILDTYPER:
         return [
             kalla.fel(
                 sokvag,
@@ -487,13 +494,6 @@ def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
             )
         ]
     return []
-
-
-def bildsokvag(yamlfil: Path, fil: str) -> Path | None:
-    """Where an image referenced from a YAML file lies, or None if it is not a local path."""
-    if "://" in fil or fil.startswith(("data:", "/", "\\")) or re.match(r"^[A-Za-z]:", fil):
-        return None
-    return (yamlfil.parent / fil).resolve()
 
 
 _FRAGOR = {

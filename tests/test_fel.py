@@ -174,7 +174,7 @@ def test_bild_som_saknas(tmp_path: Path) -> None:
     text = GRUND + "analys:\n  bilder:\n    - fil: bilder/finns-inte.png\n      alt: Ett diagram\n"
     (fel,) = kontrollera(tmp_path, text)
     assert fel.startswith(
-        "rapporter/testskolan.yaml:10:12: fel: bildfilen 'bilder/finns-inte.png' finns inte"
+        "rapporter/testskolan.yaml:10:12: fel: analys.bilder[1].fil: filen 'bilder/finns-inte.png' finns inte"
     )
 
 

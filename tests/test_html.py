@@ -19,7 +19,7 @@ def rendera_exempel(enhet: str) -> str:
     proj = hitta_projekt(ROT)
     (kontroll,) = kontrollera(proj, [enhet])
     assert kontroll.rapport is not None, kontroll.problem
-    vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil)
+    vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil, proj.rot)
     return rendera_html(vy, skapa_miljo(proj.mallar))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,4 +68,30 @@ def skriv_pdf(html: str, projektrot: Path, bas: Path | None = None) -> PdfResult
         data = dokument.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(samlare)
-    return PdfResultat(data, len(dokument.pages), samlare.meddelanden)
+    return PdfResultat(data, len(dokument.pages), [_svenska(m) for m in samlare.meddelanden])
+
+
+_HAMTNING = re.compile(
+    r"^Failed to load (?P<typ>image|stylesheet|font|attachment) at '?(?P<url>[^' ]+)'? ?:"
+    r" (?P<orsak>.*)$"
+)
+_TYP = {
+    "image": "bilden",
+    "stylesheet": "stilmallen",
+    "font": "typsnittet",
+    "attachment": "bilagan",
+}
+
+
+def _svenska(meddelande: str) -> str:
+    """WeasyPrint's warnings about resources in Swedish; other warnings as they are."""
+    traff = _HAMTNING.match(meddelande)
+    if not traff:
+        return meddelande
+    typ = _TYP[traff["typ"]]
+    if "BlockeradResurs" in traff["orsak"]:
+        return (
+            f"{typ} '{traff['url']}' hämtades inte: den ligger utanför projektet "
+            "(kvalitet läser bara filer i projektmappen och hämtar aldrig något från nätet)"
+        )
+    return f"{typ} '{traff['url']}' kunde inte läsas ({traff['orsak']})"

@@ -321,6 +321,40 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> li
         for i, bild in enumerate(del_.bilder):
             ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(_kontrollera_html(kalla.data, kalla, ()))
+    return ut
+
+
+_HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_SKRIPTLANK = re.compile(r"\]\(\s*(javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
+    """Warn where a text holds HTML or script links: they never reach the report."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _kontrollera_html(v, kalla, (*sokvag, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _kontrollera_html(v, kalla, (*sokvag, i))]
+    if not isinstance(data, str):
+        return []
+    ut: list[Problem] = []
+    if traff := _HTML.search(data):
+        ut.append(
+            kalla.varning(
+                sokvag,
+                f"'{_visa_sokvag(sokvag)}' innehåller HTML-koden '{traff.group(0)[:40]}', som "
+                "inte används i rapporten (den tas bort eller visas som vanlig text)",
+                "skriv vanlig text; använd Markdown för **fetstil**, listor och [länkar](https://...)",
+            )
+        )
+    if traff := _SKRIPTLANK.search(data):
+        ut.append(
+            kalla.varning(
+                sokvag,
+                f"'{_visa_sokvag(sokvag)}' har en länk av typen '{traff.group(1)}:', som tas bort",
+                "länka bara till webbadresser (https://...) eller e-post (mailto:...)",
+            )
+        )
     return ut
 
 

@@ -41,4 +41,5 @@ def byggt_exempel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proj = hitta_projekt(rot)
     resultat = bygg(proj, rot / "ut")
     assert all(r.ok for r in resultat), [r.fel for r in resultat if not r.ok]
+    assert not [v for r in resultat for v in r.varningar], "oväntade varningar från WeasyPrint"
     return rot / "ut"

@@ -205,3 +205,16 @@ def test_alla_fel_samlas_i_samma_korning(tmp_path: Path) -> None:
     (tmp_path / "rapporter" / "a.yaml").write_text(GRUND.replace("grundskola", "skola"))
     fel = kontrollera(tmp_path, GRUND + "okand: 1\n", namn="b.yaml")
     assert [f.split(":")[0] for f in fel] == ["rapporter/a.yaml", "rapporter/b.yaml"]
+
+
+def test_html_i_text_ger_varning(tmp_path: Path) -> None:
+    (tmp_path / "rapporter").mkdir()
+    text = GRUND + "sammanfattning: 'Hej <script>alert(1)</script> [x](javascript:alert(1))'\n"
+    (tmp_path / "rapporter" / "testskolan.yaml").write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(kvalitet, ["kontrollera", str(tmp_path)])
+    assert res.exit_code == 0
+    assert (
+        "rapporter/testskolan.yaml:8:17: varning: 'sammanfattning' innehåller HTML-koden "
+        "'<script>'" in res.output
+    )
+    assert "har en länk av typen 'javascript:', som tas bort" in res.output

@@ -119,7 +119,7 @@ def test_fientlig_text_blir_ofarlig_i_html_och_pdf(
     parser.feed(html)
     taggar = parser.taggar
     assert not [t for t, _ in taggar if t in {"script", "iframe", "object", "embed", "link", "svg"}]
-    assert [t for t, _ in taggar].count("style") == 1, "bara mallens egen stil"
+    assert [t for t, _ in taggar].count("style") == 2, "bara mallens egna stilar (A4/skärm och mobil)"
     for tagg, attribut in taggar:
         for namn, varde in attribut.items():
             assert not namn.startswith("on"), (tagg, namn)
@@ -195,7 +195,8 @@ def test_mall_som_pekar_ut_hamtar_ingenting(
     )
     res = runner.invoke(kvalitet, ["bygg", "--enhet", "forskolan-lingonet", "--format", "pdf"])
     assert res.exit_code == 0, res.output
-    assert "varning vid PDF-bygget" in res.output
+    assert f"varning vid PDF-bygget: bilden '{server}/logo.png' hämtades inte" in res.output
+    assert f"stilmallen '{server}/import.css' hämtades inte" in res.output
     text = "".join(
         s.extract_text() for s in PdfReader(projekt / "ut" / "forskolan-lingonet.pdf").pages
     )

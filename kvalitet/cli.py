@@ -48,6 +48,11 @@ def _skriv_problem(problem: list[Problem], bara_fel: bool = False) -> None:
         click.echo(p.visa())
 
 
+def antal(n: int, en: str, flera: str) -> str:
+    """``1 rapport``, ``4 rapporter``."""
+    return f"{n} {en if n == 1 else flera}"
+
+
 def _summering(antal_fel: int, antal_varningar: int) -> str:
     delar = [
         f"{antal_fel} fel",
@@ -85,7 +90,9 @@ def kontrollera(projekt: Path, strikt: bool) -> None:
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
     click.echo(
-        f"{len(resultat)} rapporter kontrollerade: {_summering(antal_fel, antal_varningar)}."
+        f"{antal(len(resultat), 'rapport', 'rapporter')} "
+        f"{'kontrollerad' if len(resultat) == 1 else 'kontrollerade'}: "
+        f"{_summering(antal_fel, antal_varningar)}."
     )
     if antal_fel or (strikt and antal_varningar):
         sys.exit(1)
@@ -165,14 +172,17 @@ def bygg(
     resultat = bygg_alla(proj, katalog, format_, enheter or None, rapportera)
     misslyckade = [r for r in resultat if not r.ok]
     varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
-    rad = f"{len(resultat) - len(misslyckade)} av {len(resultat)} rapporter byggda i {visningsnamn(katalog)}/"
+    rad = (
+        f"{len(resultat) - len(misslyckade)} av {antal(len(resultat), 'rapport', 'rapporter')} "
+        f"{'byggd' if len(resultat) == 1 else 'byggda'} i {visningsnamn(katalog)}/"
+    )
     if varningar:
-        rad += f"; {varningar} {'varning' if varningar == 1 else 'varningar'} (visa dem med 'kvalitet kontrollera')"
+        rad += f"; {antal(varningar, 'varning', 'varningar')} (visa dem med 'kvalitet kontrollera')"
     click.echo(rad + ".")
     if misslyckade:
         click.echo(
-            f"{len(misslyckade)} rapporter kunde inte byggas och behåller sin senaste version: "
-            + ", ".join(r.id for r in misslyckade)
+            f"{antal(len(misslyckade), 'rapport', 'rapporter')} kunde inte byggas och behåller "
+            "sin senaste version: " + ", ".join(r.id for r in misslyckade)
         )
         sys.exit(1)
 

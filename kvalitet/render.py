@@ -143,9 +143,35 @@ def _syntaxfel(exc: jinja2.TemplateSyntaxError) -> Problem:
 def _oversatt_odefinierad(text: str) -> str:
     if m := re.match(r"^'(.+)' is undefined$", text):
         return f"'{m.group(1)}' finns inte"
+    if m := re.match(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'$", text):
+        klass, falt = m.group(1), m.group(2)
+        svar = f"'{klass}' har inget fält '{falt}'"
+        kanda = _falt_i_klass(klass)
+        if kanda:
+            from kvalitet.validate import menade_du
+
+            if forslag := menade_du(falt, kanda):
+                svar += f" – menade du '{forslag}'?"
+            svar += "; fält som finns: " + ", ".join(kanda)
+        return svar
     if m := re.match(r"^'(.+)' has no attribute '(.+)'$", text):
         return f"'{m.group(1)}' har inget fält '{m.group(2)}'"
     return text
+
+
+def _falt_i_klass(namn: str) -> list[str]:
+    """The attribute names a template may use on a model or view class, by class name."""
+    import dataclasses
+
+    from kvalitet import model, resolve
+
+    for modul in (model, resolve):
+        klass = getattr(modul, namn, None)
+        if isinstance(klass, type) and hasattr(klass, "model_fields"):
+            return list(klass.model_fields)
+        if isinstance(klass, type) and dataclasses.is_dataclass(klass):
+            return [f.name for f in dataclasses.fields(klass)]
+    return []
 
 
 def _mallplats(exc: BaseException) -> str:

@@ -119,7 +119,9 @@ def test_fientlig_text_blir_ofarlig_i_html_och_pdf(
     parser.feed(html)
     taggar = parser.taggar
     assert not [t for t, _ in taggar if t in {"script", "iframe", "object", "embed", "link", "svg"}]
-    assert [t for t, _ in taggar].count("style") == 2, "bara mallens egna stilar (A4/skärm och mobil)"
+    assert [t for t, _ in taggar].count("style") == 2, (
+        "bara mallens egna stilar (A4/skärm och mobil)"
+    )
     for tagg, attribut in taggar:
         for namn, varde in attribut.items():
             assert not namn.startswith("on"), (tagg, namn)
@@ -207,7 +209,7 @@ def test_mall_som_pekar_ut_hamtar_ingenting(
 @pytest.mark.parametrize(
     ("mall", "vantat"),
     [
-        ("{{ enhet.finnsinte }}", "mallar/delar/omslag.html.j2:2:1: fel: mallen använder något som inte finns: "),
+        ("{{ enhet.namnn }}", "mallar/delar/omslag.html.j2:2:1: fel: mallen använder något som inte finns: 'Enhetsrapport' har inget fält 'namnn' – menade du 'namn'?"),
         ("{% if enhet.namn %}\nhej", "mallar/delar/omslag.html.j2:3:1: fel: mallen har ett syntaxfel"),
         ('{% include "delar/finns-inte.html.j2" %}', "mallar/delar/omslag.html.j2:2:1: fel: mallen 'delar/finns-inte.html.j2' finns inte"),
     ],

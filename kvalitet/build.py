@@ -8,28 +8,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kvalitet.errors import DataFel, KvalitetError, Problem, fel
-from kvalitet.load import las_yaml
-from kvalitet.model import Enhetsrapport
+from kvalitet.errors import DataFel, KvalitetError, Problem, visningsnamn
+from kvalitet.kontroll import Enhetskontroll, Periodlage, las_period
 from kvalitet.project import Projekt
-from kvalitet.validate import menade_du, validera_enhet
+from kvalitet.validate import menade_du
+
+if TYPE_CHECKING:
+    import jinja2
 
 FORMAT = ("html", "pdf")
-
-
-@dataclass
-class Enhetskontroll:
-    """One unit file after loading and validation."""
-
-    id: str
-    fil: Path
-    rapport: Enhetsrapport | None
-    problem: list[Problem]
-
-    @property
-    def ok(self) -> bool:
-        return self.rapport is not None and not any(p.ar_fel for p in self.problem)
 
 
 @dataclass
@@ -47,45 +36,6 @@ class Enhetsresultat:
     @property
     def ok(self) -> bool:
         return self.fel is None
-
-
-def kontrollera(projekt: Projekt, enheter: Iterable[str] | None = None) -> list[Enhetskontroll]:
-    """Load and validate every unit file (or the named ones); never raises for data errors."""
-    filer = projekt.enhetsfiler()
-    resultat: list[Enhetskontroll] = []
-    per_id: dict[str, Path] = {}
-    valda = set(enheter) if enheter else None
-    for fil in filer:
-        if valda is not None and fil.stem not in valda:
-            continue
-        if not fil.resolve().is_relative_to(projekt.rot.resolve()):
-            problem = [
-                fel(
-                    fil,
-                    1,
-                    1,
-                    "filen är en länk till en fil utanför projektmappen och läses inte",
-                    "kopiera filen till rapporter/ i stället för att länka",
-                )
-            ]
-            resultat.append(Enhetskontroll(fil.stem, fil, None, problem))
-            continue
-        kalla = las_yaml(fil)
-        rapport, problem = validera_enhet(kalla, projekt.rot)
-        if fil.stem in per_id:
-            problem.append(
-                fel(
-                    fil,
-                    1,
-                    1,
-                    f"enheten '{fil.stem}' finns redan i '{per_id[fil.stem]}'",
-                    "varje enhet har en egen fil med unikt namn; döp om eller ta bort den ena",
-                )
-            )
-            rapport = None
-        per_id.setdefault(fil.stem, fil)
-        resultat.append(Enhetskontroll(fil.stem, fil, rapport, problem))
-    return resultat
 
 
 def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> str | None:
@@ -189,6 +139,7 @@ def bygg(
     format: Iterable[str] = FORMAT,
     enheter: Iterable[str] | None = None,
     rapportera: Callable[[Enhetsresultat], None] | None = None,
+    period: str | None = None,
 ) -> list[Enhetsresultat]:
     """Build every valid unit; a unit that fails keeps its last good output and does not stop
     the others."""
@@ -198,34 +149,65 @@ def bygg(
     if ny_katalog and ut == (projekt.rot / "ut").resolve():
         (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
     with byggas(ut) as tmpmapp:
-        return _bygg_enheter(projekt, ut, tmpmapp, format, enheter, rapportera)
+        lage = las_period(projekt, period, enheter)
+        return _bygg_enheter(projekt, lage, ut, tmpmapp, format, rapportera)
+
+
+def projektets_mallar(projekt: Projekt, lage: Periodlage) -> Path:
+    """The project's own template folder: the huvudman's ``mallmapp``, else ``mallar/``."""
+    if lage.huvudman and lage.huvudman.installningar.mallmapp:
+        return projekt.rot / lage.huvudman.installningar.mallmapp
+    return projekt.mallar
+
+
+def html_for_enhet(
+    projekt: Projekt, lage: Periodlage, kontroll: Enhetskontroll, miljo: jinja2.Environment
+) -> str:
+    """Resolve one validated unit with its period's huvudman file and history, and render it."""
+    from kvalitet.render import rendera_html, valj_mall
+    from kvalitet.resolve import las_upp
+
+    assert kontroll.rapport is not None
+    vy = las_upp(
+        kontroll.id,
+        kontroll.rapport,
+        kontroll.fil,
+        projekt.rot,
+        lage.huvudman,
+        lage.huvudmannafil,
+        lage.historik.get(kontroll.id, {}),
+    )
+    mall = valj_mall(miljo, lage.huvudman, kontroll.rapport.skolform)
+    return rendera_html(vy, miljo, mall)
 
 
 def _bygg_enheter(
     projekt: Projekt,
+    lage: Periodlage,
     ut: Path,
     tmpmapp: Path,
     format: tuple[str, ...],
-    enheter: Iterable[str] | None,
     rapportera: Callable[[Enhetsresultat], None] | None,
 ) -> list[Enhetsresultat]:
-    from kvalitet.render import kontrollera_mallar, rendera_html, skapa_miljo
-    from kvalitet.resolve import las_upp
+    from kvalitet.render import kontrollera_mallar, skapa_miljo
 
-    miljo = skapa_miljo(projekt.mallar)
-    mallfel = kontrollera_mallar(projekt.mallar, miljo)
+    mallar = projektets_mallar(projekt, lage)
+    miljo = skapa_miljo(mallar)
+    mallfel = kontrollera_mallar(mallar, miljo)
     if mallfel:
         raise DataFel(mallfel)
     resultat: list[Enhetsresultat] = []
-    for kontroll in kontrollera(projekt, enheter):
+    for kontroll in lage.enheter:
         res = Enhetsresultat(kontroll.id, kontroll.fil, kontroll.problem)
-        if not kontroll.ok or kontroll.rapport is None:
+        if not lage.huvudman_ok:
+            namn = visningsnamn(lage.huvudmannafil) if lage.huvudmannafil else "huvudmannafilen"
+            res.fel = f"huvudmannafilen {namn} har fel"
+        elif not kontroll.ok or kontroll.rapport is None:
             antal = sum(p.ar_fel for p in kontroll.problem)
             res.fel = f"{antal} fel i källfilen"
         else:
             try:
-                vy = las_upp(kontroll.id, kontroll.rapport, kontroll.fil, projekt.rot)
-                html = rendera_html(vy, miljo)
+                html = html_for_enhet(projekt, lage, kontroll, miljo)
                 if "html" in format:
                     mal = ut / f"{kontroll.id}.html"
                     skriv_atomiskt(mal, html.encode("utf-8"), tmpmapp)

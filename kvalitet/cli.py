@@ -41,6 +41,13 @@ def _projekt_arg(f):  # type: ignore[no-untyped-def]
     )(f)
 
 
+_PERIOD_FLAGGA = click.option(
+    "--period",
+    metavar="PERIOD",
+    help="Perioden, t.ex. 2025/26 (standard: den senaste perioden i rapporter/).",
+)
+
+
 def _skriv_problem(problem: list[Problem], bara_fel: bool = False) -> None:
     for p in sorted(problem):
         if bara_fel and not p.ar_fel:
@@ -68,34 +75,60 @@ def _summering(antal_fel: int, antal_varningar: int) -> str:
 )
 @_projekt_arg
 @click.option("--strikt", is_flag=True, help="Räkna varningar som fel (t.ex. inför publicering).")
-def kontrollera(projekt: Path, strikt: bool) -> None:
+@_PERIOD_FLAGGA
+def kontrollera(projekt: Path, strikt: bool, period: str | None) -> None:
     """Kontrollera alla rapporter och visa varje problem med fil och rad.
 
-    Varje problem skrivs som 'fil:rad:kolumn: fel|varning: vad (hur man rättar)'.
-    Avslutas med kod 0 när inga fel finns (varningar är tillåtna utom med --strikt)
-    och 1 när fel finns.
+    Kontrollerar huvudmannafilen och enheternas rapporter för perioden (standard: den
+    senaste), och projektets egna mallar. Varje problem skrivs som
+    'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Avslutas med kod 0 när inga
+    fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
     """
-    from kvalitet.build import kontrollera as kontrollera_alla
-    from kvalitet.project import hitta_projekt
+    from kvalitet.build import projektets_mallar
+    from kvalitet.kontroll import las_period
     from kvalitet.render import kontrollera_mallar, skapa_miljo
 
-    proj = hitta_projekt(projekt)
-    resultat = kontrollera_alla(proj)
-    problem = [p for r in resultat for p in r.problem]
-    problem.extend(kontrollera_mallar(proj.mallar, skapa_miljo(proj.mallar)))
+    proj = _projekt(projekt)
+    lage = las_period(proj, _kontrollera_period(proj, period))
+    mallar = projektets_mallar(proj, lage)
+    problem = [*lage.problem, *kontrollera_mallar(mallar, skapa_miljo(mallar))]
     _skriv_problem(problem)
     antal_fel = sum(p.ar_fel for p in problem)
     antal_varningar = len(problem) - antal_fel
-    if not resultat:
+    if not lage.enheter:
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
+    n = len(lage.enheter)
     click.echo(
-        f"{antal(len(resultat), 'rapport', 'rapporter')} "
-        f"{'kontrollerad' if len(resultat) == 1 else 'kontrollerade'}: "
+        f"{antal(n, 'rapport', 'rapporter')}{' för ' + lage.period if lage.period else ''} "
+        f"{'kontrollerad' if n == 1 else 'kontrollerade'}: "
         f"{_summering(antal_fel, antal_varningar)}."
     )
     if antal_fel or (strikt and antal_varningar):
         sys.exit(1)
+
+
+def _projekt(projekt: Path):  # type: ignore[no-untyped-def]
+    from kvalitet.project import hitta_projekt
+
+    return hitta_projekt(projekt)
+
+
+def _kontrollera_period(proj, period: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """A --period that is no period of the project is a usage error (exit 2)."""
+    if period is None:
+        return None
+    from kvalitet.kontroll import las_period
+    from kvalitet.validate import menade_du
+
+    kanda = las_period(proj, None).perioder
+    if period not in kanda:
+        forslag = menade_du(period, kanda)
+        tips = f"menade du '{forslag}'?" if forslag else "perioder: " + (", ".join(kanda) or "inga")
+        raise click.BadParameter(
+            f"perioden '{period}' finns inte i projektet ({tips})", param_hint="'--period'"
+        )
+    return period
 
 
 def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple[str, ...]:
@@ -138,8 +171,13 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     multiple=True,
     help="Bygg bara denna enhet (filnamnet utan .yaml); kan anges flera gånger.",
 )
+@_PERIOD_FLAGGA
 def bygg(
-    projekt: Path, ut: Path | None, format_: tuple[str, ...], enheter: tuple[str, ...]
+    projekt: Path,
+    ut: Path | None,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
 ) -> None:
     """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
 
@@ -151,6 +189,7 @@ def bygg(
     from kvalitet.project import hitta_projekt
 
     proj = hitta_projekt(projekt)
+    period = _kontrollera_period(proj, period)
     if enheter and (fel := kontrollera_enhetsval(proj, enheter)):
         raise click.BadParameter(fel, param_hint="'--enhet'")
     katalog = utkatalog(proj, ut)
@@ -169,7 +208,7 @@ def bygg(
             click.echo(f"✗ {res.id}: {res.fel}")
             _skriv_problem(res.problem, bara_fel=True)
 
-    resultat = bygg_alla(proj, katalog, format_, enheter or None, rapportera)
+    resultat = bygg_alla(proj, katalog, format_, enheter or None, rapportera, period)
     misslyckade = [r for r in resultat if not r.ok]
     varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
     rad = (

@@ -271,7 +271,31 @@ class Utvecklingsomrade(Bas):
     styrtal: TextLista = Field(default_factory=list, description="Styrtal som området hör till.")
 
 
-class Styrtal(Bas):
+class Styrtalsresultat(Bas):
+    """A unit's result for one of the huvudman's styrtal (by id)."""
+
+    utfall: Cell | None = Field(None, description="Resultatet för perioden.")
+    flickor: Cell | None = Field(None, description="Resultatet för flickor.")
+    pojkar: Cell | None = Field(None, description="Resultatet för pojkar.")
+    status: Literal[STYRTALSSTATUS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="uppnått, delvis uppnått eller ej uppnått, när målvärdet är en text och "
+        "statusen inte kan räknas fram.",
+    )
+    ej_aktuellt: Text | None = Field(
+        None, description="Skälet till att styrtalet inte är aktuellt för enheten."
+    )
+    kommentar: Markdown | None = Field(None, description="Kommentar och analys av resultatet.")
+    historik: dict[Period, Cell] = Field(
+        default_factory=dict,
+        description="Utfall från tidigare perioder, t.ex. '2023/24: 84', när de inte finns i "
+        "tidigare periodfiler.",
+    )
+
+
+class StyrtalsDefinition(Bas):
+    """What a styrtal measures; defined once by the huvudman (or by a unit for its own)."""
+
     id: IfylldText = Field(description="Styrtalets nummer i verksamhetsplanen, t.ex. '1.1.2'.")
     text: IfylldText = Field(description="Vad styrtalet mäter.")
     matt: Literal[MATT] = Field(  # type: ignore[valid-type]
@@ -280,18 +304,22 @@ class Styrtal(Bas):
     riktning: Literal["högre", "lägre"] = Field(
         "högre", description="'högre' om högre är bättre, 'lägre' om lägre är bättre (frånvaro)."
     )
-    malvarde: dict[Period, Cell] = Field(
-        default_factory=dict,
+    malvarde: Cell | None = Field(
+        None,
         alias="målvärde",
-        description="Målvärde per period, t.ex. '2025/26: 80' eller en text.",
+        description="Målvärdet för perioden: ett tal, eller en text som '6 på en 10-gradig skala'.",
     )
-    utfall: Cell | None = Field(None, description="Resultatet för perioden.")
-    flickor: Cell | None = Field(None, description="Resultatet för flickor.")
-    pojkar: Cell | None = Field(None, description="Resultatet för pojkar.")
-    status: Literal[STYRTALSSTATUS] | None = Field(  # type: ignore[valid-type]
-        None, description="Status när målvärdet är en text och inte kan räknas fram."
+
+
+class HuvudmansStyrtal(StyrtalsDefinition):
+    skolformer: list[Literal[SKOLFORMER]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Skolformer som styrtalet gäller; tom lista eller utelämnat betyder alla.",
     )
-    kommentar: Markdown | None = Field(None, description="Kommentar och analys av resultatet.")
+
+
+class EgetStyrtal(StyrtalsDefinition, Styrtalsresultat):
+    """A styrtal the unit adds on its own, with its definition and result."""
 
 
 class Aktivitet(Bas):
@@ -304,9 +332,11 @@ class Aktivitet(Bas):
 
 
 class Mal(Bas):
+    id: Text | None = Field(
+        None, description="Målets nummer, t.ex. '1:1'; utelämnat räknas det fram ur ordningen."
+    )
     text: IfylldText = Field(description="Målets lydelse.")
-    styrtal: list[Styrtal] = Field(default_factory=list)
-    aktiviteter: list[Aktivitet] = Field(default_factory=list)
+    styrtal: list[HuvudmansStyrtal] = Field(default_factory=list)
 
 
 class Perspektiv(Bas):
@@ -319,6 +349,67 @@ class Verksamhetsplan(Bas):
     perspektiv: list[Perspektiv] = Field(default_factory=list)
 
 
+class Farger(Bas):
+    primar: Text | None = Field(
+        None, alias="primär", description="Rubriker och linjer, t.ex. '#1f4e79'."
+    )
+    accent: Text | None = Field(None, description="Länkar och detaljer.")
+    ljus: Text | None = Field(None, description="Bakgrund i slutsatsrutor och tabellhuvuden.")
+
+
+class Tema(Bas):
+    logotyp: Text | None = Field(None, description="Logotypens fil, relativt huvudmannafilen.")
+    farger: Farger | None = Field(
+        None, alias="färger", description="Färger i den grafiska profilen."
+    )
+    typsnitt: Text | None = Field(
+        None, description="Typsnittets namn, t.ex. 'Liberation Sans'; måste finnas installerat."
+    )
+
+
+class Installningar(Bas):
+    delvis_marginal: float = Field(
+        10,
+        ge=0,
+        le=100,
+        description="Hur nära målvärdet (i procent av målvärdet) ett utfall ska vara för att "
+        "räknas som 'delvis uppnått'; 0 stänger av 'delvis uppnått'.",
+    )
+    mall: Text = Field(
+        "rapport",
+        description="Mallens namn: 'rapport' ger rapport-<skolform>.html.j2 och annars "
+        "rapport.html.j2.",
+    )
+    mallmapp: Text | None = Field(
+        None,
+        description="Mapp med egna mallar, relativt projektmappen (standard 'mallar').",
+    )
+
+
+class Huvudmannafil(Bas):
+    """The huvudman's file for one period: name, theme, settings and the verksamhetsplan."""
+
+    namn: IfylldText = Field(description="Huvudmannens namn, t.ex. 'Älvmora kommun'.")
+    forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
+    period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
+    tema: Tema | None = Field(None, description="Grafisk profil: logotyp, färger, typsnitt.")
+    installningar: Installningar = Field(
+        default_factory=Installningar, alias="inställningar", description="Inställningar."
+    )
+    verksamhetsplan: Verksamhetsplan | None = Field(
+        None, description="Verksamhetsplanens perspektiv, mål och styrtal för perioden."
+    )
+
+
+class TidigareUtvecklingsomrade(Bas):
+    rubrik: IfylldText = Field(description="Utvecklingsområdet från förra perioden.")
+    uppfoljning: Markdown | None = Field(
+        None,
+        alias="uppföljning",
+        description="Hur gick arbetet? Vilka effekter syns? Fortsätter området?",
+    )
+
+
 class Enhetsrapport(Bas):
     """One unit's kvalitetsrapport for one period; the unit id is the file name."""
 
@@ -329,7 +420,9 @@ class Enhetsrapport(Bas):
     beskrivning: Markdown | None = Field(
         None, description="Kort om enheten: årskurser, antal barn/elever, personal."
     )
-    huvudman: IfylldText = Field(description="Huvudmannen, t.ex. 'Älvmora kommun'.")
+    huvudman: Text | None = Field(
+        None, description="Huvudmannen; utelämnas när projektet har en huvudmannafil."
+    )
     forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
     omrade: Text | None = Field(None, alias="område", description="Område inom förvaltningen.")
     ansvarig: Ansvarig = Field(description="Den som ansvarar för rapporten.")
@@ -342,6 +435,11 @@ class Enhetsrapport(Bas):
     delaktighet: Delaktighet | None = Field(
         None, description="Hur personal, elever och vårdnadshavare har deltagit."
     )
+    tidigare_utvecklingsomraden: list[TidigareUtvecklingsomrade] = Field(
+        default_factory=list,
+        alias="tidigare_utvecklingsområden",
+        description="Uppföljning av föregående periods prioriterade utvecklingsområden.",
+    )
     kvalitetsarbete: Huvudavsnitt | None = Field(
         None, description="1 Det systematiska kvalitetsarbetet."
     )
@@ -352,6 +450,13 @@ class Enhetsrapport(Bas):
         alias="utvecklingsområden",
         description="4 Prioriterade utvecklingsområden.",
     )
-    verksamhetsplan: Verksamhetsplan | None = Field(
-        None, description="5 Uppföljning av verksamhetsplanens mål och styrtal."
+    styrtal: dict[Text, Styrtalsresultat] = Field(
+        default_factory=dict,
+        description="Resultat för huvudmannens styrtal, per styrtalets id, t.ex. '1.1.2'.",
+    )
+    egna_styrtal: list[EgetStyrtal] = Field(
+        default_factory=list, description="Styrtal som enheten själv har lagt till."
+    )
+    aktiviteter: list[Aktivitet] = Field(
+        default_factory=list, description="Aktiviteter kopplade till styrtalen."
     )

@@ -1,18 +1,49 @@
-"""Finds the project (rapporter/, mallar/) and lists its unit sources."""
+"""Finds the project (rapporter/, mallar/), its periods, huvudman files and unit sources."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kvalitet.errors import KvalitetError
 
-RESERVERADE = {"huvudman"}
+HUVUDMANNAFIL = "huvudman.yaml"
+_PERIODMAPP = re.compile(r"^(\d{4})-(\d{2})$|^(\d{4})$")
+
+
+def period_fran_mapp(namn: str) -> str | None:
+    """``2025-26`` → ``2025/26``, ``2026`` → ``2026``; None for other folder names."""
+    traff = _PERIODMAPP.match(namn)
+    if not traff:
+        return None
+    return f"{traff[1]}/{traff[2]}" if traff[1] else traff[3]
+
+
+def mapp_for_period(period: str) -> str:
+    """``2025/26`` → ``2025-26``."""
+    return period.replace("/", "-")
+
+
+def periodnyckel(period: str) -> tuple[int, int]:
+    """Sort key: läsår 2025/26 and kalenderår 2025 by their first year."""
+    return int(period[:4]), len(period)
+
+
+def nasta_period(period: str) -> str:
+    """``2025/26`` → ``2026/27``, ``2026`` → ``2027``."""
+    start = int(period[:4]) + 1
+    return f"{start}/{(start + 1) % 100:02d}" if "/" in period else str(start)
 
 
 @dataclass(frozen=True)
 class Projekt:
-    """A kvalitet project: a folder with ``rapporter/`` and optionally ``mallar/``."""
+    """A kvalitet project: a folder with ``rapporter/`` and optionally ``mallar/``.
+
+    Each period has a folder ``rapporter/2025-26/`` (or ``rapporter/2026`` for a calendar year)
+    with the huvudman's file ``huvudman.yaml`` and one YAML file per unit. Files directly in
+    ``rapporter/`` also work; their period is the one written in the file.
+    """
 
     rot: Path
 
@@ -31,11 +62,40 @@ class Projekt:
             for monster in ("*.yaml", "*.yml")
             for f in self.rapporter.rglob(monster)
             if f.is_file()
+            and f.name != HUVUDMANNAFIL
             and not f.name.startswith((".", "_"))
-            and f.stem not in RESERVERADE
             and not any(d.startswith(".") for d in f.relative_to(self.rapporter).parts[:-1])
         ]
         return sorted(filer, key=lambda f: (f.stem, str(f)))
+
+    def mappens_period(self, fil: Path) -> str | None:
+        """The period a file belongs to by its folder, or None when it lies outside one."""
+        for mapp in fil.parents:
+            if mapp == self.rapporter:
+                return None
+            if (period := period_fran_mapp(mapp.name)) is not None:
+                return period
+        return None
+
+    def huvudmannafiler(self) -> dict[str, Path]:
+        """Period → huvudman file, for every period folder that has one."""
+        ut: dict[str, Path] = {}
+        for fil in sorted(self.rapporter.glob(f"*/{HUVUDMANNAFIL}")):
+            if (period := period_fran_mapp(fil.parent.name)) is not None:
+                ut[period] = fil
+        return ut
+
+    def huvudmannafil(self, period: str) -> Path | None:
+        """The huvudman file of a period: ``rapporter/<period>/huvudman.yaml``, else the common
+        ``rapporter/huvudman.yaml``, else None."""
+        egen = self.huvudmannafiler().get(period)
+        if egen:
+            return egen
+        gemensam = self.rapporter / HUVUDMANNAFIL
+        return gemensam if gemensam.is_file() else None
+
+    def periodmapp(self, period: str) -> Path:
+        return self.rapporter / mapp_for_period(period)
 
 
 def hitta_projekt(sokvag: Path) -> Projekt:

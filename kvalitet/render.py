@@ -14,6 +14,7 @@ from markupsafe import Markup
 from kvalitet import format as fmt
 from kvalitet.errors import KvalitetError, Problem, fel, visningsnamn
 from kvalitet.load import SPARA_UTF8
+from kvalitet.model import Huvudmannafil
 from kvalitet.resolve import VyRapport
 
 _TAGGAR = {
@@ -61,6 +62,37 @@ def _konvertera(text: str) -> str:
     )
 
 
+INBYGGD = "inbyggd"
+"""Prefix that always reaches the built-in templates: ``{% extends "inbyggd/rapport.html.j2" %}``."""
+
+SKOLFORMSNAMN = {
+    "förskola": "forskola",
+    "grundskola": "grundskola",
+    "gymnasieskola": "gymnasieskola",
+    "vuxenutbildning": "vuxenutbildning",
+    "fritidshem": "fritidshem",
+    "annan": "annan",
+}
+
+
+def valj_mall(miljo: jinja2.Environment, huvudman: Huvudmannafil | None, skolform: str) -> str:
+    """The template for a unit: ``<mall>-<skolform>.html.j2`` if there is one, else
+    ``<mall>.html.j2`` (``mall`` is the huvudman's setting, default ``rapport``)."""
+    bas = huvudman.installningar.mall if huvudman else "rapport"
+    kandidater = [f"{bas}-{SKOLFORMSNAMN[skolform]}.html.j2", f"{bas}.html.j2"]
+    for namn in kandidater:
+        try:
+            miljo.loader.get_source(miljo, namn)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            continue
+        return namn
+    raise KvalitetError(
+        f"fel: ingen mall för skolformen '{skolform}': varken '{kandidater[0]}' eller "
+        f"'{kandidater[1]}' finns (lägg en av dem i projektets mallmapp, eller ändra "
+        "'inställningar: mall:' i huvudmannafilen)"
+    )
+
+
 def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     """A Jinja environment searching the project's ``mallar/`` first, then the built-in one."""
     sokvagar: list[Path] = []
@@ -68,8 +100,14 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     if projektmallar and projektmallar.is_dir() and projektmallar.resolve() != inbyggd:
         sokvagar.append(projektmallar)
     sokvagar.append(inbyggd)
+    laddare = jinja2.ChoiceLoader(
+        [
+            jinja2.PrefixLoader({INBYGGD: jinja2.FileSystemLoader(str(inbyggd))}, delimiter="/"),
+            jinja2.FileSystemLoader([str(s) for s in sokvagar]),
+        ]
+    )
     miljo = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(s) for s in sokvagar]),
+        loader=laddare,
         autoescape=jinja2.select_autoescape(["html", "j2", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -10,15 +10,16 @@ from pathlib import Path
 from kvalitet import format as fmt
 from kvalitet.errors import KvalitetError
 from kvalitet.model import (
-    Aktivitet,
     Avsnitt,
     Enhetsrapport,
     Huvudavsnitt,
+    Huvudmannafil,
     Tabell,
     Utvecklingsomrade,
 )
 from kvalitet.sakerhet import lokal_fil
-from kvalitet.status import SYMBOL, styrtalsstatus
+from kvalitet.tema import logotyp, tema_css
+from kvalitet.uppfoljning import VyMal, uppfoljning
 
 INNEHALL_DJUP = 3
 
@@ -82,29 +83,9 @@ class VyDel:
 
 
 @dataclass
-class VyStyrtal:
-    id: str
-    text: str
-    malvarde: str
-    utfall: str
-    flickor: str
-    pojkar: str
-    status: str
-    symbol: str
-    kommentar: str | None
+class VyPerspektivdel:
+    """A numbered perspektiv in section 5."""
 
-
-@dataclass
-class VyMal:
-    nummer: str
-    text: str
-    styrtal: list[VyStyrtal]
-    aktiviteter: list[Aktivitet]
-    har_kon: bool
-
-
-@dataclass
-class VyPerspektiv:
     rubrik: Rubrik
     mal: list[VyMal]
 
@@ -128,12 +109,24 @@ class VyRapport:
     utvecklingsomraden: list[VyUtvecklingsomrade]
     verksamhetsplan_rubrik: Rubrik | None
     verksamhetsplan_text: str | None
-    perspektiv: list[VyPerspektiv]
+    perspektiv: list[VyPerspektivdel]
     innehall: list[Rubrik]
+    huvudman: str
+    forvaltning: str | None
+    tema_css: str = ""  # Markup from tema.tema_css
+    logotyp: str | None = None
 
 
-def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path, projektrot: Path) -> VyRapport:
-    """Resolve a validated unit for rendering."""
+def las_upp(
+    enhets_id: str,
+    rapport: Enhetsrapport,
+    kallfil: Path,
+    projektrot: Path,
+    huvudman: Huvudmannafil | None = None,
+    huvudmannafil: Path | None = None,
+    tidigare_perioder: dict[str, Enhetsrapport] | None = None,
+) -> VyRapport:
+    """Resolve a validated unit (joined with its period's huvudman file) for rendering."""
     bygg = _Byggare(kallfil, projektrot)
     inledning: list[Rubrik] = []
     if rapport.beskrivning:
@@ -142,7 +135,10 @@ def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path, projektrot: P
         inledning.append(Rubrik("", "Sammanfattning", 1, "sammanfattning"))
     bygg.innehall.extend(inledning)
     delar: list[VyDel] = []
-    delar.append(bygg.huvuddel(1, "Det systematiska kvalitetsarbetet", rapport.kvalitetsarbete))
+    tidigare = _tidigare(rapport) if rapport.tidigare_utvecklingsomraden else None
+    delar.append(
+        bygg.huvuddel(1, "Det systematiska kvalitetsarbetet", rapport.kvalitetsarbete, tidigare)
+    )
 
     resultat = VyDel(Rubrik("2", "Resultat", 1))
     bygg.innehall.append(resultat.rubrik)
@@ -171,33 +167,16 @@ def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path, projektrot: P
         omraden.append(VyUtvecklingsomrade(rubrik, omr))
 
     vp_rubrik = None
-    perspektiv: list[VyPerspektiv] = []
-    vp = rapport.verksamhetsplan
-    if vp is not None:
+    perspektiv: list[VyPerspektivdel] = []
+    vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
+    grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {})
+    if grupper:
         vp_rubrik = Rubrik("5", "Uppföljning av verksamhetsplanen", 1)
         bygg.innehall.append(vp_rubrik)
-        for p, persp in enumerate(vp.perspektiv, start=1):
-            rubrik = Rubrik(f"5.{p}", persp.namn, 2)
+        for p, grupp in enumerate(grupper, start=1):
+            rubrik = Rubrik(f"5.{p}", grupp.namn, 2)
             bygg.innehall.append(rubrik)
-            malen = []
-            for m, mal in enumerate(persp.mal, start=1):
-                styrtal = [
-                    VyStyrtal(
-                        id=s.id,
-                        text=s.text,
-                        malvarde=fmt.varde(s.malvarde.get(rapport.period), s.matt) or "–",
-                        utfall=fmt.varde(s.utfall, s.matt) or "–",
-                        flickor=fmt.varde(s.flickor, s.matt),
-                        pojkar=fmt.varde(s.pojkar, s.matt),
-                        status=(status := styrtalsstatus(s, rapport.period)),
-                        symbol=SYMBOL[status],
-                        kommentar=s.kommentar,
-                    )
-                    for s in mal.styrtal
-                ]
-                har_kon = any(s.flickor is not None or s.pojkar is not None for s in mal.styrtal)
-                malen.append(VyMal(f"{p}:{m}", mal.text, styrtal, mal.aktiviteter, har_kon))
-            perspektiv.append(VyPerspektiv(rubrik, malen))
+            perspektiv.append(VyPerspektivdel(rubrik, grupp.mal))
 
     return VyRapport(
         id=enhets_id,
@@ -208,9 +187,26 @@ def las_upp(enhets_id: str, rapport: Enhetsrapport, kallfil: Path, projektrot: P
         utveckling_rubrik=utveckling_rubrik,
         utvecklingsomraden=omraden,
         verksamhetsplan_rubrik=vp_rubrik,
-        verksamhetsplan_text=vp.text if vp else None,
+        verksamhetsplan_text=vp_text,
         perspektiv=perspektiv,
         innehall=[r for r in bygg.innehall if r.niva <= INNEHALL_DJUP],
+        huvudman=huvudman.namn if huvudman else (rapport.huvudman or ""),
+        forvaltning=rapport.forvaltning or (huvudman.forvaltning if huvudman else None),
+        tema_css=tema_css(huvudman.tema if huvudman else None),
+        logotyp=logotyp(huvudman, huvudmannafil, projektrot),
+    )
+
+
+def _tidigare(rapport: Enhetsrapport) -> Avsnitt:
+    """Last period's development areas, as a subsection the unit fills in."""
+    return Avsnitt.model_validate(
+        {
+            "rubrik": "Uppföljning av föregående periods utvecklingsområden",
+            "avsnitt": [
+                {"rubrik": t.rubrik, "text": t.uppfoljning or "*Inte uppföljt ännu.*"}
+                for t in rapport.tidigare_utvecklingsomraden
+            ],
+        }
     )
 
 
@@ -220,11 +216,17 @@ class _Byggare:
         self.projektrot = projektrot
         self.innehall: list[Rubrik] = []
 
-    def huvuddel(self, nr: int, text: str, del_: Huvudavsnitt | None) -> VyDel:
-        if del_ is None:
+    def huvuddel(
+        self, nr: int, text: str, del_: Huvudavsnitt | None, forst: Avsnitt | None = None
+    ) -> VyDel:
+        if del_ is None and forst is None:
             vy = VyDel(Rubrik(str(nr), text, 1), tom=True)
             self.innehall.append(vy.rubrik)
             return vy
+        if del_ is None:
+            del_ = Huvudavsnitt()
+        if forst is not None:
+            del_ = del_.model_copy(update={"avsnitt": [forst, *del_.avsnitt]})
         return self.del_(str(nr), text, 1, del_)
 
     def del_(self, nummer: str, text: str, niva: int, del_: Huvudavsnitt | Avsnitt) -> VyDel:

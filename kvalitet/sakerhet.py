@@ -65,3 +65,17 @@ def lokal_fil(projektrot: Path, bas: Path, referens: str) -> Path | Nekad:
             "minska bilden, t.ex. till 2000 bildpunkter på bredden",
         )
     return upplost
+
+
+def lokal_mapp(projektrot: Path, referens: str) -> Path | Nekad:
+    """A folder inside the project, written relative to the project folder."""
+    text = referens.strip()
+    if _ENHETSBOKSTAV.match(text) or text.startswith(("/", "\\")) or _URL.match(text):
+        return Nekad(f"'{referens}' ska vara en mapp i projektet", "skriv t.ex. 'mallar'")
+    rot = projektrot.resolve()
+    upplost = (rot / text).resolve()
+    if not upplost.is_relative_to(rot):
+        return Nekad(f"'{referens}' ligger utanför projektmappen", "välj en mapp i projektet")
+    if not upplost.is_dir():
+        return Nekad(f"mappen '{referens}' finns inte", "skapa mappen eller rätta namnet")
+    return upplost

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kvalitet.model import Styrtal
+from kvalitet.model import StyrtalsDefinition, Styrtalsresultat
 
 Status = Literal["uppnått", "delvis uppnått", "ej uppnått", "ej aktuellt", "saknas", "ej bedömt"]
 
@@ -16,26 +16,44 @@ SYMBOL: dict[str, str] = {
     "saknas": "?",
     "ej bedömt": "–",
 }
+TOMMA = (None, "", ".", "..", "-")
 
 
-def styrtalsstatus(styrtal: Styrtal, period: str) -> Status:
-    """Compare utfall with the period's målvärde; a stated status always wins.
-
-    Numbers are compared in the styrtal's direction (``högre`` or ``lägre`` is better).
-    A text målvärde or text utfall cannot be compared: the unit states the status, or it is
-    ``ej bedömt``.
-    """
-    if styrtal.status:
-        return styrtal.status
-    if styrtal.utfall is None or styrtal.utfall in ("", "."):
-        return "saknas"
-    mal = styrtal.malvarde.get(period)
-    if not _ar_tal(mal) or not _ar_tal(styrtal.utfall):
-        return "ej bedömt"
-    if styrtal.riktning == "lägre":
-        return "uppnått" if styrtal.utfall <= mal else "ej uppnått"
-    return "uppnått" if styrtal.utfall >= mal else "ej uppnått"
-
-
-def _ar_tal(varde: object) -> bool:
+def ar_tal(varde: object) -> bool:
     return isinstance(varde, int | float) and not isinstance(varde, bool)
+
+
+def styrtalsstatus(
+    definition: StyrtalsDefinition, resultat: Styrtalsresultat | None, delvis_marginal: float = 10
+) -> Status:
+    """The status of one styrtal.
+
+    - ``ej aktuellt`` when the unit gives a reason in ``ej_aktuellt``;
+    - a status the unit states (``status``) always wins;
+    - ``saknas`` without an utfall;
+    - ``ej bedömt`` when the målvärde is missing, or målvärde or utfall is a text;
+    - otherwise utfall is compared with målvärde in the styrtal's direction: ``uppnått`` when it
+      reaches the målvärde, ``delvis uppnått`` when it is within ``delvis_marginal`` per cent of
+      the målvärde (``högre``: utfall ≥ målvärde × (1 − marginal/100); ``lägre``: utfall ≤
+      målvärde × (1 + marginal/100)), else ``ej uppnått``. A marginal of 0 turns ``delvis`` off.
+    """
+    if resultat is None:
+        return "saknas"
+    if resultat.ej_aktuellt:
+        return "ej aktuellt"
+    if resultat.status:
+        return resultat.status
+    if resultat.utfall in TOMMA:
+        return "saknas"
+    mal = definition.malvarde
+    utfall = resultat.utfall
+    if not ar_tal(mal) or not ar_tal(utfall):
+        return "ej bedömt"
+    andel = delvis_marginal / 100
+    if definition.riktning == "lägre":
+        if utfall <= mal:
+            return "uppnått"
+        return "delvis uppnått" if andel and utfall <= mal * (1 + andel) else "ej uppnått"
+    if utfall >= mal:
+        return "uppnått"
+    return "delvis uppnått" if andel and utfall >= mal * (1 - andel) else "ej uppnått"

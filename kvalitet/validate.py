@@ -6,20 +6,17 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from kvalitet.errors import Problem
 from kvalitet.load import Kalla, Sokvag
-from kvalitet.model import Avsnitt, Enhetsrapport, Huvudavsnitt, Styrtal, Tabell
-from kvalitet.sakerhet import Nekad, lokal_fil
-from kvalitet.status import styrtalsstatus
+from kvalitet.model import Enhetsrapport, Huvudmannafil
 
+M = TypeVar("M", bound=BaseModel)
 ENHETS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 _VANTADE = {
     "string_type": "en text",
@@ -71,13 +68,42 @@ def beskriv_varde(varde: Any) -> str:
     return f"texten '{str(varde)[:40]}'"
 
 
+def _las_modell(
+    kalla: Kalla, modell: type[M], problem: list[Problem], forsta_falt: str
+) -> M | None:
+    """Validate loaded data against a model, adding located problems; None on errors."""
+    if not kalla.ok or kalla.data is None:
+        return None
+    if not isinstance(kalla.data, dict):
+        problem.append(
+            kalla.fel(
+                (),
+                f"filen ska bestå av fält som 'namn: ...', men innehåller {beskriv_varde(kalla.data)}",
+                f"börja filen med {forsta_falt} på egna rader",
+            )
+        )
+        return None
+    try:
+        return modell.model_validate(kalla.data)
+    except ValidationError as exc:
+        problem.extend(oversatt(exc, kalla, modell))
+        return None
+
+
 def validera_enhet(
-    kalla: Kalla, projektrot: Path | None = None
+    kalla: Kalla,
+    projektrot: Path | None = None,
+    huvudman: Huvudmannafil | None = None,
+    mappperiod: str | None = None,
 ) -> tuple[Enhetsrapport | None, list[Problem]]:
     """Validate one loaded unit file: every problem, located; the model when there are no errors.
 
-    Files the report refers to must lie inside ``projektrot`` (default: the folder above
-    ``rapporter/``)."""
+    ``huvudman`` is the period's huvudman file (its styrtal are what the unit reports against);
+    ``mappperiod`` the period of the folder the file lies in. Files the report refers to must lie
+    inside ``projektrot`` (default: the folder above ``rapporter/``)."""
+    from kvalitet.korskontroll import korskontroller
+    from kvalitet.styrtalskontroll import kontrollera_enhetens_styrtal
+
     projektrot = projektrot or _gissa_projektrot(kalla.fil)
     problem: list[Problem] = list(kalla.problem)
     enhets_id = kalla.fil.stem
@@ -91,26 +117,55 @@ def validera_enhet(
                 f"döp om filen till '{forslag}{kalla.fil.suffix}'",
             )
         )
-    if not kalla.ok or kalla.data is None:
+    rapport = _las_modell(kalla, Enhetsrapport, problem, "'namn:', 'skolform:' och 'period:'")
+    if rapport is None:
         return None, problem
-    if not isinstance(kalla.data, dict):
+    if mappperiod and rapport.period != mappperiod:
+        problem.append(
+            kalla.fel(
+                ("period",),
+                f"filen ligger i mappen för {mappperiod} men 'period' är {rapport.period}",
+                f"skriv 'period: {mappperiod}', eller flytta filen till rätt periodmapp",
+            )
+        )
+    if huvudman is None and not rapport.huvudman:
         problem.append(
             kalla.fel(
                 (),
-                f"filen ska bestå av fält som 'namn: ...', men innehåller {beskriv_varde(kalla.data)}",
-                "börja filen med 'namn:', 'skolform:' och 'period:' på egna rader",
+                "huvudmannen saknas",
+                f"skriv 'huvudman: ...' i filen, eller lägg till huvudmannafilen "
+                f"rapporter/{rapport.period.replace('/', '-')}/huvudman.yaml",
             )
         )
-        return None, problem
-    try:
-        rapport = Enhetsrapport.model_validate(kalla.data)
-    except ValidationError as exc:
-        problem.extend(oversatt(exc, kalla, Enhetsrapport))
-        return None, problem
     problem.extend(korskontroller(rapport, kalla, projektrot))
+    problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman))
     if any(p.ar_fel for p in problem):
         return None, problem
     return rapport, problem
+
+
+def validera_huvudman(
+    kalla: Kalla, projektrot: Path, mappperiod: str | None = None
+) -> tuple[Huvudmannafil | None, list[Problem]]:
+    """Validate the huvudman's file of a period: model, verksamhetsplan, theme, logotyp."""
+    from kvalitet.styrtalskontroll import kontrollera_plan
+
+    problem: list[Problem] = list(kalla.problem)
+    huvudman = _las_modell(kalla, Huvudmannafil, problem, "'namn:' och 'period:'")
+    if huvudman is None:
+        return None, problem
+    if mappperiod and huvudman.period != mappperiod:
+        problem.append(
+            kalla.fel(
+                ("period",),
+                f"filen ligger i mappen för {mappperiod} men 'period' är {huvudman.period}",
+                f"skriv 'period: {mappperiod}'",
+            )
+        )
+    problem.extend(kontrollera_plan(huvudman, kalla, projektrot))
+    if any(p.ar_fel for p in problem):
+        return None, problem
+    return huvudman, problem
 
 
 def _slug(text: str) -> str:
@@ -311,287 +366,6 @@ def _gissa_projektrot(fil: Path) -> Path:
     return fil.resolve().parent
 
 
-def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
-    """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
-    ut: list[Problem] = []
-    ut.extend(_kontrollera_styrtal(rapport, kalla))
-    for sokvag, del_ in _alla_avsnitt(rapport):
-        for i, tabell in enumerate(del_.tabeller):
-            ut.extend(_kontrollera_tabell(tabell, kalla, (*sokvag, "tabeller", i)))
-        for i, bild in enumerate(del_.bilder):
-            ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
-    ut.extend(_kontrollera_fullstandighet(rapport, kalla))
-    ut.extend(_kontrollera_html(kalla.data, kalla, ()))
-    return ut
-
-
-_HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^>]*>")
-_SKRIPTLANK = re.compile(r"\]\(\s*(javascript|vbscript|data|file):", re.IGNORECASE)
-
-
-def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
-    """Warn where a text holds HTML or script links: they never reach the report."""
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _kontrollera_html(v, kalla, (*sokvag, k))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in _kontrollera_html(v, kalla, (*sokvag, i))]
-    if not isinstance(data, str):
-        return []
-    ut: list[Problem] = []
-    if traff := _HTML.search(data):
-        ut.append(
-            kalla.varning(
-                sokvag,
-                f"'{_visa_sokvag(sokvag)}' innehåller HTML-koden '{traff.group(0)[:40]}', som "
-                "inte används i rapporten (den tas bort eller visas som vanlig text)",
-                "skriv vanlig text; använd Markdown för **fetstil**, listor och [länkar](https://...)",
-            )
-        )
-    if traff := _SKRIPTLANK.search(data):
-        ut.append(
-            kalla.varning(
-                sokvag,
-                f"'{_visa_sokvag(sokvag)}' har en länk av typen '{traff.group(1)}:', som tas bort",
-                "länka bara till webbadresser (https://...) eller e-post (mailto:...)",
-            )
-        )
-    return ut
-
-
-def _alla_avsnitt(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Huvudavsnitt | Avsnitt]]:
-    def under(sokvag: Sokvag, del_: Huvudavsnitt | Avsnitt) -> Iterator:
-        yield sokvag, del_
-        for i, barn in enumerate(del_.avsnitt):
-            yield from under((*sokvag, "avsnitt", i), barn)
-
-    if rapport.kvalitetsarbete:
-        yield from under(("kvalitetsarbete",), rapport.kvalitetsarbete)
-    if rapport.resultat:
-        for grupp in ("objektiva", "subjektiva", "observerade"):
-            del_ = getattr(rapport.resultat, grupp)
-            if del_:
-                yield from under(("resultat", grupp), del_)
-    if rapport.analys:
-        yield from under(("analys",), rapport.analys)
-
-
-def alla_styrtal(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Styrtal]]:
-    if not rapport.verksamhetsplan:
-        return
-    for p, persp in enumerate(rapport.verksamhetsplan.perspektiv):
-        for m, mal in enumerate(persp.mal):
-            for s, styrtal in enumerate(mal.styrtal):
-                yield ("verksamhetsplan", "perspektiv", p, "mål", m, "styrtal", s), styrtal
-
-
-def _kontrollera_styrtal(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
-    ut: list[Problem] = []
-    sedda: dict[str, Sokvag] = {}
-    for sokvag, styrtal in alla_styrtal(rapport):
-        if styrtal.id in sedda:
-            rad, _ = kalla.plats((*sedda[styrtal.id], "id"))
-            ut.append(
-                kalla.fel(
-                    (*sokvag, "id"),
-                    f"styrtalet '{styrtal.id}' finns redan (rad {rad})",
-                    "ge varje styrtal ett eget nummer",
-                )
-            )
-        sedda.setdefault(styrtal.id, sokvag)
-        if rapport.period not in styrtal.malvarde:
-            ut.append(
-                kalla.varning(
-                    (*sokvag, "målvärde"),
-                    f"styrtal {styrtal.id} saknar målvärde för {rapport.period}",
-                    f"lägg till '{rapport.period}: ...' under 'målvärde'",
-                )
-            )
-        if styrtal.matt == "procent":
-            for falt in ("utfall", "flickor", "pojkar"):
-                varde = getattr(styrtal, falt)
-                if isinstance(varde, int | float) and not 0 <= varde <= 100:
-                    ut.append(
-                        kalla.fel(
-                            (*sokvag, falt),
-                            f"styrtal {styrtal.id}: {falt} {varde} är ingen procentsats",
-                            "en andel i procent ligger mellan 0 och 100",
-                        )
-                    )
-        status = styrtalsstatus(styrtal, rapport.period)
-        if status in ("ej uppnått", "delvis uppnått") and not (styrtal.kommentar or "").strip():
-            ut.append(
-                kalla.varning(
-                    sokvag,
-                    f"styrtal {styrtal.id} är {status} men saknar kommentar",
-                    "Skollagen 4 kap. kräver en analys av orsakerna: skriv en 'kommentar'",
-                )
-            )
-        if status == "saknas":
-            ut.append(
-                kalla.varning(
-                    sokvag,
-                    f"styrtal {styrtal.id} saknar utfall",
-                    "skriv 'utfall: ...', eller 'status: ej aktuellt' med en kommentar om varför",
-                )
-            )
-    kanda = list(sedda)
-    lankar: list[tuple[Sokvag, list[str]]] = []
-    if rapport.verksamhetsplan:
-        for p, persp in enumerate(rapport.verksamhetsplan.perspektiv):
-            for m, mal in enumerate(persp.mal):
-                for a, akt in enumerate(mal.aktiviteter):
-                    sokvag = ("verksamhetsplan", "perspektiv", p, "mål", m, "aktiviteter", a)
-                    lankar.append(((*sokvag, "styrtal"), akt.styrtal))
-    for u, omr in enumerate(rapport.utvecklingsomraden):
-        lankar.append((("utvecklingsområden", u, "styrtal"), omr.styrtal))
-    for sokvag, ids in lankar:
-        for i, sid in enumerate(ids):
-            if sid not in sedda:
-                forslag = menade_du(sid, kanda)
-                vad = f"styrtalet '{sid}' finns inte i verksamhetsplanen"
-                if forslag:
-                    vad += f" – menade du '{forslag}'?"
-                hur = "kända styrtal: " + ", ".join(kanda) if kanda else "lägg till styrtalet"
-                ut.append(kalla.fel((*sokvag, i), vad, hur))
-    return ut
-
-
-def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
-    ut: list[Problem] = []
-    for i, rad in enumerate(tabell.rader):
-        radsok = (*sokvag, "rader", i)
-        kon = [rad.flickor, rad.pojkar, rad.totalt]
-        if tabell.kolumner:
-            if rad.varden is None:
-                ut.append(
-                    kalla.fel(
-                        radsok,
-                        f"raden '{rad.rad}' saknar 'värden'",
-                        f"tabellen har {len(tabell.kolumner)} kolumner: skriv "
-                        f"'värden: [...]' med {len(tabell.kolumner)} värden",
-                    )
-                )
-            elif len(rad.varden) != len(tabell.kolumner):
-                ut.append(
-                    kalla.fel(
-                        (*radsok, "värden"),
-                        f"raden '{rad.rad}' har {len(rad.varden)} värden men tabellen har "
-                        f"{len(tabell.kolumner)} kolumner",
-                        "ge raden ett värde per kolumn; skriv '.' där uppgift saknas"
-                        + (
-                            "; inom [ ] skiljer kommatecken värdena åt, så skriv decimaltal "
-                            "inom citattecken, '81,3', eller med punkt, 81.3"
-                            if len(rad.varden) > len(tabell.kolumner)
-                            else ""
-                        ),
-                    )
-                )
-            if any(v is not None for v in kon):
-                ut.append(
-                    kalla.fel(
-                        radsok,
-                        f"raden '{rad.rad}' blandar 'värden' med flickor/pojkar/totalt",
-                        "använd antingen 'kolumner' och 'värden', eller flickor/pojkar/totalt",
-                    )
-                )
-        else:
-            if rad.varden is not None:
-                ut.append(
-                    kalla.fel(
-                        (*radsok, "värden"),
-                        f"raden '{rad.rad}' har 'värden' men tabellen saknar 'kolumner'",
-                        "lägg till 'kolumner: [...]' i tabellen, eller skriv flickor/pojkar/totalt",
-                    )
-                )
-            elif all(v is None for v in kon):
-                ut.append(
-                    kalla.fel(
-                        radsok,
-                        f"raden '{rad.rad}' saknar värden",
-                        "skriv 'flickor:', 'pojkar:' och/eller 'totalt:', eller ge tabellen "
-                        "'kolumner' och raden 'värden'",
-                    )
-                )
-    return ut
-
-
-def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) -> list[Problem]:
-    svar = lokal_fil(projektrot, kalla.fil.parent, fil)
-    if isinstance(svar, Nekad):
-        return [kalla.fel(sokvag, f"{_visa_sokvag(sokvag)}: {svar.vad}", svar.hur)]
-    if svar.suffix.lower() not in BILDTYPER:
-        return [
-            kalla.fel(
-                sokvag,
-                f"'{fil}' är ingen bildfil som kan visas",
-                "använd PNG, JPEG, GIF, SVG eller WebP",
-            )
-        ]
-    return []
-
-
-_FRAGOR = {
-    "varfor": ("varför", "varför utvecklingsområdet är prioriterat"),
-    "styrdokument": ("styrdokument", "inom vilka styrdokument utvecklingsbehoven finns"),
-    "forvantade_effekter": ("förväntade_effekter", "vilka effekter som förväntas"),
-    "forutsattningar": ("förutsättningar", "vilka förutsättningar som finns"),
-    "insatser": ("insatser", "vilka insatser som ska genomföras"),
-    "uppfoljning": ("uppföljning", "hur insatserna följs upp och utvärderas"),
-    "forskning": ("forskning", "kopplingen till forskning och beprövad erfarenhet"),
-}
-
-
-def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
-    ut: list[Problem] = []
-    d = rapport.delaktighet
-    if d is None:
-        ut.append(
-            kalla.varning(
-                (),
-                "rapporten beskriver inte hur personal, elever och vårdnadshavare har deltagit",
-                "Skollagen 4 kap. 4 § kräver delaktighet: lägg till 'delaktighet:' med "
-                "'personal:', 'elever:' och 'vårdnadshavare:'",
-            )
-        )
-    else:
-        for falt, nyckel in (("personal", "personal"), ("elever", "elever")):
-            if not (getattr(d, falt) or "").strip():
-                ut.append(
-                    kalla.varning(
-                        ("delaktighet",),
-                        f"delaktighet: det står inte hur {nyckel} har deltagit",
-                        f"lägg till '{nyckel}:' under 'delaktighet' (Skollagen 4 kap. 4 §)",
-                    )
-                )
-    for falt, namn in (
-        ("kvalitetsarbete", "1 Det systematiska kvalitetsarbetet"),
-        ("resultat", "2 Resultat"),
-        ("analys", "3 Analys"),
-    ):
-        if getattr(rapport, falt) is None:
-            ut.append(
-                kalla.varning(
-                    (), f"avsnittet '{namn}' saknas", f"lägg till '{falt}:' och skriv avsnittet"
-                )
-            )
-    if not rapport.utvecklingsomraden:
-        ut.append(
-            kalla.varning(
-                (),
-                "inga prioriterade utvecklingsområden",
-                "lägg till 'utvecklingsområden:' med minst ett område",
-            )
-        )
-    for u, omr in enumerate(rapport.utvecklingsomraden):
-        for attr, (nyckel, fraga) in _FRAGOR.items():
-            varde = getattr(omr, attr)
-            tomt = varde is None or (isinstance(varde, str) and not varde.strip())
-            if tomt:
-                ut.append(
-                    kalla.varning(
-                        ("utvecklingsområden", u),
-                        f"utvecklingsområdet '{omr.rubrik}' besvarar inte {fraga}",
-                        f"lägg till '{nyckel}:'",
-                    )
-                )
-    return ut
+def visa_sokvag(sokvag: Sokvag) -> str:
+    """``('analys', 'bilder', 0, 'fil')`` → ``analys.bilder[1].fil``."""
+    return _visa_sokvag(sokvag)

@@ -14,8 +14,10 @@ ENHETER = ["alvmora-gymnasium", "bjorkbackaskolan", "forskolan-lingonet", "resur
 def test_kontrollera_exemplet_ar_utan_fel(projekt: Path, runner: CliRunner) -> None:
     res = runner.invoke(kvalitet, ["kontrollera"])
     assert res.exit_code == 0, res.output
-    assert res.output.splitlines()[-1] == "4 rapporter kontrollerade: 0 fel och 1 varning."
-    assert "rapporter/alvmora-gymnasium.yaml:" in res.output
+    assert (
+        res.output.splitlines()[-1] == "4 rapporter för 2025/26 kontrollerade: 0 fel och 1 varning."
+    )
+    assert "rapporter/2025-26/alvmora-gymnasium.yaml:" in res.output
 
 
 def test_kontrollera_strikt_gor_varningar_till_fel(projekt: Path, runner: CliRunner) -> None:
@@ -86,7 +88,7 @@ def test_enhet_med_fel_stoppar_inte_de_andra_och_behaller_senaste(
 ) -> None:
     assert runner.invoke(kvalitet, ["bygg", "--format", "html"]).exit_code == 0
     gammal = (projekt / "ut" / "forskolan-lingonet.html").read_bytes()
-    fil = projekt / "rapporter" / "forskolan-lingonet.yaml"
+    fil = projekt / "rapporter" / "2025-26" / "forskolan-lingonet.yaml"
     fil.write_text(fil.read_text().replace("skolform: förskola", "skolform: forskola"))
     res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
     assert res.exit_code == 1

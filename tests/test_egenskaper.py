@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kvalitet.load import las_yaml
 from kvalitet.validate import validera_enhet
 
-EXEMPEL = sorted((Path(__file__).resolve().parent.parent / "rapporter").glob("*.yaml"))
+EXEMPEL = sorted((Path(__file__).resolve().parent.parent / "rapporter").rglob("*.yaml"))
 NYCKLAR = [
     "namn", "skolform", "huvudman", "ansvarig", "roll", "period", "status", "datum", "text",
     "avsnitt", "rubrik", "tabeller", "rader", "rad", "värden", "kolumner", "flickor", "pojkar",

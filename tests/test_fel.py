@@ -112,25 +112,20 @@ def test_ogiltig_period(tmp_path: Path) -> None:
 
 def test_aktivitet_med_okant_styrtal(tmp_path: Path) -> None:
     text = GRUND + (
-        "verksamhetsplan:\n"
-        "  perspektiv:\n"
-        "    - namn: Medborgare\n"
-        "      mål:\n"
-        "        - text: Alla trivs\n"
-        "          styrtal:\n"
-        "            - id: 1.1.1\n"
-        "              text: Trivsel\n"
-        "              målvärde: {2025/26: 80}\n"
-        "              utfall: 85\n"
-        "          aktiviteter:\n"
-        "            - rubrik: Rastaktiviteter\n"
-        "              styrtal: [1.1.2]\n"
+        "egna_styrtal:\n"
+        "  - id: E.1\n"
+        "    text: Trivsel\n"
+        "    målvärde: 80\n"
+        "    utfall: 85\n"
+        "aktiviteter:\n"
+        "  - rubrik: Rastaktiviteter\n"
+        "    styrtal: [E.2]\n"
     )
     (fel,) = kontrollera(tmp_path, text)
     assert fel.startswith(
-        "rapporter/testskolan.yaml:20:25: fel: styrtalet '1.1.2' finns inte i verksamhetsplanen"
+        "rapporter/testskolan.yaml:15:15: fel: styrtalet 'E.2' finns inte i verksamhetsplanen"
     )
-    assert "menade du '1.1.1'?" in fel
+    assert "menade du 'E.1'?" in fel
 
 
 def test_fil_som_inte_ar_utf8(tmp_path: Path) -> None:

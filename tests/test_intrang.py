@@ -100,9 +100,9 @@ def _injicera(fil: Path, laster: list[str]) -> None:
     data["analys"]["till_analys"] = laster
     data["utvecklingsområden"][0]["varför"] = allt
     data["utvecklingsområden"][0]["förväntade_effekter"]["kort_sikt"] = allt
-    styrtal = data["verksamhetsplan"]["perspektiv"][0]["mål"][0]["styrtal"][0]
-    styrtal["kommentar"] = allt
-    styrtal["text"] = laster[0]
+    data["styrtal"]["1.1.1"]["kommentar"] = allt
+    data["aktiviteter"][0]["rubrik"] = laster[0]
+    data["aktiviteter"][0]["beskrivning"] = allt
     fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -110,7 +110,7 @@ def test_fientlig_text_blir_ofarlig_i_html_och_pdf(
     projekt: Path, runner: CliRunner, server: str, hemlig_fil: Path
 ) -> None:
     laster = nyttolaster(server, hemlig_fil)
-    _injicera(projekt / "rapporter" / "bjorkbackaskolan.yaml", laster)
+    _injicera(projekt / "rapporter" / "2025-26" / "bjorkbackaskolan.yaml", laster)
     res = runner.invoke(kvalitet, ["bygg", "--enhet", "bjorkbackaskolan"])
     assert res.exit_code == 0, res.output
 
@@ -151,10 +151,10 @@ def test_fientlig_text_blir_ofarlig_i_html_och_pdf(
         ("C:\\Bilder\\logo.png", "är en absolut sökväg"),
         ("https://example.org/logo.png", "är en adress"),
         ("SERVER/bild.png", "är en adress"),
-        ("bilder/lank-ut.png", "är en länk som pekar utanför projektmappen"),
-        ("bilder/lank-dev.png", "är en länk som pekar utanför projektmappen"),
-        ("bilder/slinga.png", "kan inte läsas"),
-        ("bilder", "är ingen vanlig fil"),
+        ("../bilder/lank-ut.png", "är en länk som pekar utanför projektmappen"),
+        ("../bilder/lank-dev.png", "är en länk som pekar utanför projektmappen"),
+        ("../bilder/slinga.png", "kan inte läsas"),
+        ("../bilder", "är ingen vanlig fil"),
     ],
 )
 def test_referenser_utanfor_projektet_vagras(
@@ -165,17 +165,18 @@ def test_referenser_utanfor_projektet_vagras(
     (bilder / "lank-dev.png").symlink_to("/dev/urandom")
     (bilder / "slinga.png").symlink_to(bilder / "slinga.png")
     referens = referens.replace("SERVER", server)
-    fil = projekt / "rapporter" / "resurscentrum.yaml"
+    fil = projekt / "rapporter" / "2025-26" / "resurscentrum.yaml"
     text = fil.read_text(encoding="utf-8")
-    fil.write_text(text.replace("bilder/samverkan-organisation.svg", referens), encoding="utf-8")
-    rad = text[: text.index("bilder/samverkan-organisation.svg")].count("\n") + 1
+    bild = "../bilder/samverkan-organisation.svg"
+    fil.write_text(text.replace(bild, referens), encoding="utf-8")
+    rad = text[: text.index(bild)].count("\n") + 1
 
     res = runner.invoke(kvalitet, ["bygg", "--enhet", "resurscentrum"])
     assert res.exit_code == 1
     assert "Traceback" not in res.output
     (fel,) = [r for r in res.output.splitlines() if ": fel: " in r]
     assert fel.startswith(
-        f"rapporter/resurscentrum.yaml:{rad}:16: fel: kvalitetsarbete.avsnitt[1].bilder[1].fil: "
+        f"rapporter/2025-26/resurscentrum.yaml:{rad}:16: fel: kvalitetsarbete.avsnitt[1].bilder[1].fil: "
     )
     assert vantat in fel
     assert not (projekt / "ut" / "resurscentrum.pdf").exists()
@@ -185,8 +186,7 @@ def test_referenser_utanfor_projektet_vagras(
 def test_mall_som_pekar_ut_hamtar_ingenting(
     projekt: Path, runner: CliRunner, server: str, hemlig_fil: Path
 ) -> None:
-    mallar = projekt / "mallar" / "delar"
-    mallar.mkdir(parents=True)
+    mallar = projekt / "rapporter" / "egna-mallar" / "delar"
     (mallar / "omslag.html.j2").write_text(
         f'<header class="omslag"><span class="enhet">{{{{ enhet.namn }}}}</span>'
         f'<img src="{server}/logo.png" alt="logo">'
@@ -209,16 +209,15 @@ def test_mall_som_pekar_ut_hamtar_ingenting(
 @pytest.mark.parametrize(
     ("mall", "vantat"),
     [
-        ("{{ enhet.namnn }}", "mallar/delar/omslag.html.j2:2:1: fel: mallen använder något som inte finns: 'Enhetsrapport' har inget fält 'namnn' – menade du 'namn'?"),
-        ("{% if enhet.namn %}\nhej", "mallar/delar/omslag.html.j2:3:1: fel: mallen har ett syntaxfel"),
-        ('{% include "delar/finns-inte.html.j2" %}', "mallar/delar/omslag.html.j2:2:1: fel: mallen 'delar/finns-inte.html.j2' finns inte"),
+        ("{{ enhet.namnn }}", "rapporter/egna-mallar/delar/omslag.html.j2:2:1: fel: mallen använder något som inte finns: 'Enhetsrapport' har inget fält 'namnn' – menade du 'namn'?"),
+        ("{% if enhet.namn %}\nhej", "rapporter/egna-mallar/delar/omslag.html.j2:3:1: fel: mallen har ett syntaxfel"),
+        ('{% include "delar/finns-inte.html.j2" %}', "rapporter/egna-mallar/delar/omslag.html.j2:2:1: fel: mallen 'delar/finns-inte.html.j2' finns inte"),
     ],
 )  # fmt: skip
 def test_trasiga_mallar_ger_fil_och_rad(
     projekt: Path, runner: CliRunner, mall: str, vantat: str
 ) -> None:
-    mallar = projekt / "mallar" / "delar"
-    mallar.mkdir(parents=True)
+    mallar = projekt / "rapporter" / "egna-mallar" / "delar"
     (mallar / "omslag.html.j2").write_text("<header>\n" + mall + "\n</header>\n", encoding="utf-8")
     res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
     assert res.exit_code == 1
@@ -252,7 +251,7 @@ def test_avbrutet_bygge_lamnar_hela_filer(projekt: Path, runner: CliRunner) -> N
     assert runner.invoke(kvalitet, ["bygg"]).exit_code == 0
     ut = projekt / "ut"
     tidigare = {f.name: f.read_bytes() for f in ut.glob("*.pdf")}
-    for fil in (projekt / "rapporter").glob("*.yaml"):
+    for fil in (projekt / "rapporter" / "2025-26").glob("*.yaml"):
         fil.write_text(fil.read_text(encoding="utf-8").replace("2025/26", "2025/26", 1))
     for vantan in (0.8, 1.6, 2.4):
         proc = subprocess.Popen(
@@ -315,7 +314,7 @@ def test_symlankad_rapportfil_utanfor_projektet_lases_inte(
     projekt: Path, runner: CliRunner, hemlig_fil: Path
 ) -> None:
     kopia = hemlig_fil.with_name("enhet.yaml")
-    shutil.copy(projekt / "rapporter" / "forskolan-lingonet.yaml", kopia)
+    shutil.copy(projekt / "rapporter" / "2025-26" / "forskolan-lingonet.yaml", kopia)
     os.symlink(kopia, projekt / "rapporter" / "lankad.yaml")
     res = runner.invoke(kvalitet, ["kontrollera"])
     assert (

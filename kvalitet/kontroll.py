@@ -1,0 +1,158 @@
+"""Loads and validates one period of a project: the huvudman file, the units and their history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet.errors import Problem, fel
+from kvalitet.load import Kalla, kalltext, las_yaml
+from kvalitet.model import Enhetsrapport, Huvudmannafil
+from kvalitet.project import Projekt, periodnyckel
+from kvalitet.validate import validera_enhet, validera_huvudman
+
+
+@dataclass
+class Enhetskontroll:
+    """One unit file after loading and validation."""
+
+    id: str
+    fil: Path
+    rapport: Enhetsrapport | None
+    problem: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.rapport is not None and not any(p.ar_fel for p in self.problem)
+
+
+@dataclass
+class Periodlage:
+    """Everything known about one period of a project after validation."""
+
+    period: str | None
+    huvudmannafil: Path | None = None
+    huvudman: Huvudmannafil | None = None
+    huvudmansproblem: list[Problem] = field(default_factory=list)
+    enheter: list[Enhetskontroll] = field(default_factory=list)
+    historik: dict[str, dict[str, Enhetsrapport]] = field(default_factory=dict)
+    perioder: list[str] = field(default_factory=list)
+
+    @property
+    def problem(self) -> list[Problem]:
+        return [*self.huvudmansproblem, *(p for e in self.enheter for p in e.problem)]
+
+    @property
+    def huvudman_ok(self) -> bool:
+        return not any(p.ar_fel for p in self.huvudmansproblem)
+
+
+def _utanfor(projekt: Projekt, fil: Path) -> Problem | None:
+    if fil.resolve().is_relative_to(projekt.rot.resolve()):
+        return None
+    return fel(
+        fil,
+        1,
+        1,
+        "filen är en länk till en fil utanför projektmappen och läses inte",
+        "kopiera filen till rapporter/ i stället för att länka",
+    )
+
+
+def _skriven_period(kalla: Kalla) -> str | None:
+    if isinstance(kalla.data, dict) and kalla.data.get("period") is not None:
+        return kalltext(kalla.data["period"]).strip()
+    return None
+
+
+def las_period(
+    projekt: Projekt, period: str | None = None, enheter: Iterable[str] | None = None
+) -> Periodlage:
+    """Validate the units of ``period`` (default: the latest) against that period's huvudman
+    file, and read the same units' earlier periods for trends. Never raises for data errors."""
+    kallor: dict[Path, Kalla] = {}
+    filperiod: dict[Path, str | None] = {}
+    for fil in projekt.enhetsfiler():
+        mapp = projekt.mappens_period(fil)
+        if mapp is None and _utanfor(projekt, fil) is None:
+            kallor[fil] = las_yaml(fil)
+            mapp = _skriven_period(kallor[fil])
+        filperiod[fil] = mapp
+    huvudmannafiler = projekt.huvudmannafiler()
+    perioder = sorted({p for p in filperiod.values() if p} | set(huvudmannafiler), key=periodnyckel)
+    vald = period or (perioder[-1] if perioder else None)
+    lage = Periodlage(vald, perioder=perioder)
+    if vald is None and not filperiod:
+        return lage
+
+    hfil = projekt.huvudmannafil(vald) if vald else None
+    lage.huvudmannafil = hfil
+    if hfil is not None:
+        if problem := _utanfor(projekt, hfil):
+            lage.huvudmansproblem.append(problem)
+        else:
+            mappperiod = projekt.mappens_period(hfil)
+            lage.huvudman, lage.huvudmansproblem = validera_huvudman(
+                las_yaml(hfil), projekt.rot, mappperiod
+            )
+            if mappperiod is None and lage.huvudman and lage.huvudman.period != vald:
+                lage.huvudman = None  # a common file written for another period
+
+    valda = set(enheter) if enheter else None
+    per_id: dict[str, Path] = {}
+    for fil, fper in filperiod.items():
+        # A file whose period cannot be read (broken, or no 'period:') is checked with the
+        # selected period so that its errors are reported, never silently skipped.
+        if (fper is not None and fper != vald) or (valda is not None and fil.stem not in valda):
+            continue
+        if problem := _utanfor(projekt, fil):
+            lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [problem]))
+            continue
+        kalla = kallor.get(fil) or las_yaml(fil)
+        rapport, problem = validera_enhet(
+            kalla, projekt.rot, lage.huvudman, projekt.mappens_period(fil)
+        )
+        if fil.stem in per_id:
+            problem.append(
+                fel(
+                    fil,
+                    1,
+                    1,
+                    f"enheten '{fil.stem}' finns redan för {vald or 'perioden'} i "
+                    f"'{per_id[fil.stem]}'",
+                    "varje enhet har en egen fil med unikt namn; döp om eller ta bort den ena",
+                )
+            )
+            rapport = None
+        per_id.setdefault(fil.stem, fil)
+        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, problem))
+
+    if vald:
+        lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id))
+    return lage
+
+
+def _historik(
+    projekt: Projekt,
+    filperiod: dict[Path, str | None],
+    kallor: dict[Path, Kalla],
+    vald: str,
+    ids: set[str],
+) -> dict[str, dict[str, Enhetsrapport]]:
+    """The same units' reports from earlier periods (those that validate), for trends."""
+    ut: dict[str, dict[str, Enhetsrapport]] = {}
+    for fil, fper in filperiod.items():
+        if not fper or fil.stem not in ids or periodnyckel(fper) >= periodnyckel(vald):
+            continue
+        if _utanfor(projekt, fil):
+            continue
+        kalla = kallor.get(fil) or las_yaml(fil)
+        if not kalla.ok or not isinstance(kalla.data, dict):
+            continue
+        try:
+            rapport = Enhetsrapport.model_validate(kalla.data)
+        except ValueError:
+            continue
+        ut.setdefault(fil.stem, {})[fper] = rapport
+    return ut

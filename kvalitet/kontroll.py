@@ -111,7 +111,11 @@ def las_period(
             continue
         kalla = kallor.get(fil) or las_yaml(fil)
         rapport, problem = validera_enhet(
-            kalla, projekt.rot, lage.huvudman, projekt.mappens_period(fil)
+            kalla,
+            projekt.rot,
+            lage.huvudman,
+            projekt.mappens_period(fil),
+            huvudman_trasig=hfil is not None and lage.huvudman is None,
         )
         if fil.stem in per_id:
             problem.append(

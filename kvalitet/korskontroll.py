@@ -9,7 +9,7 @@ from typing import Any
 
 from kvalitet.errors import Problem
 from kvalitet.load import Kalla, Sokvag
-from kvalitet.model import Avsnitt, Enhetsrapport, Huvudavsnitt, Tabell
+from kvalitet.model import Avsnitt, Enhetsrapport, Huvudavsnitt, Resultat, Tabell
 from kvalitet.sakerhet import Nekad, lokal_fil
 from kvalitet.validate import visa_sokvag
 
@@ -164,6 +164,21 @@ _FRAGOR = {
 }
 
 
+def _ar_tomt(del_: object) -> bool:
+    """True when a section has no text, subsections or tables anywhere."""
+    if isinstance(del_, Resultat):
+        grupper = [del_.objektiva, del_.subjektiva, del_.observerade]
+        return not (del_.text or "").strip() and all(g is None or _ar_tomt(g) for g in grupper)
+    if isinstance(del_, Huvudavsnitt | Avsnitt):
+        return (
+            not (del_.text or "").strip()
+            and not del_.tabeller
+            and not del_.bilder
+            and all(_ar_tomt(a) for a in del_.avsnitt)
+        )
+    return False
+
+
 def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
     ut: list[Problem] = []
     d = rapport.delaktighet
@@ -177,13 +192,20 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
             )
         )
     else:
-        for falt, nyckel in (("personal", "personal"), ("elever", "elever")):
-            if not (getattr(d, falt) or "").strip():
+        grupper = (
+            ("personal", "personalen"),
+            ("elever", "barnen" if rapport.skolform == "förskola" else "eleverna"),
+        )
+        for nyckel, vilka in grupper:
+            if not (getattr(d, nyckel) or "").strip():
                 ut.append(
                     kalla.varning(
-                        ("delaktighet",),
-                        f"delaktighet: det står inte hur {nyckel} har deltagit",
-                        f"lägg till '{nyckel}:' under 'delaktighet' (Skollagen 4 kap. 4 §)",
+                        ("delaktighet", nyckel)
+                        if nyckel in (kalla.data.get("delaktighet") or {})
+                        else ("delaktighet",),
+                        f"delaktighet: det står inte hur {vilka} har deltagit",
+                        f"skriv under 'delaktighet' i '{nyckel}:' hur de deltog; "
+                        "Skollagen 4 kap. 4 § kräver delaktighet",
                     )
                 )
     for falt, namn in (
@@ -191,10 +213,19 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
         ("resultat", "2 Resultat"),
         ("analys", "3 Analys"),
     ):
-        if getattr(rapport, falt) is None:
+        del_ = getattr(rapport, falt)
+        if del_ is None:
             ut.append(
                 kalla.varning(
                     (), f"avsnittet '{namn}' saknas", f"lägg till '{falt}:' och skriv avsnittet"
+                )
+            )
+        elif _ar_tomt(del_):
+            ut.append(
+                kalla.varning(
+                    (falt,),
+                    f"avsnittet '{namn}' är tomt",
+                    "skriv 'text:' eller lägg till 'avsnitt:' med rubrik och text",
                 )
             )
     if not rapport.utvecklingsomraden:

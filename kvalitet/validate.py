@@ -95,11 +95,14 @@ def validera_enhet(
     projektrot: Path | None = None,
     huvudman: Huvudmannafil | None = None,
     mappperiod: str | None = None,
+    huvudman_trasig: bool = False,
 ) -> tuple[Enhetsrapport | None, list[Problem]]:
     """Validate one loaded unit file: every problem, located; the model when there are no errors.
 
     ``huvudman`` is the period's huvudman file (its styrtal are what the unit reports against);
-    ``mappperiod`` the period of the folder the file lies in. Files the report refers to must lie
+    ``mappperiod`` the period of the folder the file lies in. When the huvudman file exists but
+    has errors (``huvudman_trasig``), the checks that need it are left out: its own errors say
+    what to fix. Files the report refers to must lie
     inside ``projektrot`` (default: the folder above ``rapporter/``)."""
     from kvalitet.korskontroll import korskontroller
     from kvalitet.styrtalskontroll import kontrollera_enhetens_styrtal
@@ -128,7 +131,7 @@ def validera_enhet(
                 f"skriv 'period: {mappperiod}', eller flytta filen till rätt periodmapp",
             )
         )
-    if huvudman is None and not rapport.huvudman:
+    if huvudman is None and not rapport.huvudman and not huvudman_trasig:
         problem.append(
             kalla.fel(
                 (),
@@ -138,7 +141,8 @@ def validera_enhet(
             )
         )
     problem.extend(korskontroller(rapport, kalla, projektrot))
-    problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman))
+    if not huvudman_trasig:
+        problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman))
     if any(p.ar_fel for p in problem):
         return None, problem
     return rapport, problem

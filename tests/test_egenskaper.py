@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kvalitet.load import las_yaml
-from kvalitet.validate import validera_enhet
+from kvalitet.validate import validera_enhet, validera_huvudman
 
 EXEMPEL = sorted((Path(__file__).resolve().parent.parent / "rapporter").rglob("*.yaml"))
 NYCKLAR = [
@@ -46,7 +46,10 @@ def _kontrollera(fil: Path, text: str | bytes) -> None:
     else:
         fil.write_text(text, encoding="utf-8", errors="surrogatepass")
     kalla = las_yaml(fil)
-    _, problem = validera_enhet(kalla, fil.parent.parent)
+    if fil.name == "huvudman.yaml":
+        _, problem = validera_huvudman(kalla, fil.parent.parent)
+    else:
+        _, problem = validera_enhet(kalla, fil.parent.parent)
     rader = max(1, (text.count("\n") if isinstance(text, str) else text.count(b"\n")) + 1)
     for p in problem:
         assert p.fil == fil

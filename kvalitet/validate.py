@@ -209,6 +209,17 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
         )
     for sokvag, namn in okanda:
         tillatna = _tillatna_falt(rot, sokvag[:-1])
+        if namn == "verksamhetsplan" and rot is Enhetsrapport and len(sokvag) == 1:
+            ut.append(
+                kalla.fel(
+                    sokvag,
+                    "verksamhetsplanen hör hemma i huvudmannafilen, inte i enhetens fil",
+                    "flytta perspektiv, mål och styrtal till rapporter/<period>/huvudman.yaml och "
+                    "skriv enhetens resultat under 'styrtal:' per id; se docs/huvudman.md",
+                    nyckel=True,
+                )
+            )
+            continue
         forslag = menade_du(namn, tillatna)
         var = f" under '{_visa_sokvag(sokvag[:-1])}'" if len(sokvag) > 1 else ""
         if forslag:

@@ -213,3 +213,11 @@ def test_html_i_text_ger_varning(tmp_path: Path) -> None:
         "'<script>'" in res.output
     )
     assert "har en länk av typen 'javascript:', som tas bort" in res.output
+
+
+def test_gammal_verksamhetsplan_i_enhetsfilen_far_rad(tmp_path: Path) -> None:
+    (fel,) = kontrollera(tmp_path, GRUND + "verksamhetsplan:\n  perspektiv: []\n")
+    assert fel.startswith(
+        "rapporter/testskolan.yaml:8:1: fel: verksamhetsplanen hör hemma i huvudmannafilen"
+    )
+    assert "docs/huvudman.md" in fel

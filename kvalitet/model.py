@@ -168,6 +168,15 @@ class Bild(Bas):
     bildtext: Text | None = Field(None, description="Bildtext som visas under bilden.")
 
 
+class AntalPerGrupp(Bas):
+    """How many pupils (or children) a value is based on, per group; used only to decide what
+    must be hidden (röjandekontroll) and never shown."""
+
+    flickor: int | None = Field(None, ge=0, description="Antal flickor som värdet bygger på.")
+    pojkar: int | None = Field(None, ge=0, description="Antal pojkar som värdet bygger på.")
+    totalt: int | None = Field(None, ge=0, description="Antal totalt som värdet bygger på.")
+
+
 class Rad(Bas):
     rad: Text = Field(description="Radens rubrik (första kolumnen).")
     varden: list[Cell] | None = Field(
@@ -178,6 +187,11 @@ class Rad(Bas):
     totalt: Cell | None = Field(None, description="Värdet för alla.")
     matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
         None, alias="mått", description="Hur talen ska visas: procent, antal, skala eller text."
+    )
+    antal: AntalPerGrupp | list[int | None] | None = Field(
+        None,
+        description="Hur många elever värdena bygger på: '{flickor: 8, pojkar: 14, totalt: 22}', "
+        "eller en lista med ett antal per kolumn. Visas aldrig; används för röjandekontrollen.",
     )
 
 
@@ -194,6 +208,9 @@ class Tabell(Bas):
     )
     rader: list[Rad] = Field(min_length=1, description="Tabellens rader.")
     kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
+    diagram: Literal["stapel"] | None = Field(
+        None, description="'stapel' ger ett stapeldiagram av tabellen under den."
+    )
 
 
 class Avsnitt(Bas):
@@ -291,6 +308,12 @@ class Styrtalsresultat(Bas):
         description="Utfall från tidigare perioder, t.ex. '2023/24: 84', när de inte finns i "
         "tidigare periodfiler.",
     )
+    antal: AntalPerGrupp | None = Field(
+        None,
+        description="Hur många elever utfallet bygger på, per grupp. Visas aldrig; används för "
+        "röjandekontrollen.",
+    )
+    diagram: bool = Field(True, description="'false' stänger av styrtalets diagram.")
 
 
 class StyrtalsDefinition(Bas):
@@ -383,6 +406,13 @@ class Installningar(Bas):
     mallmapp: Text | None = Field(
         None,
         description="Mapp med egna mallar, relativt projektmappen (standard 'mallar').",
+    )
+    rojandegrans: int = Field(
+        10,
+        alias="röjandegräns",
+        ge=1,
+        le=1000,
+        description="Värden som bygger på färre elever än så visas som '..' (standard 10).",
     )
 
 

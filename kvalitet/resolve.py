@@ -7,7 +7,10 @@ import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from kvalitet import format as fmt
+from kvalitet.charts import Serie, stapeldiagram
 from kvalitet.errors import KvalitetError
 from kvalitet.model import (
     Avsnitt,
@@ -17,6 +20,8 @@ from kvalitet.model import (
     Tabell,
     Utvecklingsomrade,
 )
+from kvalitet.plan import planens_styrtal
+from kvalitet.roj import SYMBOLER, maskera_rapport, symboler_i
 from kvalitet.sakerhet import lokal_fil
 from kvalitet.tema import logotyp, tema_css
 from kvalitet.uppfoljning import VyMal, uppfoljning
@@ -57,6 +62,8 @@ class VyTabell:
     kolumner: list[str]
     rader: list[tuple[str, list[str]]]
     kalla: str | None
+    symboler: list[str] = field(default_factory=list)
+    diagram: Markup | None = None
 
 
 @dataclass
@@ -115,6 +122,7 @@ class VyRapport:
     forvaltning: str | None
     tema_css: str = ""  # Markup from tema.tema_css
     logotyp: str | None = None
+    teckenforklaring: dict[str, str] = field(default_factory=dict)
 
 
 def las_upp(
@@ -126,7 +134,16 @@ def las_upp(
     huvudmannafil: Path | None = None,
     tidigare_perioder: dict[str, Enhetsrapport] | None = None,
 ) -> VyRapport:
-    """Resolve a validated unit (joined with its period's huvudman file) for rendering."""
+    """Resolve a validated unit (joined with its period's huvudman file) for rendering.
+
+    Röjandekontrollen is applied first, to this period and the earlier ones: nothing after this
+    point sees a value that could reveal individual pupils."""
+    grans = huvudman.installningar.rojandegrans if huvudman else 10
+    matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
+    rapport = maskera_rapport(rapport, grans, matt)
+    tidigare_perioder = {
+        p: maskera_rapport(r, grans, matt) for p, r in (tidigare_perioder or {}).items()
+    }
     bygg = _Byggare(kallfil, projektrot)
     inledning: list[Rubrik] = []
     if rapport.beskrivning:
@@ -194,6 +211,7 @@ def las_upp(
         forvaltning=rapport.forvaltning or (huvudman.forvaltning if huvudman else None),
         tema_css=tema_css(huvudman.tema if huvudman else None),
         logotyp=logotyp(huvudman, huvudmannafil, projektrot),
+        teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
     )
 
 
@@ -233,7 +251,10 @@ class _Byggare:
         vy = VyDel(
             Rubrik(nummer, text, niva),
             text=del_.text,
-            tabeller=[_tabell(t) for t in del_.tabeller],
+            tabeller=[
+                _tabell(t, f"diagram-{nummer.replace('.', '-')}-{i}")
+                for i, t in enumerate(del_.tabeller, start=1)
+            ],
             bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
             styrkor=list(del_.styrkor),
             svagheter=list(del_.svagheter),
@@ -254,13 +275,11 @@ class _Byggare:
         return VyBild(f"data:{typ};base64,{data}", alt, bildtext)
 
 
-def _tabell(tabell: Tabell) -> VyTabell:
+def _tabell(tabell: Tabell, ident: str) -> VyTabell:
     if tabell.kolumner:
         kolumner = list(tabell.kolumner)
-        rader = [
-            (r.rad, [fmt.varde(v, r.matt or tabell.matt) for v in (r.varden or [])])
-            for r in tabell.rader
-        ]
+        radvarden = [list(r.varden or []) for r in tabell.rader]
+        mattlista = [[r.matt or tabell.matt] * len(kolumner) for r in tabell.rader]
     else:
         falt = [
             (namn, rubrik)
@@ -268,8 +287,27 @@ def _tabell(tabell: Tabell) -> VyTabell:
             if any(getattr(r, namn) is not None for r in tabell.rader)
         ]
         kolumner = [rubrik for _, rubrik in falt]
-        rader = [
-            (r.rad, [fmt.varde(getattr(r, namn), r.matt or tabell.matt) or "." for namn, _ in falt])
-            for r in tabell.rader
+        radvarden = [[getattr(r, namn) for namn, _ in falt] for r in tabell.rader]
+        mattlista = [[r.matt or tabell.matt] * len(falt) for r in tabell.rader]
+    rader = [
+        (r.rad, [fmt.varde(v, m) or "." for v, m in zip(varden, matt, strict=True)])
+        for r, varden, matt in zip(tabell.rader, radvarden, mattlista, strict=True)
+    ]
+    diagram = None
+    if tabell.diagram == "stapel":
+        serier = [
+            Serie(kolumn, [varden[k] if k < len(varden) else None for varden in radvarden])
+            for k, kolumn in enumerate(kolumner)
         ]
-    return VyTabell(tabell.rubrik, tabell.radrubrik or "", kolumner, rader, tabell.kalla)
+        diagram = stapeldiagram(
+            ident, tabell.rubrik, [r.rad for r in tabell.rader], serier, tabell.matt, bredd=600
+        )
+    return VyTabell(
+        tabell.rubrik,
+        tabell.radrubrik or "",
+        kolumner,
+        rader,
+        tabell.kalla,
+        symboler_i([c for _, celler in rader for c in celler]),
+        diagram,
+    )

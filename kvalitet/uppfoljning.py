@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from kvalitet import format as fmt
+from kvalitet.charts import Serie, stapeldiagram
 from kvalitet.model import (
     Aktivitet,
     Enhetsrapport,
@@ -14,7 +18,8 @@ from kvalitet.model import (
 )
 from kvalitet.plan import galler_for
 from kvalitet.project import periodnyckel
-from kvalitet.status import SYMBOL, styrtalsstatus
+from kvalitet.roj import symboler_i
+from kvalitet.status import SYMBOL, ar_tal, styrtalsstatus
 
 TREND_PERIODER = 3
 
@@ -32,6 +37,7 @@ class VyStyrtal:
     kommentar: str | None
     ej_aktuellt: str | None
     historik: dict[str, str] = field(default_factory=dict)
+    diagram: Markup | None = None
 
 
 @dataclass
@@ -42,6 +48,7 @@ class VyMal:
     aktiviteter: list[Aktivitet] = field(default_factory=list)
     har_kon: bool = False
     perioder: list[str] = field(default_factory=list)
+    symboler: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,11 +78,43 @@ def _historik(
     return ut
 
 
+def _diagram(
+    definition: StyrtalsDefinition,
+    resultat: Styrtalsresultat | None,
+    historik: dict[str, object],
+    period: str,
+) -> Markup | None:
+    """Utfall over the periods against the målvärde; flickor/pojkar beside the current utfall."""
+    if resultat is None or not resultat.diagram or definition.matt == "text":
+        return None
+    perioder = sorted(historik, key=periodnyckel)[-TREND_PERIODER:]
+    utfall = [historik[p] for p in perioder] + [resultat.utfall]
+    if not any(ar_tal(v) for v in utfall):
+        return None
+    kategorier = [*perioder, period]
+    serier = [Serie("Alla", utfall)]
+    if resultat.flickor is not None or resultat.pojkar is not None:
+        tomt = [None] * len(perioder)
+        serier += [
+            Serie("Flickor", [*tomt, resultat.flickor]),
+            Serie("Pojkar", [*tomt, resultat.pojkar]),
+        ]
+    return stapeldiagram(
+        "diagram-styrtal-" + re.sub(r"[^A-Za-z0-9]+", "-", definition.id),
+        f"Styrtal {definition.id}: {definition.text}",
+        kategorier,
+        serier,
+        definition.matt,
+        definition.malvarde,
+    )
+
+
 def _vy(
     definition: StyrtalsDefinition,
     resultat: Styrtalsresultat | None,
     marginal: float,
     historik: dict[str, object],
+    period: str,
 ) -> VyStyrtal:
     status = styrtalsstatus(definition, resultat, marginal)
     matt = definition.matt
@@ -91,6 +130,7 @@ def _vy(
         kommentar=resultat.kommentar if resultat else None,
         ej_aktuellt=resultat.ej_aktuellt if resultat else None,
         historik={p: fmt.varde(v, matt) for p, v in historik.items()},
+        diagram=_diagram(definition, resultat, historik, period),
     )
 
 
@@ -111,9 +151,8 @@ def uppfoljning(
     aktuella: dict[tuple[int, str], VyMal] = {}
     for ps in galler_for(huvudman, rapport.skolform):
         resultat = rapport.styrtal.get(ps.styrtal.id)
-        vy = _vy(
-            ps.styrtal, resultat, marginal, _historik(ps.styrtal.id, resultat, tidigare, False)
-        )
+        historik = _historik(ps.styrtal.id, resultat, tidigare, False)
+        vy = _vy(ps.styrtal, resultat, marginal, historik, rapport.period)
         nyckel = (ps.perspektiv_nr, ps.mal_nr)
         if nyckel not in aktuella:
             if not perspektiv or perspektiv[-1].namn != ps.perspektiv.namn:
@@ -126,7 +165,8 @@ def uppfoljning(
     if rapport.egna_styrtal:
         egna = VyMal("", "Styrtal som enheten själv har lagt till", [])
         for eget in rapport.egna_styrtal:
-            egna.styrtal.append(_vy(eget, eget, marginal, _historik(eget.id, eget, tidigare, True)))
+            historik = _historik(eget.id, eget, tidigare, True)
+            egna.styrtal.append(_vy(eget, eget, marginal, historik, rapport.period))
             mal_for_styrtal[eget.id] = egna
         perspektiv.append(VyPerspektiv("Enhetens egna styrtal", [egna]))
 
@@ -141,4 +181,11 @@ def uppfoljning(
         for mal in persp.mal:
             mal.har_kon = any(s.flickor or s.pojkar for s in mal.styrtal)
             mal.perioder = _perioder(mal.styrtal, rapport.period)
+            mal.symboler = symboler_i(
+                [
+                    v
+                    for s in mal.styrtal
+                    for v in (s.utfall, s.flickor, s.pojkar, *s.historik.values())
+                ]
+            )
     return perspektiv

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kvalitet.errors import DataFel, KvalitetError, Problem, visningsnamn
 from kvalitet.kontroll import Enhetskontroll, Periodlage, las_period
+from kvalitet.model import Enhetsrapport
 from kvalitet.project import Projekt
 from kvalitet.validate import menade_du
 
@@ -133,6 +134,27 @@ def _las(fd: int) -> bool:
     return True
 
 
+@dataclass
+class Bygge:
+    """What one build did: every unit, and the sammanställning when it was built."""
+
+    enheter: list[Enhetsresultat] = field(default_factory=list)
+    sammanstallning: Sammanstallningsresultat | None = None
+
+    @property
+    def ok(self) -> bool:
+        return all(e.ok for e in self.enheter) and (
+            self.sammanstallning is None or self.sammanstallning.fel is None
+        )
+
+
+def _forbered_ut(projekt: Projekt, ut: Path) -> None:
+    ny_katalog = not ut.exists()
+    ut.mkdir(parents=True, exist_ok=True)
+    if ny_katalog and ut == (projekt.rot / "ut").resolve():
+        (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
+
+
 def bygg(
     projekt: Projekt,
     ut: Path,
@@ -140,17 +162,41 @@ def bygg(
     enheter: Iterable[str] | None = None,
     rapportera: Callable[[Enhetsresultat], None] | None = None,
     period: str | None = None,
-) -> list[Enhetsresultat]:
-    """Build every valid unit; a unit that fails keeps its last good output and does not stop
-    the others."""
+    sammanstallning: bool | None = None,
+) -> Bygge:
+    """Build every valid unit, then the period's sammanställning (not when only some units are
+    built). A unit that fails keeps its last good output and does not stop the others."""
+    from kvalitet.render import skapa_miljo
+
     format = tuple(format)
-    ny_katalog = not ut.exists()
-    ut.mkdir(parents=True, exist_ok=True)
-    if ny_katalog and ut == (projekt.rot / "ut").resolve():
-        (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
+    _forbered_ut(projekt, ut)
+    if sammanstallning is None:
+        sammanstallning = not enheter
     with byggas(ut) as tmpmapp:
         lage = las_period(projekt, period, enheter)
-        return _bygg_enheter(projekt, lage, ut, tmpmapp, format, rapportera)
+        bygge = Bygge(_bygg_enheter(projekt, lage, ut, tmpmapp, format, rapportera))
+        if sammanstallning and lage.period:
+            miljo = skapa_miljo(projektets_mallar(projekt, lage))
+            bygge.sammanstallning = bygg_sammanstallning(projekt, lage, ut, tmpmapp, format, miljo)
+        return bygge
+
+
+def bara_sammanstallning(
+    projekt: Projekt, ut: Path, format: Iterable[str] = FORMAT, period: str | None = None
+) -> Sammanstallningsresultat:
+    """Build only the period's sammanställning (``kvalitet sammanstall``)."""
+    from kvalitet.render import kontrollera_mallar, skapa_miljo
+
+    _forbered_ut(projekt, ut)
+    with byggas(ut) as tmpmapp:
+        lage = las_period(projekt, period)
+        if lage.period is None:
+            raise KvalitetError("projektet har inga rapporter att sammanställa")
+        mallar = projektets_mallar(projekt, lage)
+        miljo = skapa_miljo(mallar)
+        if mallfel := kontrollera_mallar(mallar, miljo):
+            raise DataFel(mallfel)
+        return bygg_sammanstallning(projekt, lage, ut, tmpmapp, tuple(format), miljo)
 
 
 def projektets_mallar(projekt: Projekt, lage: Periodlage) -> Path:
@@ -179,6 +225,73 @@ def html_for_enhet(
     )
     mall = valj_mall(miljo, lage.huvudman, kontroll.rapport.skolform)
     return rendera_html(vy, miljo, mall)
+
+
+SAMMANSTALLNING = "sammanstallning"
+
+
+@dataclass
+class Sammanstallningsresultat:
+    skrivna: list[Path] = field(default_factory=list)
+    sidor: int | None = None
+    fel: str | None = None
+    varningar: list[str] = field(default_factory=list)
+
+
+def sammanstallning_for(projekt: Projekt, lage: Periodlage):  # type: ignore[no-untyped-def]
+    """The period's sammanställning (kvalitet.summary), from the units that validate."""
+    from kvalitet.project import periodnyckel
+    from kvalitet.summary import sammanstall
+
+    assert lage.period is not None
+    tidigare = [p for p in lage.perioder if periodnyckel(p) < periodnyckel(lage.period)]
+    forra_period = tidigare[-1] if tidigare else None
+    forra: dict[str, Enhetsrapport] = {}
+    if forra_period:
+        forra = {k.id: k.rapport for k in las_period(projekt, forra_period).enheter if k.rapport}
+    giltiga = [(k.id, k.rapport) for k in lage.enheter if k.ok and k.rapport is not None]
+    resultat = sammanstall(lage.period, lage.huvudman, giltiga, forra, forra_period)
+    resultat.felaktiga = sorted(k.id for k in lage.enheter if not k.ok)
+    return resultat
+
+
+def bygg_sammanstallning(
+    projekt: Projekt,
+    lage: Periodlage,
+    ut: Path,
+    tmpmapp: Path,
+    format: tuple[str, ...],
+    miljo: jinja2.Environment,
+) -> Sammanstallningsresultat:
+    """Write KATALOG/sammanstallning.html, .pdf, .csv and .xlsx for the period."""
+    from kvalitet.export import csv_bytes, xlsx_bytes
+    from kvalitet.render import rendera_sammanstallning
+
+    res = Sammanstallningsresultat()
+    if not lage.huvudman_ok:
+        res.fel = "huvudmannafilen har fel"
+        return res
+    try:
+        data = sammanstallning_for(projekt, lage)
+        if "html" in format:
+            html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
+            skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
+            res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
+        if "pdf" in format:
+            from kvalitet.pdf import skriv_pdf
+
+            html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
+            pdf = skriv_pdf(html, projekt.rot)
+            skriv_atomiskt(ut / f"{SAMMANSTALLNING}.pdf", pdf.data, tmpmapp)
+            res.skrivna.append(ut / f"{SAMMANSTALLNING}.pdf")
+            res.sidor = pdf.sidor
+            res.varningar = pdf.varningar
+        skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv_bytes(data), tmpmapp)
+        skriv_atomiskt(ut / f"{SAMMANSTALLNING}.xlsx", xlsx_bytes(data), tmpmapp)
+        res.skrivna += [ut / f"{SAMMANSTALLNING}.csv", ut / f"{SAMMANSTALLNING}.xlsx"]
+    except KvalitetError as exc:
+        res.fel = exc.format_message()
+    return res
 
 
 def _bygg_enheter(

@@ -208,9 +208,12 @@ def bygg(
             click.echo(f"✗ {res.id}: {res.fel}")
             _skriv_problem(res.problem, bara_fel=True)
 
-    resultat = bygg_alla(proj, katalog, format_, enheter or None, rapportera, period)
+    bygge = bygg_alla(proj, katalog, format_, enheter or None, rapportera, period)
+    resultat = bygge.enheter
     misslyckade = [r for r in resultat if not r.ok]
     varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
+    if bygge.sammanstallning is not None:
+        _visa_sammanstallning(bygge.sammanstallning)
     rad = (
         f"{len(resultat) - len(misslyckade)} av {antal(len(resultat), 'rapport', 'rapporter')} "
         f"{'byggd' if len(resultat) == 1 else 'byggda'} i {visningsnamn(katalog)}/"
@@ -223,6 +226,59 @@ def bygg(
             f"{antal(len(misslyckade), 'rapport', 'rapporter')} kunde inte byggas och behåller "
             "sin senaste version: " + ", ".join(r.id for r in misslyckade)
         )
+    if not bygge.ok:
+        sys.exit(1)
+
+
+def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
+    if res.fel:
+        click.echo(f"✗ sammanställningen: {res.fel}")
+        return
+    sidor = f" ({res.sidor} sidor)" if res.sidor else ""
+    click.echo(f"✓ sammanställningen: {', '.join(visningsnamn(f) for f in res.skrivna)}{sidor}")
+    for text in res.varningar:
+        click.echo(f"  varning vid PDF-bygget: {text}")
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Bygg bara huvudmannens sammanställning (HTML, PDF, CSV, XLSX).",
+)
+@_projekt_arg
+@click.option(
+    "--ut",
+    "ut",
+    metavar="KATALOG",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Var sammanställningen skrivs (standard: ut/ i projektet).",
+)
+@click.option(
+    "--format",
+    "format_",
+    metavar="html,pdf",
+    default="html,pdf",
+    callback=_las_format,
+    help="HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
+)
+@_PERIOD_FLAGGA
+def sammanstall(
+    projekt: Path, ut: Path | None, format_: tuple[str, ...], period: str | None
+) -> None:
+    """Bygg huvudmannens sammanställning av periodens rapporter till KATALOG/sammanstallning.*.
+
+    Sammanställningen visar rapporteringens status, en matris med varje enhets utfall och
+    status per styrtal, spridningen mellan enheterna, enheternas utvecklingsområden och
+    slutsatser. sammanstallning.csv och sammanstallning.xlsx har en rad per enhet och
+    styrtal för egen analys i Excel.
+    """
+    from kvalitet.build import bara_sammanstallning, utkatalog
+
+    proj = _projekt(projekt)
+    period = _kontrollera_period(proj, period)
+    res = bara_sammanstallning(proj, utkatalog(proj, ut), format_, period)
+    _visa_sammanstallning(res)
+    if res.fel:
         sys.exit(1)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import markdown as md_lib
@@ -222,3 +223,39 @@ def _mallplats(exc: BaseException) -> str:
             plats = f"{visningsnamn(Path(kod.co_filename))}:{tb.tb_lineno}:1: "
         tb = tb.tb_next
     return plats
+
+
+def rendera_sammanstallning(
+    data: Any, lage: Any, projektrot: Path, miljo: jinja2.Environment, lank: str
+) -> str:
+    """Render the huvudman's sammanställning; ``lank`` is the suffix of links to the units'
+    reports (``.html`` in the HTML version, empty for none in the PDF)."""
+    from types import SimpleNamespace
+
+    from kvalitet.roj import SYMBOLER, symboler_i
+    from kvalitet.status import SYMBOL
+    from kvalitet.tema import logotyp, tema_css
+
+    grans = lage.huvudman.installningar.rojandegrans if lage.huvudman else 10
+    symboler = symboler_i(
+        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
+    )
+    try:
+        return miljo.get_template("sammanstallning.html.j2").render(
+            s=data,
+            lank=lank,
+            symbol=SYMBOL,
+            symboler=symboler,
+            r=SimpleNamespace(
+                teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()}
+            ),
+            logotyp=logotyp(lage.huvudman, lage.huvudmannafil, projektrot),
+            tema_css=tema_css(lage.huvudman.tema if lage.huvudman else None),
+        )
+    except jinja2.TemplateSyntaxError as exc:
+        raise KvalitetError(_syntaxfel(exc).visa()) from None
+    except jinja2.UndefinedError as exc:
+        raise KvalitetError(
+            f"{_mallplats(exc)}fel: mallen använder något som inte finns: "
+            f"{_oversatt_odefinierad(exc.message or '')} (rätta namnet i mallen)"
+        ) from None

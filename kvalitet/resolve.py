@@ -140,6 +140,7 @@ def las_upp(
     point sees a value that could reveal individual pupils."""
     grans = huvudman.installningar.rojandegrans if huvudman else 10
     matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
+    verklig = rapport
     rapport = maskera_rapport(rapport, grans, matt)
     tidigare_perioder = {
         p: maskera_rapport(r, grans, matt) for p, r in (tidigare_perioder or {}).items()
@@ -186,7 +187,7 @@ def las_upp(
     vp_rubrik = None
     perspektiv: list[VyPerspektivdel] = []
     vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
-    grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {})
+    grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)
     if grupper:
         vp_rubrik = Rubrik("5", "Uppföljning av verksamhetsplanen", 1)
         bygg.innehall.append(vp_rubrik)

@@ -112,11 +112,10 @@ def _diagram(
 def _vy(
     definition: StyrtalsDefinition,
     resultat: Styrtalsresultat | None,
-    marginal: float,
     historik: dict[str, object],
     period: str,
+    status: str,
 ) -> VyStyrtal:
-    status = styrtalsstatus(definition, resultat, marginal)
     matt = definition.matt
     return VyStyrtal(
         id=definition.id,
@@ -143,16 +142,23 @@ def uppfoljning(
     rapport: Enhetsrapport,
     huvudman: Huvudmannafil | None,
     tidigare: dict[str, Enhetsrapport],
+    verklig: Enhetsrapport | None = None,
 ) -> list[VyPerspektiv]:
-    """The perspektiv → mål → styrtal tables for one unit, with trend and activities."""
+    """The perspektiv → mål → styrtal tables for one unit, with trend and activities.
+
+    ``rapport`` is the masked report (what is shown); the status is computed from ``verklig``,
+    the unmasked one, so that a hidden value does not turn into "saknas"."""
     marginal = huvudman.installningar.delvis_marginal if huvudman else 10
+    verklig = verklig or rapport
+    verkliga_egna = {e.id: e for e in verklig.egna_styrtal}
     perspektiv: list[VyPerspektiv] = []
     mal_for_styrtal: dict[str, VyMal] = {}
     aktuella: dict[tuple[int, str], VyMal] = {}
     for ps in galler_for(huvudman, rapport.skolform):
         resultat = rapport.styrtal.get(ps.styrtal.id)
         historik = _historik(ps.styrtal.id, resultat, tidigare, False)
-        vy = _vy(ps.styrtal, resultat, marginal, historik, rapport.period)
+        status = styrtalsstatus(ps.styrtal, verklig.styrtal.get(ps.styrtal.id), marginal)
+        vy = _vy(ps.styrtal, resultat, historik, rapport.period, status)
         nyckel = (ps.perspektiv_nr, ps.mal_nr)
         if nyckel not in aktuella:
             if not perspektiv or perspektiv[-1].namn != ps.perspektiv.namn:
@@ -166,7 +172,8 @@ def uppfoljning(
         egna = VyMal("", "Styrtal som enheten själv har lagt till", [])
         for eget in rapport.egna_styrtal:
             historik = _historik(eget.id, eget, tidigare, True)
-            egna.styrtal.append(_vy(eget, eget, marginal, historik, rapport.period))
+            status = styrtalsstatus(eget, verkliga_egna.get(eget.id, eget), marginal)
+            egna.styrtal.append(_vy(eget, eget, historik, rapport.period, status))
             mal_for_styrtal[eget.id] = egna
         perspektiv.append(VyPerspektiv("Enhetens egna styrtal", [egna]))
 

@@ -39,7 +39,10 @@ def byggt_exempel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     rot = kopiera_exempel(tmp_path_factory.mktemp("exempel"))
     proj = hitta_projekt(rot)
-    resultat = bygg(proj, rot / "ut")
+    bygge = bygg(proj, rot / "ut")
+    resultat = bygge.enheter
     assert all(r.ok for r in resultat), [r.fel for r in resultat if not r.ok]
-    assert not [v for r in resultat for v in r.varningar], "oväntade varningar från WeasyPrint"
+    assert bygge.sammanstallning is not None and bygge.sammanstallning.fel is None
+    varningar = [v for r in resultat for v in r.varningar] + bygge.sammanstallning.varningar
+    assert not varningar, f"oväntade varningar från WeasyPrint: {varningar}"
     return rot / "ut"

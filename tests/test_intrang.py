@@ -263,7 +263,7 @@ def test_avbrutet_bygge_lamnar_hela_filer(projekt: Path, runner: CliRunner) -> N
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         synliga = sorted(f.name for f in ut.iterdir() if not f.name.startswith("."))
-        assert all(n.endswith((".html", ".pdf")) for n in synliga), synliga
+        assert all(n.endswith((".html", ".pdf", ".csv", ".xlsx")) for n in synliga), synliga
         for pdf in ut.glob("*.pdf"):
             data = pdf.read_bytes()
             assert data == tidigare[pdf.name] or data.rstrip().endswith(b"%%EOF"), pdf.name

@@ -390,6 +390,38 @@ def ny_period(period: str, projekt: Path) -> None:
     )
 
 
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Skriv ut JSON-schemat för enhetsfilerna (eller huvudmannafilen).",
+)
+@_projekt_arg
+@click.option("--huvudman", is_flag=True, help="Schemat för huvudmannafilen i stället.")
+@click.option(
+    "--skriv",
+    is_flag=True,
+    help="Skriv båda schemana till schema/ i projektet, dit YAML-filernas $schema-rad pekar.",
+)
+def schema(projekt: Path, huvudman: bool, skriv: bool) -> None:
+    """Skriv ut JSON-schemat för en enhetsfil (eller med --huvudman för huvudmannafilen).
+
+    Editorer som VS Code med YAML-tillägget använder schemat för att föreslå fält, visa
+    beskrivningar och markera fel medan du skriver. Med --skriv hamnar schemana i
+    schema/enhet.schema.json och schema/huvudman.schema.json i projektet.
+    """
+    from kvalitet.schema import schema_text, skriv_scheman
+
+    if skriv:
+        proj = _projekt(projekt)
+        skrivna = skriv_scheman(proj.rot)
+        for fil in skrivna:
+            click.echo(f"Skrev {visningsnamn(fil)}")
+        if not skrivna:
+            click.echo("Schemana i schema/ är redan aktuella.")
+        return
+    click.echo(schema_text(huvudman), nl=False)
+
+
 def main() -> None:
     """Console entry point: an unexpected error is reported in Swedish, without a traceback
     (set KVALITET_FELSOK=1 to see it)."""

@@ -123,19 +123,36 @@ def _ej_tom(varde: str) -> str:
     return varde
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+_TEXT_SCHEMA = {"type": ["string", "number"]}
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 """Plain text; numbers and dates are kept exactly as written in the YAML file."""
-IfylldText = Annotated[str, BeforeValidator(_text), AfterValidator(_ej_tom)]
-Markdown = Annotated[str, BeforeValidator(_text)]
+IfylldText = Annotated[
+    str,
+    BeforeValidator(_text),
+    AfterValidator(_ej_tom),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1}),
+]
+Markdown = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 """Text with Markdown formatting (paragraphs, lists, bold, links)."""
-TextLista = Annotated[list[Text], BeforeValidator(_textlista)]
+TextLista = Annotated[
+    list[Text],
+    BeforeValidator(_textlista),
+    WithJsonSchema(
+        {"anyOf": [{"type": ["string", "number"]}, {"type": "array", "items": _TEXT_SCHEMA}]}
+    ),
+]
 Cell = Annotated[
     Any,
     BeforeValidator(_cell),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]}),
 ]
 """A table or styrtal value: a number (``96,4``, ``1 266``) or a text (``..``, ``6 av 10``)."""
-Period = Annotated[str, BeforeValidator(_text), AfterValidator(_period)]
+Period = Annotated[
+    str,
+    BeforeValidator(_text),
+    AfterValidator(_period),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(/\d{2})?$"}),
+]
 
 
 class Bas(BaseModel):
@@ -232,8 +249,8 @@ class Huvudavsnitt(Bas):
     """A numbered top-level section: text, subsections and the closing lists."""
 
     text: Markdown | None = Field(None, description="Inledande text i Markdown.")
-    tabeller: list[Tabell] = Field(default_factory=list)
-    bilder: list[Bild] = Field(default_factory=list)
+    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
+    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
     avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
     styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
     svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
@@ -359,17 +376,21 @@ class Mal(Bas):
         None, description="Målets nummer, t.ex. '1:1'; utelämnat räknas det fram ur ordningen."
     )
     text: IfylldText = Field(description="Målets lydelse.")
-    styrtal: list[HuvudmansStyrtal] = Field(default_factory=list)
+    styrtal: list[HuvudmansStyrtal] = Field(
+        default_factory=list, description="Målets styrtal, med id, text, mått och målvärde."
+    )
 
 
 class Perspektiv(Bas):
     namn: IfylldText = Field(description="Perspektivets namn, t.ex. 'Medborgare'.")
-    mal: list[Mal] = Field(default_factory=list, alias="mål")
+    mal: list[Mal] = Field(default_factory=list, alias="mål", description="Perspektivets mål.")
 
 
 class Verksamhetsplan(Bas):
     text: Markdown | None = Field(None, description="Inledning till uppföljningen.")
-    perspektiv: list[Perspektiv] = Field(default_factory=list)
+    perspektiv: list[Perspektiv] = Field(
+        default_factory=list, description="Perspektiven, t.ex. Medborgare och Kunskap och lärande."
+    )
 
 
 class Farger(Bas):

@@ -20,6 +20,7 @@ from kvalitet.model import (
 )
 from kvalitet.plan import Planstyrtal, galler_for
 from kvalitet.project import HUVUDMANNAFIL, Projekt, periodnyckel
+from kvalitet.schema import skriv_scheman
 
 SCHEMA = "../../schema/enhet.schema.json"
 
@@ -245,6 +246,7 @@ def ny_enhet(
     huvudman = lage.huvudman if lage.period == period else None
     underlag = Underlag(enhets_id, namn, skolform, period, styrtal=galler_for(huvudman, skolform))
     skriv_atomiskt(fil, enhetsfil(underlag).encode("utf-8"))
+    skriv_scheman(projekt.rot)
     return fil
 
 
@@ -295,6 +297,7 @@ def ny_period(projekt: Projekt, period: str) -> list[Path]:
         )
     for fil, text in planerade.items():
         skriv_atomiskt(fil, text.encode("utf-8"))
+    skriv_scheman(projekt.rot)
     return list(planerade)
 
 

@@ -422,6 +422,32 @@ def schema(projekt: Path, huvudman: bool, skriv: bool) -> None:
     click.echo(schema_text(huvudman), nl=False)
 
 
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Förhandsvisa rapporterna i webbläsaren medan du skriver.",
+)
+@_projekt_arg
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Porten på den egna datorn (127.0.0.1); 0 väljer en ledig.",
+)
+def visa(projekt: Path, port: int) -> None:
+    """Starta en förhandsvisning på http://127.0.0.1:PORT/ som bara den egna datorn når.
+
+    Startsidan visar periodens enheter med status. En enhets sida är dess rapport; när du
+    sparar en YAML-fil, mall, CSS eller bild i projektet laddas öppna sidor om av sig själva.
+    Har filen fel visas felen med fil och rad i stället för rapporten, tills de är rättade.
+    Stäng med Ctrl-C.
+    """
+    from kvalitet.serve import kor
+
+    kor(_projekt(projekt), port, click.echo)
+
+
 def main() -> None:
     """Console entry point: an unexpected error is reported in Swedish, without a traceback
     (set KVALITET_FELSOK=1 to see it)."""

@@ -1,0 +1,170 @@
+"""The live preview, driven in a real headless Chromium: reload on save, errors in place."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kvalitet.project import hitta_projekt
+from kvalitet.serve import Forhandsvisning, skapa_server, vanta_pa
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGGOR = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture
+def server(projekt: Path) -> Iterator[tuple[str, Path]]:
+    visning = Forhandsvisning(hitta_projekt(projekt))
+    srv = skapa_server(visning, 0)
+    visning.bevakare.starta()
+    trad = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    trad.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}", projekt
+    finally:
+        visning.bevakare.stoppa()
+        srv.shutdown()
+        srv.server_close()
+
+
+def _get(bas: str, sokvag: str) -> tuple[int, bytes]:
+    """GET with the path sent exactly as written (no client-side normalisation)."""
+    vard, port = bas.removeprefix("http://").split(":")
+    anslutning = http.client.HTTPConnection(vard, int(port), timeout=30)
+    anslutning.putrequest("GET", sokvag, skip_host=False, skip_accept_encoding=True)
+    anslutning.endheaders()
+    svar = anslutning.getresponse()
+    return svar.status, svar.read()
+
+
+def test_sidor_och_pdf(server: tuple[str, Path]) -> None:
+    bas, _ = server
+    kod, data = _get(bas, "/")
+    assert kod == 200
+    text = data.decode()
+    assert '<a href="/bjorkbackaskolan.html">Björkbackaskolan</a>' in text
+    assert "Utkast" in text and "Godkänd" in text
+    assert "/sammanstallning.html" in text
+    kod, data = _get(bas, "/bjorkbackaskolan.html")
+    assert kod == 200 and b"EventSource" in data and "Björkbackaskolan".encode() in data
+    kod, data = _get(bas, "/bjorkbackaskolan.pdf")
+    assert kod == 200 and data.startswith(b"%PDF-")
+    kod, data = _get(bas, "/sammanstallning.html")
+    assert kod == 200 and b'<a href="resurscentrum.html">' in data
+    assert _get(bas, "/finns-inte.html")[0] == 404
+
+
+@pytest.mark.parametrize(
+    "sokvag",
+    [
+        "/filer/../../../../etc/passwd",
+        "/filer/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/filer/..%2f..%2f..%2fetc%2fpasswd",
+        "/filer/%252e%252e%252f%252e%252e%252fetc/passwd",
+        "/filer//etc/passwd",
+        "/filer/%2Fetc%2Fpasswd",
+        "/filer/C:%5CWindows%5Cwin.ini",
+        "/filer/..\\..\\etc\\passwd",
+        "/filer/rapporter/../../../etc/passwd",
+        "/..%2f..%2f..%2fetc%2fpasswd.html",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/filer/ut/.kvalitet/las",
+    ],
+)
+def test_inget_utanfor_projektet_serveras(server: tuple[str, Path], sokvag: str) -> None:
+    bas, _ = server
+    kod, data = _get(bas, sokvag)
+    assert kod == 404, (sokvag, data[:200])
+    assert b"root:" not in data
+
+
+def test_projektets_filer_serveras(server: tuple[str, Path]) -> None:
+    bas, _ = server
+    kod, data = _get(bas, "/filer/rapporter/bilder/alvmora-logotyp.svg")
+    assert kod == 200 and data.startswith(b"<svg")
+
+
+def test_lyssnar_bara_pa_127_0_0_1(server: tuple[str, Path]) -> None:
+    bas, _ = server
+    port = int(bas.rsplit(":", 1)[1])
+    andra = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    andra -= {"127.0.0.1"}
+    try:
+        with socket.create_connection(("127.0.0.2", port), timeout=2):
+            pytest.fail("servern svarar på 127.0.0.2")
+    except OSError:
+        pass
+    for adress in andra:
+        with pytest.raises(OSError), socket.create_connection((adress, port), timeout=2):
+            pass
+
+
+def test_ctrl_c_stanger_rent(projekt: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kvalitet", "visa", "--port", "0"],
+        cwd=projekt, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    forsta = proc.stdout.readline()
+    assert forsta.startswith("Förhandsvisning av ") and "http://127.0.0.1:" in forsta
+    proc.send_signal(signal.SIGINT)
+    utdata, _ = proc.communicate(timeout=20)
+    assert proc.returncode == 0, utdata
+    assert "Förhandsvisningen är stängd." in utdata
+    assert "Traceback" not in utdata
+
+
+@pytest.fixture
+def chromium():  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium saknas i CI: .ci/run ska installera paketet chromium")
+        pytest.skip("Chromium saknas (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        webblasare = p.chromium.launch(executable_path=CHROMIUM, args=FLAGGOR)
+        try:
+            yield webblasare
+        finally:
+            webblasare.close()
+
+
+def test_sidan_foljer_filen_i_en_riktig_webblasare(server: tuple[str, Path], chromium) -> None:  # type: ignore[no-untyped-def]
+    bas, projekt = server
+    fil = projekt / "rapporter" / "2025-26" / "resurscentrum.yaml"
+    original = fil.read_text(encoding="utf-8")
+    sida = chromium.new_page()
+    sida.goto(f"{bas}/resurscentrum.html")
+    assert sida.locator("h1 .enhet").inner_text() == "Resurscentrum"
+    sida.wait_for_timeout(300)  # the event stream is open
+
+    fil.write_text(
+        original.replace("namn: Resurscentrum", "namn: Resurscentrum Älvmora"), encoding="utf-8"
+    )
+    sida.wait_for_function(
+        "document.querySelector('h1 .enhet')?.innerText === 'Resurscentrum Älvmora'", timeout=8000
+    )
+
+    trasig = original.replace("  roll: avdelningschef", "\troll: avdelningschef")
+    fil.write_text(trasig, encoding="utf-8")
+    sida.wait_for_selector("text=Rapporten kan inte visas", timeout=8000)
+    fel = sida.locator(".fel li").first.inner_text()
+    assert "rapporter/2025-26/resurscentrum.yaml:" in fel
+    assert "tabbtecken används för indrag" in fel
+
+    fil.write_text(original, encoding="utf-8")
+    sida.wait_for_function(
+        "document.querySelector('h1 .enhet')?.innerText === 'Resurscentrum'", timeout=8000
+    )
+    assert vanta_pa(lambda: "Rapporten kan inte visas" not in sida.content(), 2)

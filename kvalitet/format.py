@@ -6,30 +6,35 @@ import datetime as dt
 from typing import Any
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
 
 
 def tal(varde: Any, decimaler: int | None = None) -> str:
-    """``1266`` → ``1 266``, ``-4426`` → ``−4 426``, ``96.4`` → ``96,4`` (no-break spaces)."""
+    """``1266`` → ``1 266``, ``-4426`` → ``−4 426``, ``96.4`` → ``96,4`` (no-break spaces).
+
+    Without ``decimaler`` a number keeps the decimals it was written with (``83,0``), or else
+    as many as it has (``96.0`` → ``96``). Written directly rather than through Babel: it is
+    called tens of thousands of times in a large build."""
     if varde is None:
         return ""
     if isinstance(varde, bool) or not isinstance(varde, int | float):
         return str(varde)
     if decimaler is None:
         decimaler = getattr(varde, "decimaler", None)
-    if decimaler is not None:
-        varde = round(float(varde), decimaler)
-        monster = "#,##0" + ("." + "0" * decimaler if decimaler else "")
-        text = format_decimal(varde, format=monster, locale="sv_SE")
-    else:
-        text = format_decimal(varde, locale="sv_SE", decimal_quantization=False)
-    text = text.replace("\u202f", NBSP)
-    if text.startswith("-"):
-        text = MINUS + text[1:]
-    return text
+    if decimaler is None:
+        if isinstance(varde, int):
+            decimaler = 0
+        else:
+            text = repr(float(varde))
+            if "e" in text or "n" in text:
+                text = f"{float(varde):.6f}".rstrip("0")
+            decimal = text.partition(".")[2]
+            decimaler = 0 if decimal in ("", "0") else len(decimal)
+    text = f"{abs(varde):,.{decimaler}f}" if decimaler else f"{round(abs(varde)):,d}"
+    text = text.replace(",", NBSP).replace(".", ",")
+    return (MINUS + text) if varde < 0 and text.strip("0,\u00a0") else text
 
 
 def procent(varde: Any, decimaler: int | None = None) -> str:

@@ -56,7 +56,9 @@ def generera(antal: int, ut: Path, fro: int = 1) -> list[Path]:
             lambda m: f"{m[1]}{max(1, min(99, int(m[2]) + slump.randint(-12, 6)))}{m[3] or ''}",
             text,
         )
-        text = text.replace("status: klar", f"status: {slump.choice(['utkast', 'klar', 'godkänd'])}")
+        text = text.replace(
+            "status: klar", f"status: {slump.choice(['utkast', 'klar', 'godkänd'])}"
+        )
         enhet = ut / "rapporter" / PERIOD / f"{prefix}-{nr:03d}.yaml"
         enhet.write_text(text, encoding="utf-8")
         skrivna.append(enhet)

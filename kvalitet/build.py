@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvalitet.errors import DataFel, KvalitetError, Problem, visningsnamn
-from kvalitet.kontroll import Enhetskontroll, Periodlage, las_period
-from kvalitet.model import Enhetsrapport
+from kvalitet.load import SNABB_LADDARE
 from kvalitet.project import Projekt
-from kvalitet.validate import menade_du
 
 if TYPE_CHECKING:
     import jinja2
+
+    from kvalitet.cache import Cache
+    from kvalitet.kontroll import Enhetskontroll, Periodlage
+    from kvalitet.model import Enhetsrapport
+    from kvalitet.pool import PdfVerkstad
 
 FORMAT = ("html", "pdf")
 
@@ -33,6 +36,7 @@ class Enhetsresultat:
     sidor: int | None = None
     fel: str | None = None
     varningar: list[str] = field(default_factory=list)
+    oforandrad: bool = False
 
     @property
     def ok(self) -> bool:
@@ -41,6 +45,8 @@ class Enhetsresultat:
 
 def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> str | None:
     """The first unit id that does not exist, with a suggestion; None when all exist."""
+    from kvalitet.validate import menade_du
+
     kanda = [f.stem for f in projekt.enhetsfiler()]
     for enhet in enheter:
         if enhet not in kanda:
@@ -155,6 +161,25 @@ def _forbered_ut(projekt: Projekt, ut: Path) -> None:
         (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
 
 
+def _mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
+    """Every folder templates are read from, without validating the huvudman file."""
+    from kvalitet.project import inbyggda_mallar
+
+    mappar = [inbyggda_mallar(), projekt.mallar]
+    hfil = projekt.huvudmannafil(period) if period else None
+    if hfil is not None:
+        try:
+            import yaml
+
+            data = yaml.load(hfil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
+            mapp = (data.get("inställningar") or {}).get("mallmapp")
+            if isinstance(mapp, str):
+                mappar.append(projekt.rot / mapp)
+        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+            pass
+    return mappar
+
+
 def bygg(
     projekt: Projekt,
     ut: Path,
@@ -163,21 +188,74 @@ def bygg(
     rapportera: Callable[[Enhetsresultat], None] | None = None,
     period: str | None = None,
     sammanstallning: bool | None = None,
+    jobb: int = 1,
+    alla: bool = False,
+    borjar: Callable[[int], None] | None = None,
 ) -> Bygge:
-    """Build every valid unit, then the period's sammanställning (not when only some units are
-    built). A unit that fails keeps its last good output and does not stop the others."""
-    from kvalitet.render import skapa_miljo
+    """Build the units whose inputs changed (every unit with ``alla``), then the period's
+    sammanställning when any unit changed (not when only some units are asked for).
+
+    PDFs are rendered in ``jobb`` worker processes. A unit that fails keeps its last good
+    output and does not stop the others. When nothing changed nothing is written, nothing is
+    validated and WeasyPrint is not imported. ``borjar`` is told how many units will be built.
+    """
+    import hashlib
+
+    from kvalitet.cache import Cache, enhetens_fingeravtryck, globalt_fingeravtryck
+    from kvalitet.oversikt import periodoversikt
 
     format = tuple(format)
     _forbered_ut(projekt, ut)
     if sammanstallning is None:
         sammanstallning = not enheter
+    valda = set(enheter) if enheter else None
     with byggas(ut) as tmpmapp:
-        lage = las_period(projekt, period, enheter)
-        bygge = Bygge(_bygg_enheter(projekt, lage, ut, tmpmapp, format, rapportera))
-        if sammanstallning and lage.period:
-            miljo = skapa_miljo(projektets_mallar(projekt, lage))
-            bygge.sammanstallning = bygg_sammanstallning(projekt, lage, ut, tmpmapp, format, miljo)
+        oversikt = periodoversikt(projekt)
+        vald = period or oversikt.senaste()
+        periodens = oversikt.filer(vald)
+        globalt = globalt_fingeravtryck(projekt, _mallmappar(projekt, vald), vald, format)
+        avtryck = {f: enhetens_fingeravtryck(projekt, globalt, f) for f in periodens}
+        cache = Cache.las(ut)
+        filer = [f for f in periodens if valda is None or f.stem in valda]
+        andrade = [f for f in filer if alla or not cache.aktuell(f.stem, avtryck[f], ut)]
+        sam_avtryck = hashlib.sha256(
+            (globalt + "".join(sorted(avtryck.values()))).encode()
+        ).hexdigest()
+        sam_filer = [ut / f"{SAMMANSTALLNING}.{typ}" for typ in (*format, "csv", "xlsx")]
+        bygg_sam = bool(sammanstallning and vald) and (
+            alla or cache.sammanstallning != sam_avtryck or not all(f.exists() for f in sam_filer)
+        )
+        bygge = Bygge(
+            [Enhetsresultat(f.stem, f, oforandrad=True) for f in filer if f not in andrade]
+        )
+        if borjar:
+            borjar(len(andrade))
+        if not andrade and not bygg_sam:
+            return bygge
+
+        from kvalitet.kontroll import las_period
+        from kvalitet.pool import PdfVerkstad
+
+        with PdfVerkstad(jobb if "pdf" in format else 1) as verkstad:
+            if andrade:
+                lage = las_period(projekt, vald, [f.stem for f in andrade])
+                nya = _bygg_enheter(
+                    projekt, lage, ut, tmpmapp, format, rapportera, verkstad, cache, avtryck
+                )
+                bygge.enheter += nya
+            if bygg_sam:
+                from kvalitet.render import skapa_miljo
+
+                hela = las_period(projekt, vald)
+                miljo = skapa_miljo(projektets_mallar(projekt, hela))
+                bygge.sammanstallning = bygg_sammanstallning(
+                    projekt, hela, ut, tmpmapp, format, miljo, verkstad
+                )
+                if bygge.sammanstallning.fel is None:
+                    cache.sammanstallning = sam_avtryck
+                    cache.spara()
+        ordning = {f.stem: i for i, f in enumerate(filer)}
+        bygge.enheter.sort(key=lambda r: ordning.get(r.id, len(ordning)))
         return bygge
 
 
@@ -185,6 +263,7 @@ def bara_sammanstallning(
     projekt: Projekt, ut: Path, format: Iterable[str] = FORMAT, period: str | None = None
 ) -> Sammanstallningsresultat:
     """Build only the period's sammanställning (``kvalitet sammanstall``)."""
+    from kvalitet.kontroll import las_period
     from kvalitet.render import kontrollera_mallar, skapa_miljo
 
     _forbered_ut(projekt, ut)
@@ -240,6 +319,7 @@ class Sammanstallningsresultat:
 
 def sammanstallning_for(projekt: Projekt, lage: Periodlage):  # type: ignore[no-untyped-def]
     """The period's sammanställning (kvalitet.summary), from the units that validate."""
+    from kvalitet.kontroll import las_period
     from kvalitet.project import periodnyckel
     from kvalitet.summary import sammanstall
 
@@ -262,6 +342,7 @@ def bygg_sammanstallning(
     tmpmapp: Path,
     format: tuple[str, ...],
     miljo: jinja2.Environment,
+    verkstad: PdfVerkstad | None = None,
 ) -> Sammanstallningsresultat:
     """Write KATALOG/sammanstallning.html, .pdf, .csv and .xlsx for the period."""
     from kvalitet.export import csv_bytes, xlsx_bytes
@@ -278,10 +359,14 @@ def bygg_sammanstallning(
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
         if "pdf" in format:
-            from kvalitet.pdf import skriv_pdf
+            from kvalitet.pool import PdfVerkstad
 
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
-            pdf = skriv_pdf(html, projekt.rot)
+            _, pdf, fel = (
+                (verkstad or PdfVerkstad(1)).skicka(SAMMANSTALLNING, html, projekt.rot).result()
+            )
+            if fel:
+                raise KvalitetError(fel)
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.pdf", pdf.data, tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.pdf")
             res.sidor = pdf.sidor
@@ -301,15 +386,32 @@ def _bygg_enheter(
     tmpmapp: Path,
     format: tuple[str, ...],
     rapportera: Callable[[Enhetsresultat], None] | None,
+    verkstad: PdfVerkstad | None = None,
+    cache: Cache | None = None,
+    avtryck: dict[Path, str] | None = None,
 ) -> list[Enhetsresultat]:
+    """HTML in this process; PDFs in the workshop's processes, written as they finish."""
+    from concurrent.futures import as_completed
+
+    from kvalitet.pool import PdfVerkstad
     from kvalitet.render import kontrollera_mallar, skapa_miljo
 
+    verkstad = verkstad or PdfVerkstad(1)
     mallar = projektets_mallar(projekt, lage)
     miljo = skapa_miljo(mallar)
     mallfel = kontrollera_mallar(mallar, miljo)
     if mallfel:
         raise DataFel(mallfel)
     resultat: list[Enhetsresultat] = []
+    vantande = {}
+
+    def klar(res: Enhetsresultat) -> None:
+        if res.ok and cache is not None and avtryck is not None and res.fil in avtryck:
+            cache.notera(res.id, avtryck[res.fil], res.skrivna)
+        resultat.append(res)
+        if rapportera:
+            rapportera(res)
+
     for kontroll in lage.enheter:
         res = Enhetsresultat(kontroll.id, kontroll.fil, kontroll.problem)
         if not lage.huvudman_ok:
@@ -326,17 +428,22 @@ def _bygg_enheter(
                     skriv_atomiskt(mal, html.encode("utf-8"), tmpmapp)
                     res.skrivna.append(mal)
                 if "pdf" in format:
-                    from kvalitet.pdf import skriv_pdf
-
-                    pdf = skriv_pdf(html, projekt.rot, kontroll.fil.parent)
-                    mal = ut / f"{kontroll.id}.pdf"
-                    skriv_atomiskt(mal, pdf.data, tmpmapp)
-                    res.skrivna.append(mal)
-                    res.sidor = pdf.sidor
-                    res.varningar.extend(pdf.varningar)
+                    framtid = verkstad.skicka(kontroll.id, html, projekt.rot, kontroll.fil.parent)
+                    vantande[framtid] = res
+                    continue
             except KvalitetError as exc:
                 res.fel = exc.format_message()
-        resultat.append(res)
-        if rapportera:
-            rapportera(res)
+        klar(res)
+    for framtid in as_completed(vantande):
+        res = vantande[framtid]
+        _, pdf, fel = framtid.result()
+        if fel:
+            res.fel = fel
+        else:
+            mal = ut / f"{res.id}.pdf"
+            skriv_atomiskt(mal, pdf.data, tmpmapp)
+            res.skrivna.append(mal)
+            res.sidor = pdf.sidor
+            res.varningar.extend(pdf.varningar)
+        klar(res)
     return resultat

@@ -131,9 +131,10 @@ def _kontrollera_period(proj, period: str | None) -> str | None:  # type: ignore
     return period
 
 
-def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple[str, ...]:
-    from kvalitet.build import FORMAT
+FORMAT = ("html", "pdf")
 
+
+def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple[str, ...]:
     valda = tuple(dict.fromkeys(d.strip().lower() for d in varde.split(",") if d.strip()))
     okanda = [d for d in valda if d not in FORMAT]
     if okanda or not valda:
@@ -172,15 +173,27 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     help="Bygg bara denna enhet (filnamnet utan .yaml); kan anges flera gånger.",
 )
 @_PERIOD_FLAGGA
+@click.option(
+    "--jobb",
+    metavar="N",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Antal PDF:er som byggs samtidigt (standard: antalet processorkärnor).",
+)
+@click.option("--alla", is_flag=True, help="Bygg om allt, även det som inte har ändrats.")
 def bygg(
     projekt: Path,
     ut: Path | None,
     format_: tuple[str, ...],
     enheter: tuple[str, ...],
     period: str | None,
+    jobb: int | None,
+    alla: bool,
 ) -> None:
     """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
 
+    Bara enheter vars filer, mallar, bilder eller inställningar har ändrats byggs om
+    (--alla bygger om allt), och PDF:erna byggs på alla processorkärnor (--jobb).
     En enhet med fel hoppas över och behåller sin senast byggda rapport; de andra
     byggs ändå. Avslutas med kod 1 om någon enhet inte kunde byggas.
     """
@@ -193,11 +206,76 @@ def bygg(
     if enheter and (fel := kontrollera_enhetsval(proj, enheter)):
         raise click.BadParameter(fel, param_hint="'--enhet'")
     katalog = utkatalog(proj, ut)
+    if jobb is None:
+        from kvalitet.pool import antal_karnor
+
+        jobb = antal_karnor()
     if not proj.enhetsfiler():
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
 
-    def rapportera(res) -> None:  # type: ignore[no-untyped-def]
+    visning = _Framsteg(jobb)
+    bygge = bygg_alla(
+        proj,
+        katalog,
+        format_,
+        enheter or None,
+        visning.rapportera,
+        period,
+        jobb=jobb,
+        alla=alla,
+        borjar=visning.borjar,
+    )
+    visning.avsluta()
+    if bygge.sammanstallning is not None:
+        _visa_sammanstallning(bygge.sammanstallning)
+    _sammanfatta(bygge, katalog)
+    if not bygge.ok:
+        sys.exit(1)
+
+
+def _interaktiv() -> bool:
+    """A progress bar on a terminal; plain lines in CI, in a pipe or a file."""
+    return sys.stdout.isatty() and not os.environ.get("CI")
+
+
+class _Framsteg:
+    """Shows the build as it goes: a rich progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, jobb: int) -> None:
+        self.jobb = jobb
+        self.rad = None
+        self.uppgift = None
+
+    def borjar(self, antal_enheter: int) -> None:
+        if antal_enheter and _interaktiv():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.rad = Progress(
+                TextColumn("Bygger"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("enheter, tid kvar"),
+                TimeRemainingColumn(),
+                transient=True,
+            )
+            self.rad.start()
+            self.uppgift = self.rad.add_task("bygger", total=antal_enheter)
+        elif antal_enheter:
+            click.echo(f"Bygger {antal(antal_enheter, 'enhet', 'enheter')} med {self.jobb} jobb.")
+
+    def rapportera(self, res) -> None:  # type: ignore[no-untyped-def]
+        if self.rad is not None:
+            self.rad.advance(self.uppgift)
+            if not res.ok:
+                self.rad.console.print(f"✗ {res.id}: {res.fel}", markup=False, highlight=False)
+            return
         if res.ok:
             filer = ", ".join(visningsnamn(f) for f in res.skrivna)
             sidor = f" ({res.sidor} sidor)" if res.sidor else ""
@@ -208,15 +286,37 @@ def bygg(
             click.echo(f"✗ {res.id}: {res.fel}")
             _skriv_problem(res.problem, bara_fel=True)
 
-    bygge = bygg_alla(proj, katalog, format_, enheter or None, rapportera, period)
+    def avsluta(self) -> None:
+        if self.rad is not None:
+            self.rad.stop()
+
+
+def _sammanfatta(bygge, katalog: Path) -> None:  # type: ignore[no-untyped-def]
     resultat = bygge.enheter
+    byggda = [r for r in resultat if r.ok and not r.oforandrad]
+    oforandrade = [r for r in resultat if r.oforandrad]
     misslyckade = [r for r in resultat if not r.ok]
     varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
-    if bygge.sammanstallning is not None:
-        _visa_sammanstallning(bygge.sammanstallning)
+    if _interaktiv():
+        from rich.console import Console
+        from rich.table import Table
+
+        tabell = Table(title=f"Bygget i {visningsnamn(katalog)}/", title_justify="left")
+        tabell.add_column("Enheter")
+        tabell.add_column("Antal", justify="right")
+        tabell.add_column("Första felet")
+        tabell.add_row("Byggda", str(len(byggda)), "")
+        tabell.add_row("Oförändrade", str(len(oforandrade)), "")
+        tabell.add_row("Misslyckade", str(len(misslyckade)), "")
+        for r in misslyckade:
+            tabell.add_row(f"  {r.id}", "", _forsta_fel(r))
+        Console().print(tabell)
+    else:
+        for r in misslyckade:
+            click.echo(f"  {r.id}: {_forsta_fel(r)}")
     rad = (
-        f"{len(resultat) - len(misslyckade)} av {antal(len(resultat), 'rapport', 'rapporter')} "
-        f"{'byggd' if len(resultat) == 1 else 'byggda'} i {visningsnamn(katalog)}/"
+        f"Byggda: {len(byggda)}, oförändrade: {len(oforandrade)}, "
+        f"misslyckade: {len(misslyckade)} (i {visningsnamn(katalog)}/)"
     )
     if varningar:
         rad += f"; {antal(varningar, 'varning', 'varningar')} (visa dem med 'kvalitet kontrollera')"
@@ -226,8 +326,11 @@ def bygg(
             f"{antal(len(misslyckade), 'rapport', 'rapporter')} kunde inte byggas och behåller "
             "sin senaste version: " + ", ".join(r.id for r in misslyckade)
         )
-    if not bygge.ok:
-        sys.exit(1)
+
+
+def _forsta_fel(res) -> str:  # type: ignore[no-untyped-def]
+    forsta = next((p for p in sorted(res.problem) if p.ar_fel), None)
+    return forsta.visa() if forsta else (res.fel or "")
 
 
 def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]

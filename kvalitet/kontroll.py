@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kvalitet.errors import Problem, fel
-from kvalitet.load import Kalla, kalltext, las_yaml
+from kvalitet.load import Kalla, las_yaml
 from kvalitet.model import Enhetsrapport, Huvudmannafil
+from kvalitet.oversikt import _utanfor, periodoversikt
 from kvalitet.project import Projekt, periodnyckel
 from kvalitet.validate import validera_enhet, validera_huvudman
 
@@ -48,39 +49,13 @@ class Periodlage:
         return not any(p.ar_fel for p in self.huvudmansproblem)
 
 
-def _utanfor(projekt: Projekt, fil: Path) -> Problem | None:
-    if fil.resolve().is_relative_to(projekt.rot.resolve()):
-        return None
-    return fel(
-        fil,
-        1,
-        1,
-        "filen är en länk till en fil utanför projektmappen och läses inte",
-        "kopiera filen till rapporter/ i stället för att länka",
-    )
-
-
-def _skriven_period(kalla: Kalla) -> str | None:
-    if isinstance(kalla.data, dict) and kalla.data.get("period") is not None:
-        return kalltext(kalla.data["period"]).strip()
-    return None
-
-
 def las_period(
     projekt: Projekt, period: str | None = None, enheter: Iterable[str] | None = None
 ) -> Periodlage:
     """Validate the units of ``period`` (default: the latest) against that period's huvudman
     file, and read the same units' earlier periods for trends. Never raises for data errors."""
-    kallor: dict[Path, Kalla] = {}
-    filperiod: dict[Path, str | None] = {}
-    for fil in projekt.enhetsfiler():
-        mapp = projekt.mappens_period(fil)
-        if mapp is None and _utanfor(projekt, fil) is None:
-            kallor[fil] = las_yaml(fil)
-            mapp = _skriven_period(kallor[fil])
-        filperiod[fil] = mapp
-    huvudmannafiler = projekt.huvudmannafiler()
-    perioder = sorted({p for p in filperiod.values() if p} | set(huvudmannafiler), key=periodnyckel)
+    oversikt = periodoversikt(projekt)
+    kallor, filperiod, perioder = oversikt.kallor, oversikt.filperiod, oversikt.perioder
     vald = period or (perioder[-1] if perioder else None)
     lage = Periodlage(vald, perioder=perioder)
     if vald is None and not filperiod:

@@ -52,8 +52,11 @@ class _Samlare(logging.Handler):
         self.meddelanden.append(record.getMessage())
 
 
-def skriv_pdf(html: str, projektrot: Path, bas: Path | None = None) -> PdfResultat:
-    """Render a self-contained HTML document to PDF/UA-1 bytes."""
+def skriv_pdf(
+    html: str, projektrot: Path, bas: Path | None = None, font_config: Any = None
+) -> PdfResultat:
+    """Render a self-contained HTML document to PDF/UA-1 bytes (``font_config`` may be reused
+    across documents)."""
     from weasyprint import HTML
 
     samlare = _Samlare()
@@ -64,7 +67,7 @@ def skriv_pdf(html: str, projektrot: Path, bas: Path | None = None) -> PdfResult
             string=html,
             base_url=str((bas or projektrot).resolve()) + "/",
             url_fetcher=begransad_hamtare(projektrot),
-        ).render()
+        ).render(font_config=font_config)
         data = dokument.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(samlare)

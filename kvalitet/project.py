@@ -98,6 +98,15 @@ class Projekt:
         return self.rapporter / mapp_for_period(period)
 
 
+def inbyggda_mallar() -> Path:
+    """The built-in templates: ``mallar/`` beside the package in a checkout, or inside the wheel."""
+    paket = Path(__file__).resolve().parent
+    for kandidat in (paket / "mallar", paket.parent / "mallar"):
+        if (kandidat / "rapport.html.j2").is_file():
+            return kandidat
+    raise KvalitetError("kvalitets inbyggda mallar saknas (installera om paketet)")
+
+
 def hitta_projekt(sokvag: Path) -> Projekt:
     """The project at ``sokvag``; a clear Swedish error if it has no ``rapporter/`` folder."""
     rot = sokvag.resolve()

@@ -16,6 +16,7 @@ from kvalitet import format as fmt
 from kvalitet.errors import KvalitetError, Problem, fel, visningsnamn
 from kvalitet.load import SPARA_UTF8
 from kvalitet.model import Huvudmannafil
+from kvalitet.project import inbyggda_mallar
 from kvalitet.resolve import VyRapport
 
 _TAGGAR = {
@@ -25,15 +26,6 @@ _TAGGAR = {
 }  # fmt: skip
 _ATTRIBUT = {"a": {"href", "title"}, "th": {"scope", "align"}, "td": {"align"}, "abbr": {"title"}}
 _RUBRIK = re.compile(r"<(/?)h([1-6])\b([^>]*)>")
-
-
-def inbyggda_mallar() -> Path:
-    """The built-in templates: ``mallar/`` beside the package in a checkout, or inside the wheel."""
-    paket = Path(__file__).resolve().parent
-    for kandidat in (paket / "mallar", paket.parent / "mallar"):
-        if (kandidat / "rapport.html.j2").is_file():
-            return kandidat
-    raise KvalitetError("kvalitets inbyggda mallar saknas (installera om paketet)")
 
 
 def markdown_html(text: str | None, niva: int = 1) -> Markup:

@@ -122,7 +122,7 @@ class Forhandsvisning:
         self.bevakare = Bevakare(self._bevakade_mappar())
 
     def _bevakade_mappar(self) -> list[Path]:
-        from kvalitet.render import inbyggda_mallar
+        from kvalitet.project import inbyggda_mallar
 
         mappar = [self.projekt.rapporter, self.projekt.mallar, inbyggda_mallar()]
         return list(dict.fromkeys(m.resolve() for m in mappar))

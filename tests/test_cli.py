@@ -31,7 +31,7 @@ def test_bygg_skriver_html_och_pdf_for_varje_enhet(projekt: Path, runner: CliRun
     for enhet in ENHETER:
         assert (projekt / "ut" / f"{enhet}.html").is_file()
         assert (projekt / "ut" / f"{enhet}.pdf").read_bytes().startswith(b"%PDF-")
-    assert "4 av 4 rapporter byggda i ut/" in res.output
+    assert "Byggda: 4, oförändrade: 0, misslyckade: 0 (i ut/)" in res.output
     assert (projekt / "ut" / ".gitignore").read_text().strip().endswith("*")
     assert not list((projekt / "ut").glob("*.tmp")), "temporary files left behind"
 
@@ -94,7 +94,11 @@ def test_enhet_med_fel_stoppar_inte_de_andra_och_behaller_senaste(
     assert res.exit_code == 1
     assert "✗ forskolan-lingonet: 1 fel i källfilen" in res.output
     assert "menade du 'förskola'?" in res.output
-    assert "3 av 4 rapporter byggda" in res.output
+    # the other units did not change: they are not rebuilt
+    assert "Byggda: 0, oförändrade: 3, misslyckade: 1 (i ut/)" in res.output
+    assert (
+        "  forskolan-lingonet: rapporter/2025-26/forskolan-lingonet.yaml:5:11: fel:" in res.output
+    )
     assert (projekt / "ut" / "forskolan-lingonet.html").read_bytes() == gammal
 
 

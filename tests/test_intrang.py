@@ -176,7 +176,7 @@ def test_referenser_utanfor_projektet_vagras(
     res = runner.invoke(kvalitet, ["bygg", "--enhet", "resurscentrum"])
     assert res.exit_code == 1
     assert "Traceback" not in res.output
-    (fel,) = [r for r in res.output.splitlines() if ": fel: " in r]
+    fel = next(r for r in res.output.splitlines() if ": fel: " in r)
     assert fel.startswith(
         f"rapporter/2025-26/resurscentrum.yaml:{rad}:16: fel: kvalitetsarbete.avsnitt[1].bilder[1].fil: "
     )

@@ -1,0 +1,63 @@
+"""PDF rendering in worker processes that import WeasyPrint once and keep one font
+configuration for every document they render."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+_FONTER: Any = None
+
+
+def _starta() -> None:
+    """Worker start: pay for ``import weasyprint`` and the font configuration once."""
+    global _FONTER
+    from weasyprint.text.fonts import FontConfiguration
+
+    _FONTER = FontConfiguration()
+
+
+def _rendera(
+    namn: str, html: str, projektrot: Path, bas: Path | None
+) -> tuple[str, Any, str | None]:
+    from kvalitet.pdf import skriv_pdf
+
+    if _FONTER is None:
+        _starta()
+    try:
+        return namn, skriv_pdf(html, projektrot, bas, font_config=_FONTER), None
+    except Exception as exc:  # reported for this document; the others go on
+        return namn, None, f"PDF:en kunde inte skapas ({type(exc).__name__}: {exc})"
+
+
+def antal_karnor() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+class PdfVerkstad:
+    """Renders PDFs: in ``jobb`` worker processes, or in this process when ``jobb`` is 1."""
+
+    def __init__(self, jobb: int) -> None:
+        self.jobb = max(1, jobb)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> PdfVerkstad:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def skicka(self, namn: str, html: str, projektrot: Path, bas: Path | None = None) -> Future:
+        if self.jobb == 1:
+            framtid: Future = Future()
+            framtid.set_result(_rendera(namn, html, projektrot, bas))
+            return framtid
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobb, initializer=_starta)
+        return self._pool.submit(_rendera, namn, html, projektrot, bas)

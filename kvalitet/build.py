@@ -45,11 +45,11 @@ class Enhetsresultat:
 
 def kontrollera_enhetsval(projekt: Projekt, enheter: Iterable[str]) -> str | None:
     """The first unit id that does not exist, with a suggestion; None when all exist."""
-    from kvalitet.validate import menade_du
-
     kanda = [f.stem for f in projekt.enhetsfiler()]
     for enhet in enheter:
         if enhet not in kanda:
+            from kvalitet.validate import menade_du
+
             forslag = menade_du(enhet, kanda)
             tips = f"menade du '{forslag}'?" if forslag else "kända enheter: " + ", ".join(kanda)
             return f"enheten '{enhet}' finns inte i rapporter/ ({tips})"

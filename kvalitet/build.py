@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -237,20 +238,25 @@ def bygg(
         from kvalitet.pool import PdfVerkstad
 
         with PdfVerkstad(jobb if "pdf" in format else 1) as verkstad:
-            if andrade:
-                lage = las_period(projekt, vald, [f.stem for f in andrade])
-                nya = _bygg_enheter(
-                    projekt, lage, ut, tmpmapp, format, rapportera, verkstad, cache, avtryck
-                )
-                bygge.enheter += nya
+            paborjad = None
             if bygg_sam:
                 from kvalitet.render import skapa_miljo
 
                 hela = las_period(projekt, vald)
                 miljo = skapa_miljo(projektets_mallar(projekt, hela))
-                bygge.sammanstallning = bygg_sammanstallning(
+                paborjad = starta_sammanstallning(
                     projekt, hela, ut, tmpmapp, format, miljo, verkstad
                 )
+                namn = {f.stem for f in andrade}
+                lage = replace(hela, enheter=[k for k in hela.enheter if k.id in namn])
+            elif andrade:
+                lage = las_period(projekt, vald, [f.stem for f in andrade])
+            if andrade:
+                bygge.enheter += _bygg_enheter(
+                    projekt, lage, ut, tmpmapp, format, rapportera, verkstad, cache, avtryck
+                )
+            if paborjad is not None:
+                bygge.sammanstallning = slutfor_sammanstallning(paborjad, ut, tmpmapp)
                 if bygge.sammanstallning.fel is None:
                     cache.sammanstallning = sam_avtryck
                     cache.spara()
@@ -345,37 +351,71 @@ def bygg_sammanstallning(
     verkstad: PdfVerkstad | None = None,
 ) -> Sammanstallningsresultat:
     """Write KATALOG/sammanstallning.html, .pdf, .csv and .xlsx for the period."""
+    return slutfor_sammanstallning(
+        starta_sammanstallning(projekt, lage, ut, tmpmapp, format, miljo, verkstad), ut, tmpmapp
+    )
+
+
+@dataclass
+class _PaborjadSammanstallning:
+    resultat: Sammanstallningsresultat
+    pdf: Future | None = None
+
+
+def starta_sammanstallning(
+    projekt: Projekt,
+    lage: Periodlage,
+    ut: Path,
+    tmpmapp: Path,
+    format: tuple[str, ...],
+    miljo: jinja2.Environment,
+    verkstad: PdfVerkstad | None = None,
+) -> _PaborjadSammanstallning:
+    """Write the HTML, CSV and XLSX and hand the PDF to the workshop, so that it renders while
+    the units' PDFs do (it is the longest document: it is sent first)."""
     from kvalitet.export import csv_bytes, xlsx_bytes
+    from kvalitet.pool import PdfVerkstad
     from kvalitet.render import rendera_sammanstallning
 
-    res = Sammanstallningsresultat()
+    paborjad = _PaborjadSammanstallning(Sammanstallningsresultat())
+    res = paborjad.resultat
     if not lage.huvudman_ok:
         res.fel = "huvudmannafilen har fel"
-        return res
+        return paborjad
     try:
         data = sammanstallning_for(projekt, lage)
+        if "pdf" in format:
+            html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
+            paborjad.pdf = (verkstad or PdfVerkstad(1)).skicka(SAMMANSTALLNING, html, projekt.rot)
         if "html" in format:
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
-        if "pdf" in format:
-            from kvalitet.pool import PdfVerkstad
-
-            html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
-            _, pdf, fel = (
-                (verkstad or PdfVerkstad(1)).skicka(SAMMANSTALLNING, html, projekt.rot).result()
-            )
-            if fel:
-                raise KvalitetError(fel)
-            skriv_atomiskt(ut / f"{SAMMANSTALLNING}.pdf", pdf.data, tmpmapp)
-            res.skrivna.append(ut / f"{SAMMANSTALLNING}.pdf")
-            res.sidor = pdf.sidor
-            res.varningar = pdf.varningar
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv_bytes(data), tmpmapp)
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.xlsx", xlsx_bytes(data), tmpmapp)
         res.skrivna += [ut / f"{SAMMANSTALLNING}.csv", ut / f"{SAMMANSTALLNING}.xlsx"]
     except KvalitetError as exc:
         res.fel = exc.format_message()
+    return paborjad
+
+
+def slutfor_sammanstallning(
+    paborjad: _PaborjadSammanstallning, ut: Path, tmpmapp: Path
+) -> Sammanstallningsresultat:
+    """Wait for the sammanställning's PDF and write it."""
+    res = paborjad.resultat
+    if paborjad.pdf is None or res.fel:
+        return res
+    _, pdf, fel = paborjad.pdf.result()
+    if fel:
+        res.fel = fel
+        return res
+    skriv_atomiskt(ut / f"{SAMMANSTALLNING}.pdf", pdf.data, tmpmapp)
+    res.skrivna.insert(
+        1 if res.skrivna and res.skrivna[0].suffix == ".html" else 0, ut / f"{SAMMANSTALLNING}.pdf"
+    )
+    res.sidor = pdf.sidor
+    res.varningar = pdf.varningar
     return res
 
 

@@ -4,7 +4,8 @@
 
 In one run, on a project from bench/generera.py:
 1. full build, HTML and PDF (`kvalitet bygg --alla`), with peak memory of the whole process tree;
-2. the same HTML files rendered by plain WeasyPrint, one process per core (the limit);
+2. the same HTML files (units and sammanställning) rendered by plain WeasyPrint, one process
+   per core, each importing WeasyPrint once (the limit);
 3. the ratio between the two (kvalitet's share of plain WeasyPrint's throughput);
 4. HTML-only build;
 5. no-op rebuild (nothing changed);

@@ -147,7 +147,7 @@ def main() -> None:
 
     ren = ren_weasyprint(htmlfiler, args.jobb)
     print(
-        f"2. Samma HTML i ren WeasyPrint ({jobb} proc.): {ren:7.1f} s  (bara enheterna, utan sammanställning)"
+        f"2. Samma HTML i ren WeasyPrint ({jobb} proc.): {ren:7.1f} s  (enheterna och sammanställningen)"
     )
     print(
         f"3. Kvot ren WeasyPrint / kvalitet:        {ren / full * 100:7.1f} %  av WeasyPrints genomströmning"

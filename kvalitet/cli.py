@@ -134,6 +134,29 @@ def _kontrollera_period(proj, period: str | None) -> str | None:  # type: ignore
 FORMAT = ("html", "pdf")
 
 
+def _ut_och_format(hjalp_ut: str, hjalp_format: str):  # type: ignore[no-untyped-def]
+    """The --ut KATALOG and --format html,pdf options that bygg and sammanstall share."""
+
+    def dekorera(f):  # type: ignore[no-untyped-def]
+        f = click.option(
+            "--format",
+            "format_",
+            metavar="html,pdf",
+            default="html,pdf",
+            callback=_las_format,
+            help=hjalp_format,
+        )(f)
+        return click.option(
+            "--ut",
+            "ut",
+            metavar="KATALOG",
+            type=click.Path(file_okay=False, path_type=Path),
+            help=hjalp_ut,
+        )(f)
+
+    return dekorera
+
+
 def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple[str, ...]:
     valda = tuple(dict.fromkeys(d.strip().lower() for d in varde.split(",") if d.strip()))
     okanda = [d for d in valda if d not in FORMAT]
@@ -150,20 +173,9 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     short_help="Bygg varje enhets rapport som HTML och PDF.",
 )
 @_projekt_arg
-@click.option(
-    "--ut",
-    "ut",
-    metavar="KATALOG",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Var rapporterna skrivs (standard: ut/ i projektet).",
-)
-@click.option(
-    "--format",
-    "format_",
-    metavar="html,pdf",
-    default="html,pdf",
-    callback=_las_format,
-    help="Vilka format som skapas, kommaseparerat (standard: html,pdf).",
+@_ut_och_format(
+    "Var rapporterna skrivs (standard: ut/ i projektet).",
+    "Vilka format som skapas, kommaseparerat (standard: html,pdf).",
 )
 @click.option(
     "--enhet",
@@ -349,20 +361,9 @@ def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
     short_help="Bygg bara huvudmannens sammanställning (HTML, PDF, CSV, XLSX).",
 )
 @_projekt_arg
-@click.option(
-    "--ut",
-    "ut",
-    metavar="KATALOG",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Var sammanställningen skrivs (standard: ut/ i projektet).",
-)
-@click.option(
-    "--format",
-    "format_",
-    metavar="html,pdf",
-    default="html,pdf",
-    callback=_las_format,
-    help="HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
+@_ut_och_format(
+    "Var sammanställningen skrivs (standard: ut/ i projektet).",
+    "HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
 )
 @_PERIOD_FLAGGA
 def sammanstall(

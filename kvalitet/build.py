@@ -234,10 +234,13 @@ def bygg(
         if not andrade and not bygg_sam:
             return bygge
 
-        from kvalitet.kontroll import las_period
         from kvalitet.pool import PdfVerkstad
 
         with PdfVerkstad(jobb if "pdf" in format else 1) as verkstad:
+            # the workers import WeasyPrint while this process validates and writes HTML
+            verkstad.starta(len(andrade) + bygg_sam)
+            from kvalitet.kontroll import las_period
+
             paborjad = None
             if bygg_sam:
                 from kvalitet.render import skapa_miljo
@@ -245,7 +248,7 @@ def bygg(
                 hela = las_period(projekt, vald)
                 miljo = skapa_miljo(projektets_mallar(projekt, hela))
                 paborjad = starta_sammanstallning(
-                    projekt, hela, ut, tmpmapp, format, miljo, verkstad
+                    projekt, hela, ut, tmpmapp, format, miljo, verkstad, cache
                 )
                 namn = {f.stem for f in andrade}
                 lage = replace(hela, enheter=[k for k in hela.enheter if k.id in namn])
@@ -259,6 +262,7 @@ def bygg(
                 bygge.sammanstallning = slutfor_sammanstallning(paborjad, ut, tmpmapp)
                 if bygge.sammanstallning.fel is None:
                     cache.sammanstallning = sam_avtryck
+                    cache.sammanstallningens_innehall = paborjad.innehall
                     cache.spara()
         ordning = {f.stem: i for i, f in enumerate(filer)}
         bygge.enheter.sort(key=lambda r: ordning.get(r.id, len(ordning)))
@@ -321,6 +325,7 @@ class Sammanstallningsresultat:
     sidor: int | None = None
     fel: str | None = None
     varningar: list[str] = field(default_factory=list)
+    oforandrad: bool = False
 
 
 def sammanstallning_for(projekt: Projekt, lage: Periodlage):  # type: ignore[no-untyped-def]
@@ -360,6 +365,7 @@ def bygg_sammanstallning(
 class _PaborjadSammanstallning:
     resultat: Sammanstallningsresultat
     pdf: Future | None = None
+    innehall: str | None = None
 
 
 def starta_sammanstallning(
@@ -370,9 +376,16 @@ def starta_sammanstallning(
     format: tuple[str, ...],
     miljo: jinja2.Environment,
     verkstad: PdfVerkstad | None = None,
+    cache: Cache | None = None,
 ) -> _PaborjadSammanstallning:
     """Write the HTML, CSV and XLSX and hand the PDF to the workshop, so that it renders while
-    the units' PDFs do (it is the longest document: it is sent first)."""
+    the units' PDFs do (it is the longest document: it is sent first).
+
+    With a ``cache``, nothing is written when the sammanställning's content is the same as in
+    the last build (a unit changed in a way the sammanställning does not show, e.g. a comment
+    or a text it does not quote): its PDF is the slowest document to render."""
+    import hashlib
+
     from kvalitet.export import csv_bytes, xlsx_bytes
     from kvalitet.pool import PdfVerkstad
     from kvalitet.render import rendera_sammanstallning
@@ -384,14 +397,28 @@ def starta_sammanstallning(
         return paborjad
     try:
         data = sammanstallning_for(projekt, lage)
+        pdf_html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
+        csv = csv_bytes(data)
+        paborjad.innehall = hashlib.sha256(
+            "|".join(format).encode() + pdf_html.encode("utf-8") + csv
+        ).hexdigest()
+        filer = [ut / f"{SAMMANSTALLNING}.{typ}" for typ in (*format, "csv", "xlsx")]
+        if (
+            cache is not None
+            and cache.sammanstallningens_innehall == paborjad.innehall
+            and all(f.is_file() for f in filer)
+        ):
+            res.oforandrad = True
+            return paborjad
         if "pdf" in format:
-            html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
-            paborjad.pdf = (verkstad or PdfVerkstad(1)).skicka(SAMMANSTALLNING, html, projekt.rot)
+            paborjad.pdf = (verkstad or PdfVerkstad(1)).skicka(
+                SAMMANSTALLNING, pdf_html, projekt.rot
+            )
         if "html" in format:
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
-        skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv_bytes(data), tmpmapp)
+        skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv, tmpmapp)
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.xlsx", xlsx_bytes(data), tmpmapp)
         res.skrivna += [ut / f"{SAMMANSTALLNING}.csv", ut / f"{SAMMANSTALLNING}.xlsx"]
     except KvalitetError as exc:

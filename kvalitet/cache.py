@@ -84,18 +84,25 @@ def enhetens_fingeravtryck(projekt: Projekt, globalt: str, fil: Path) -> str:
 
 @dataclass
 class Cache:
-    """The fingerprints of the last successful build of each unit, and of the sammanställning."""
+    """The fingerprints of the last successful build of each unit, and of the sammanställning:
+    of its inputs, and of its content (what it shows), which decides whether it is rewritten."""
 
     fil: Path
     enheter: dict[str, dict[str, object]] = field(default_factory=dict)
     sammanstallning: str | None = None
+    sammanstallningens_innehall: str | None = None
 
     @classmethod
     def las(cls, ut: Path) -> Cache:
         fil = ut / ".kvalitet" / CACHEFIL
         try:
             data = json.loads(fil.read_text(encoding="utf-8"))
-            return cls(fil, dict(data.get("enheter", {})), data.get("sammanstallning"))
+            return cls(
+                fil,
+                dict(data.get("enheter", {})),
+                data.get("sammanstallning"),
+                data.get("sammanstallningens_innehall"),
+            )
         except (OSError, ValueError, AttributeError):
             return cls(fil)
 
@@ -134,6 +141,7 @@ class Cache:
                     "version": __version__,
                     "enheter": self.enheter,
                     "sammanstallning": self.sammanstallning,
+                    "sammanstallningens_innehall": self.sammanstallningens_innehall,
                 },
                 ensure_ascii=False,
             ),

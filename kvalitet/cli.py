@@ -349,6 +349,9 @@ def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
     if res.fel:
         click.echo(f"✗ sammanställningen: {res.fel}")
         return
+    if res.oforandrad:
+        click.echo("= sammanställningen: oförändrad (det som ändrats syns inte i den)")
+        return
     sidor = f" ({res.sidor} sidor)" if res.sidor else ""
     click.echo(f"✓ sammanställningen: {', '.join(visningsnamn(f) for f in res.skrivna)}{sidor}")
     for text in res.varningar:

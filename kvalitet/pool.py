@@ -39,12 +39,28 @@ def antal_karnor() -> int:
         return os.cpu_count() or 1
 
 
+def _redo() -> None:
+    """Nothing: submitted once so that the workers start (and import WeasyPrint) at once."""
+
+
 class PdfVerkstad:
-    """Renders PDFs: in ``jobb`` worker processes, or in this process when ``jobb`` is 1."""
+    """Renders PDFs: in ``jobb`` worker processes, or in this process when ``jobb`` is 1.
+
+    The workers live as long as the workshop, so a workshop kept open between builds
+    (``kvalitet bygg --bevaka``) renders every later document in warm processes."""
 
     def __init__(self, jobb: int) -> None:
         self.jobb = max(1, jobb)
         self._pool: ProcessPoolExecutor | None = None
+
+    def starta(self, dokument: int | None = None) -> None:
+        """Start the workers now, so that their ``import weasyprint`` runs while this process
+        is still validating and writing HTML. Never more workers than documents."""
+        if self.jobb == 1 or self._pool is not None:
+            return
+        antal = self.jobb if dokument is None else max(1, min(self.jobb, dokument))
+        self._pool = ProcessPoolExecutor(max_workers=antal, initializer=_starta)
+        self._pool.submit(_redo)
 
     def __enter__(self) -> PdfVerkstad:
         return self
@@ -58,6 +74,6 @@ class PdfVerkstad:
             framtid: Future = Future()
             framtid.set_result(_rendera(namn, html, projektrot, bas))
             return framtid
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobb, initializer=_starta)
+        self.starta()
+        assert self._pool is not None
         return self._pool.submit(_rendera, namn, html, projektrot, bas)

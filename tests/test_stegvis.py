@@ -69,6 +69,36 @@ def test_en_andrad_enhet_byggs_om_med_sammanstallningen(projekt: Path) -> None:
     }
 
 
+def test_andring_som_inte_syns_i_sammanstallningen_skriver_inte_om_den(projekt: Path) -> None:
+    _bygg(projekt)
+    fore = _tillstand(projekt / "ut")
+    fil = projekt / PERIOD / "resurscentrum.yaml"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n# en kommentar\n", encoding="utf-8")
+    bygge = _bygg(projekt)
+    assert _byggda(bygge) == {"resurscentrum"}
+    assert bygge.sammanstallning is not None and bygge.sammanstallning.oforandrad
+    efter = _tillstand(projekt / "ut")
+    andrade = {namn for namn in efter if efter[namn] != fore.get(namn)}
+    assert andrade == {"resurscentrum.html", ".kvalitet/cache.json"}
+    # the next change that does show is written again
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace("utfall: 5,3", "utfall: 5,1"), encoding="utf-8"
+    )
+    bygge = _bygg(projekt)
+    assert bygge.sammanstallning is not None and not bygge.sammanstallning.oforandrad
+    assert "5,1" in (projekt / "ut" / "sammanstallning.csv").read_text(encoding="utf-8-sig")
+
+
+def test_cli_visar_oforandrad_sammanstallning(projekt: Path, runner: CliRunner) -> None:
+    assert runner.invoke(kvalitet, ["bygg", "--format", "html"]).exit_code == 0
+    fil = projekt / PERIOD / "resurscentrum.yaml"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n# en kommentar\n", encoding="utf-8")
+    res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
+    assert res.exit_code == 0, res.output
+    assert "= sammanställningen: oförändrad" in res.output
+    assert "Byggda: 1, oförändrade: 3" in res.output
+
+
 def test_andrad_mall_bygger_om_allt(projekt: Path) -> None:
     _bygg(projekt)
     omslag = projekt / "rapporter" / "egna-mallar" / "delar" / "omslag.html.j2"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from kvalitet.cache import Cache
-    from kvalitet.kontroll import Enhetskontroll, Periodlage
+    from kvalitet.kontroll import Enhetskontroll, Periodlage, Valideringsminne
     from kvalitet.model import Enhetsrapport
     from kvalitet.pool import PdfVerkstad
 
@@ -181,6 +181,50 @@ def _mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
     return mappar
 
 
+@dataclass
+class Byggminne:
+    """What a long-running process (``kvalitet bygg --bevaka``) keeps between builds: the PDF
+    workshop with its warm workers, the validated files and the compiled templates."""
+
+    verkstad: PdfVerkstad
+    validering: Valideringsminne = field(default_factory=lambda: _valideringsminne())
+    miljoer: dict[Path, jinja2.Environment] = field(default_factory=dict)
+    _mallavtryck: str | None = None
+
+    def mallar_andrade(self, avtryck: str) -> None:
+        """Forget the compiled templates when a template or setting changed (Jinja notices
+        a changed file itself, but not a new one that overrides a built-in template)."""
+        if avtryck != self._mallavtryck:
+            self.miljoer.clear()
+            self._mallavtryck = avtryck
+
+
+def _valideringsminne() -> Valideringsminne:
+    from kvalitet.kontroll import Valideringsminne
+
+    return Valideringsminne()
+
+
+def _miljo(minne: Byggminne | None, mallar: Path) -> jinja2.Environment:
+    from kvalitet.render import skapa_miljo
+
+    if minne is None:
+        return skapa_miljo(mallar)
+    if mallar not in minne.miljoer:
+        minne.miljoer[mallar] = skapa_miljo(mallar)
+    return minne.miljoer[mallar]
+
+
+def bevakade_mappar(projekt: Projekt, period: str | None = None) -> list[Path]:
+    """The folders a rebuild on save watches: the reports (with pictures), the project's
+    templates, the huvudman's template folder and the built-in templates."""
+    from kvalitet.oversikt import periodoversikt
+
+    vald = period or periodoversikt(projekt).senaste()
+    mappar = [projekt.rapporter, *_mallmappar(projekt, vald)]
+    return list(dict.fromkeys(m.resolve() for m in mappar))
+
+
 def bygg(
     projekt: Projekt,
     ut: Path,
@@ -192,6 +236,7 @@ def bygg(
     jobb: int = 1,
     alla: bool = False,
     borjar: Callable[[int], None] | None = None,
+    minne: Byggminne | None = None,
 ) -> Bygge:
     """Build the units whose inputs changed (every unit with ``alla``), then the period's
     sammanställning when any unit changed (not when only some units are asked for).
@@ -199,6 +244,8 @@ def bygg(
     PDFs are rendered in ``jobb`` worker processes. A unit that fails keeps its last good
     output and does not stop the others. When nothing changed nothing is written, nothing is
     validated and WeasyPrint is not imported. ``borjar`` is told how many units will be built.
+    A long-running process passes its ``minne`` (warm workers, validated files, compiled
+    templates) to every build; ``jobb`` is then the workshop's.
     """
     import hashlib
 
@@ -234,30 +281,65 @@ def bygg(
         if not andrade and not bygg_sam:
             return bygge
 
+        from contextlib import nullcontext
+
         from kvalitet.pool import PdfVerkstad
 
-        with PdfVerkstad(jobb if "pdf" in format else 1) as verkstad:
+        if minne is not None:
+            minne.mallar_andrade(globalt)
+        with (
+            nullcontext(minne.verkstad)
+            if minne is not None
+            else PdfVerkstad(jobb if "pdf" in format else 1)
+        ) as verkstad:
             # the workers import WeasyPrint while this process validates and writes HTML
             verkstad.starta(len(andrade) + bygg_sam)
             from kvalitet.kontroll import las_period
 
-            paborjad = None
-            if bygg_sam:
-                from kvalitet.render import skapa_miljo
+            validering = minne.validering if minne is not None else None
+            paborjad: _PaborjadSammanstallning | None = None
 
-                hela = las_period(projekt, vald)
-                miljo = skapa_miljo(projektets_mallar(projekt, hela))
+            def starta_sam(hela: Periodlage | None = None) -> Periodlage:
+                nonlocal paborjad
+                hela = hela or las_period(projekt, vald, minne=validering)
                 paborjad = starta_sammanstallning(
-                    projekt, hela, ut, tmpmapp, format, miljo, verkstad, cache
+                    projekt,
+                    hela,
+                    ut,
+                    tmpmapp,
+                    format,
+                    _miljo(minne, projektets_mallar(projekt, hela)),
+                    verkstad,
+                    cache,
+                    validering,
                 )
+                return hela
+
+            # Many units: the sammanställning, the longest document, is rendered first. A few
+            # units: they go first, and the sammanställning is put together while they render.
+            sam_forst = bygg_sam and len(andrade) > verkstad.jobb
+            if sam_forst:
                 namn = {f.stem for f in andrade}
+                hela = starta_sam()
                 lage = replace(hela, enheter=[k for k in hela.enheter if k.id in namn])
             elif andrade:
-                lage = las_period(projekt, vald, [f.stem for f in andrade])
+                lage = las_period(projekt, vald, [f.stem for f in andrade], minne=validering)
             if andrade:
                 bygge.enheter += _bygg_enheter(
-                    projekt, lage, ut, tmpmapp, format, rapportera, verkstad, cache, avtryck
+                    projekt,
+                    lage,
+                    ut,
+                    tmpmapp,
+                    format,
+                    rapportera,
+                    verkstad,
+                    cache,
+                    avtryck,
+                    medan_pdf=starta_sam if bygg_sam and not sam_forst else None,
+                    miljo=_miljo(minne, projektets_mallar(projekt, lage)),
                 )
+            elif bygg_sam and not sam_forst:
+                starta_sam()
             if paborjad is not None:
                 bygge.sammanstallning = slutfor_sammanstallning(paborjad, ut, tmpmapp)
                 if bygge.sammanstallning.fel is None:
@@ -328,7 +410,9 @@ class Sammanstallningsresultat:
     oforandrad: bool = False
 
 
-def sammanstallning_for(projekt: Projekt, lage: Periodlage):  # type: ignore[no-untyped-def]
+def sammanstallning_for(  # type: ignore[no-untyped-def]
+    projekt: Projekt, lage: Periodlage, validering: Valideringsminne | None = None
+):
     """The period's sammanställning (kvalitet.summary), from the units that validate."""
     from kvalitet.kontroll import las_period
     from kvalitet.project import periodnyckel
@@ -339,7 +423,11 @@ def sammanstallning_for(projekt: Projekt, lage: Periodlage):  # type: ignore[no-
     forra_period = tidigare[-1] if tidigare else None
     forra: dict[str, Enhetsrapport] = {}
     if forra_period:
-        forra = {k.id: k.rapport for k in las_period(projekt, forra_period).enheter if k.rapport}
+        forra = {
+            k.id: k.rapport
+            for k in las_period(projekt, forra_period, minne=validering).enheter
+            if k.rapport
+        }
     giltiga = [(k.id, k.rapport) for k in lage.enheter if k.ok and k.rapport is not None]
     resultat = sammanstall(lage.period, lage.huvudman, giltiga, forra, forra_period)
     resultat.felaktiga = sorted(k.id for k in lage.enheter if not k.ok)
@@ -377,6 +465,7 @@ def starta_sammanstallning(
     miljo: jinja2.Environment,
     verkstad: PdfVerkstad | None = None,
     cache: Cache | None = None,
+    validering: Valideringsminne | None = None,
 ) -> _PaborjadSammanstallning:
     """Write the HTML, CSV and XLSX and hand the PDF to the workshop, so that it renders while
     the units' PDFs do (it is the longest document: it is sent first).
@@ -396,7 +485,7 @@ def starta_sammanstallning(
         res.fel = "huvudmannafilen har fel"
         return paborjad
     try:
-        data = sammanstallning_for(projekt, lage)
+        data = sammanstallning_for(projekt, lage, validering)
         pdf_html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
         csv = csv_bytes(data)
         paborjad.innehall = hashlib.sha256(
@@ -456,8 +545,11 @@ def _bygg_enheter(
     verkstad: PdfVerkstad | None = None,
     cache: Cache | None = None,
     avtryck: dict[Path, str] | None = None,
+    medan_pdf: Callable[[], object] | None = None,
+    miljo: jinja2.Environment | None = None,
 ) -> list[Enhetsresultat]:
-    """HTML in this process; PDFs in the workshop's processes, written as they finish."""
+    """HTML in this process; PDFs in the workshop's processes, written as they finish.
+    ``medan_pdf`` is run once every PDF has been handed over, before waiting for them."""
     from concurrent.futures import as_completed
 
     from kvalitet.pool import PdfVerkstad
@@ -465,7 +557,7 @@ def _bygg_enheter(
 
     verkstad = verkstad or PdfVerkstad(1)
     mallar = projektets_mallar(projekt, lage)
-    miljo = skapa_miljo(mallar)
+    miljo = miljo or skapa_miljo(mallar)
     mallfel = kontrollera_mallar(mallar, miljo)
     if mallfel:
         raise DataFel(mallfel)
@@ -501,6 +593,8 @@ def _bygg_enheter(
             except KvalitetError as exc:
                 res.fel = exc.format_message()
         klar(res)
+    if medan_pdf is not None:
+        medan_pdf()
     for framtid in as_completed(vantande):
         res = vantande[framtid]
         _, pdf, fel = framtid.result()

@@ -10,7 +10,7 @@ import click
 
 from kvalitet import __version__
 from kvalitet.clisv import installera_svenska
-from kvalitet.errors import Problem, visningsnamn
+from kvalitet.errors import KvalitetError, Problem, visningsnamn
 
 installera_svenska()
 
@@ -193,6 +193,11 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     help="Antal PDF:er som byggs samtidigt (standard: antalet processorkärnor).",
 )
 @click.option("--alla", is_flag=True, help="Bygg om allt, även det som inte har ändrats.")
+@click.option(
+    "--bevaka",
+    is_flag=True,
+    help="Fortsätt efter bygget och bygg om varje gång du sparar en fil (avsluta med Ctrl-C).",
+)
 def bygg(
     projekt: Path,
     ut: Path | None,
@@ -201,6 +206,7 @@ def bygg(
     period: str | None,
     jobb: int | None,
     alla: bool,
+    bevaka: bool,
 ) -> None:
     """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
 
@@ -208,6 +214,10 @@ def bygg(
     (--alla bygger om allt), och PDF:erna byggs på alla processorkärnor (--jobb).
     En enhet med fel hoppas över och behåller sin senast byggda rapport; de andra
     byggs ändå. Avslutas med kod 1 om någon enhet inte kunde byggas.
+
+    Med --bevaka fortsätter kvalitet efter bygget och bygger om det som ändrats
+    varje gång du sparar en fil; PDF-motorn hålls varm, så en ändrad enhet är klar
+    på ungefär den tid det tar att skapa just dess PDF.
     """
     from kvalitet.build import bygg as bygg_alla
     from kvalitet.build import kontrollera_enhetsval, utkatalog
@@ -226,6 +236,9 @@ def bygg(
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
 
+    if bevaka:
+        _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla)
+        return
     visning = _Framsteg(jobb)
     bygge = bygg_alla(
         proj,
@@ -244,6 +257,66 @@ def bygg(
     _sammanfatta(bygge, katalog)
     if not bygge.ok:
         sys.exit(1)
+
+
+def _bygg_och_bevaka(
+    proj,  # type: ignore[no-untyped-def]
+    katalog: Path,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int,
+    alla: bool,
+) -> None:
+    """``bygg --bevaka``: build, then rebuild on every save with warm PDF workers."""
+    import time
+
+    from kvalitet.bevaka import bevaka
+    from kvalitet.build import Byggminne, bevakade_mappar
+    from kvalitet.build import bygg as bygg_alla
+    from kvalitet.pool import PdfVerkstad
+
+    forsta = True
+
+    def bygg_en_gang() -> None:
+        nonlocal forsta
+        start = time.perf_counter()
+        visning = _Framsteg(jobb)
+        try:
+            bygge = bygg_alla(
+                proj,
+                katalog,
+                format_,
+                enheter or None,
+                visning.rapportera,
+                period,
+                alla=alla and forsta,
+                borjar=visning.borjar,
+                minne=minne,
+            )
+        except KvalitetError as exc:
+            visning.avsluta()
+            exc.show()
+            return
+        finally:
+            forsta = False
+        visning.avsluta()
+        if bygge.sammanstallning is not None:
+            _visa_sammanstallning(bygge.sammanstallning)
+        _sammanfatta(bygge, katalog)
+        sekunder = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+        click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
+
+    def vantar() -> None:
+        click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
+
+    with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
+        minne = Byggminne(verkstad)
+        try:
+            bevaka(bevakade_mappar(proj, period), bygg_en_gang, vantar)
+        except KeyboardInterrupt:
+            click.echo("Bevakningen är avslutad.")
+            raise SystemExit(0) from None
 
 
 def _interaktiv() -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,11 +51,68 @@ class Periodlage:
         return not any(p.ar_fel for p in self.huvudmansproblem)
 
 
+class Valideringsminne:
+    """Validated unit files kept by a long-running process (``kvalitet bygg --bevaka``,
+    ``kvalitet visa``) between builds.
+
+    A file is parsed and validated again only when its text, the huvudman file or any other
+    file of the project (a picture it refers to may appear or vanish) changed. Output folders
+    (those with a ``.kvalitet/`` folder) and hidden folders are not part of the project here.
+    """
+
+    def __init__(self) -> None:
+        self._poster: dict[tuple[object, ...], tuple[Enhetsrapport | None, list[Problem]]] = {}
+
+    @staticmethod
+    def omgivning(projekt: Projekt, huvudmannafil: Path | None) -> str:
+        """A fingerprint of everything but the unit files themselves."""
+        hash_ = hashlib.sha256()
+        if huvudmannafil is not None:
+            hash_.update(_las_bytes(huvudmannafil))
+        for mapp, undermappar, filer in os.walk(projekt.rot):
+            undermappar[:] = sorted(
+                d
+                for d in undermappar
+                if not d.startswith(".") and not os.path.isdir(os.path.join(mapp, d, ".kvalitet"))
+            )
+            for namn in sorted(filer):
+                if namn.endswith((".yaml", ".yml")):
+                    continue
+                try:
+                    st = os.stat(os.path.join(mapp, namn))
+                except OSError:
+                    continue
+                hash_.update(f"{mapp}/{namn}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        return hash_.hexdigest()
+
+    def hamta(
+        self, nyckel: tuple[object, ...]
+    ) -> tuple[Enhetsrapport | None, list[Problem]] | None:
+        post = self._poster.get(nyckel)
+        return None if post is None else (post[0], list(post[1]))
+
+    def spara(
+        self, nyckel: tuple[object, ...], rapport: Enhetsrapport | None, problem: list[Problem]
+    ) -> None:
+        self._poster[nyckel] = (rapport, list(problem))
+
+
+def _las_bytes(fil: Path) -> bytes:
+    try:
+        return fil.read_bytes()
+    except OSError:
+        return b"<saknas>"
+
+
 def las_period(
-    projekt: Projekt, period: str | None = None, enheter: Iterable[str] | None = None
+    projekt: Projekt,
+    period: str | None = None,
+    enheter: Iterable[str] | None = None,
+    minne: Valideringsminne | None = None,
 ) -> Periodlage:
     """Validate the units of ``period`` (default: the latest) against that period's huvudman
-    file, and read the same units' earlier periods for trends. Never raises for data errors."""
+    file, and read the same units' earlier periods for trends. Never raises for data errors.
+    With a ``minne``, files validated before with the same surroundings are not read again."""
     oversikt = periodoversikt(projekt)
     kallor, filperiod, perioder = oversikt.kallor, oversikt.filperiod, oversikt.perioder
     vald = period or (perioder[-1] if perioder else None)
@@ -76,6 +135,7 @@ def las_period(
 
     valda = set(enheter) if enheter else None
     per_id: dict[str, Path] = {}
+    omgivning = minne.omgivning(projekt, hfil) if minne is not None else ""
     for fil, fper in filperiod.items():
         # A file whose period cannot be read (broken, or no 'period:') is checked with the
         # selected period so that its errors are reported, never silently skipped.
@@ -84,14 +144,21 @@ def las_period(
         if problem := _utanfor(projekt, fil):
             lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [problem]))
             continue
-        kalla = kallor.get(fil) or las_yaml(fil)
-        rapport, problem = validera_enhet(
-            kalla,
-            projekt.rot,
-            lage.huvudman,
-            projekt.mappens_period(fil),
-            huvudman_trasig=hfil is not None and lage.huvudman is None,
-        )
+        nyckel = (fil, hashlib.sha256(_las_bytes(fil)).hexdigest(), omgivning, vald)
+        sparat = minne.hamta(nyckel) if minne is not None else None
+        if sparat is not None:
+            rapport, problem = sparat
+        else:
+            kalla = kallor.get(fil) or las_yaml(fil)
+            rapport, problem = validera_enhet(
+                kalla,
+                projekt.rot,
+                lage.huvudman,
+                projekt.mappens_period(fil),
+                huvudman_trasig=hfil is not None and lage.huvudman is None,
+            )
+            if minne is not None:
+                minne.spara(nyckel, rapport, problem)
         if fil.stem in per_id:
             problem.append(
                 fel(
@@ -108,7 +175,7 @@ def las_period(
         lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, problem))
 
     if vald:
-        lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id))
+        lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id), minne)
     return lage
 
 
@@ -118,6 +185,7 @@ def _historik(
     kallor: dict[Path, Kalla],
     vald: str,
     ids: set[str],
+    minne: Valideringsminne | None = None,
 ) -> dict[str, dict[str, Enhetsrapport]]:
     """The same units' reports from earlier periods (those that validate), for trends."""
     ut: dict[str, dict[str, Enhetsrapport]] = {}
@@ -126,12 +194,24 @@ def _historik(
             continue
         if _utanfor(projekt, fil):
             continue
-        kalla = kallor.get(fil) or las_yaml(fil)
-        if not kalla.ok or not isinstance(kalla.data, dict):
-            continue
-        try:
-            rapport = Enhetsrapport.model_validate(kalla.data)
-        except ValueError:
-            continue
-        ut.setdefault(fil.stem, {})[fper] = rapport
+        nyckel = ("historik", fil, hashlib.sha256(_las_bytes(fil)).hexdigest())
+        sparat = minne.hamta(nyckel) if minne is not None else None
+        if sparat is not None:
+            rapport = sparat[0]
+        else:
+            rapport = _tidigare_rapport(kallor.get(fil) or las_yaml(fil))
+            if minne is not None:
+                minne.spara(nyckel, rapport, [])
+        if rapport is not None:
+            ut.setdefault(fil.stem, {})[fper] = rapport
     return ut
+
+
+def _tidigare_rapport(kalla: Kalla) -> Enhetsrapport | None:
+    """An earlier period's report, when it validates on its own (for trends)."""
+    if not kalla.ok or not isinstance(kalla.data, dict):
+        return None
+    try:
+        return Enhetsrapport.model_validate(kalla.data)
+    except ValueError:
+        return None

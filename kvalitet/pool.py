@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 _FONTER: Any = None
 
 
+def _starta_arbetare() -> None:
+    """A worker process's start. Ctrl-C is the main process's business: it stops the workers
+    itself, without a traceback from each of them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _starta()
+
+
 def _starta() -> None:
-    """Worker start: pay for ``import weasyprint`` and the font configuration once."""
+    """Pay for ``import weasyprint`` and the font configuration once per process."""
     global _FONTER
     from weasyprint.text.fonts import FontConfiguration
 
@@ -59,15 +69,27 @@ class PdfVerkstad:
         if self.jobb == 1 or self._pool is not None:
             return
         antal = self.jobb if dokument is None else max(1, min(self.jobb, dokument))
-        self._pool = ProcessPoolExecutor(max_workers=antal, initializer=_starta)
+        # "spawn": a worker is a fresh process that inherits neither this process's threads
+        # nor its open files (the output folder's lock stays this process's alone)
+        self._pool = ProcessPoolExecutor(
+            max_workers=antal, initializer=_starta_arbetare, mp_context=get_context("spawn")
+        )
         self._pool.submit(_redo)
 
     def __enter__(self) -> PdfVerkstad:
         return self
 
-    def __exit__(self, *args: object) -> None:
-        if self._pool is not None:
+    def __exit__(self, typ: type[BaseException] | None, *args: object) -> None:
+        if self._pool is None:
+            return
+        if typ is not None and issubclass(typ, KeyboardInterrupt):
+            # Ctrl-C: do not wait for documents being rendered
+            for process in list((self._pool._processes or {}).values()):
+                process.terminate()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        else:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
     def skicka(self, namn: str, html: str, projektrot: Path, bas: Path | None = None) -> Future:
         if self.jobb == 1:

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import html as htmllib
 import http.server
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from kvalitet.bevaka import Bevakare
 from kvalitet.errors import KvalitetError, Problem
 from kvalitet.project import Projekt
 
 VARD = "127.0.0.1"
 HANDELSER = "/__kvalitet/handelser"
-INTERVALL = 0.25
-BEVAKADE = {".yaml", ".yml", ".j2", ".html", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg",
-            ".webp", ".ttf", ".otf", ".woff", ".woff2"}  # fmt: skip
-
 LADDA_OM = f"""<script>
 (function () {{
   var forsta = null;
@@ -41,61 +37,6 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #b7
 .fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0; }
 .varning { color: #6b4e00; } .tips { color: #555; }
 </style>"""
-
-
-class Bevakare:
-    """Polls the project's files; ``version`` grows whenever one is saved, added or removed."""
-
-    def __init__(self, mappar: list[Path]) -> None:
-        self.mappar = mappar
-        self.version = 0
-        self._andrad = threading.Condition()
-        self._bild = self._ta_bild()
-        self._stopp = threading.Event()
-        self._trad = threading.Thread(target=self._kor, name="kvalitet-bevakare", daemon=True)
-
-    def _ta_bild(self) -> dict[Path, tuple[int, int]]:
-        bild: dict[Path, tuple[int, int]] = {}
-        for mapp in self.mappar:
-            if not mapp.is_dir():
-                continue
-            for fil in mapp.rglob("*"):
-                if fil.suffix.lower() in BEVAKADE and ".kvalitet" not in fil.parts:
-                    try:
-                        st = fil.stat()
-                    except OSError:
-                        continue
-                    bild[fil] = (st.st_mtime_ns, st.st_size)
-        return bild
-
-    def starta(self) -> None:
-        self._trad.start()
-
-    def stoppa(self) -> None:
-        self._stopp.set()
-        with self._andrad:
-            self._andrad.notify_all()
-
-    def _kor(self) -> None:
-        while not self._stopp.wait(INTERVALL):
-            ny = self._ta_bild()
-            if ny != self._bild:
-                self._bild = ny
-                with self._andrad:
-                    self.version += 1
-                    self._andrad.notify_all()
-
-    def vanta(self, version: int, timeout: float) -> int:
-        """Wait until the version differs from ``version`` (or the timeout); return it."""
-        with self._andrad:
-            self._andrad.wait_for(
-                lambda: self.version != version or self._stopp.is_set(), timeout=timeout
-            )
-            return self.version
-
-    @property
-    def stoppad(self) -> bool:
-        return self._stopp.is_set()
 
 
 def projektfil(projektrot: Path, sokvag: str) -> Path | None:

@@ -1,0 +1,183 @@
+"""Rebuild on save (`kvalitet bygg --bevaka`): the watch loop, the memory kept between builds,
+and the command as a user runs it (not timed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from kvalitet.bevaka import bevaka
+from kvalitet.build import Bygge, Byggminne, bevakade_mappar, bygg
+from kvalitet.kontroll import Valideringsminne, las_period
+from kvalitet.pool import PdfVerkstad
+from kvalitet.project import hitta_projekt
+from kvalitet.serve import vanta_pa
+
+PERIOD = Path("rapporter") / "2025-26"
+
+
+def _andra(fil: Path, gammal: str, ny: str) -> None:
+    text = fil.read_text(encoding="utf-8")
+    assert gammal in text
+    fil.write_text(text.replace(gammal, ny, 1), encoding="utf-8")
+
+
+def test_bevakningen_bygger_om_det_som_sparas_och_overlever_fel(projekt: Path) -> None:
+    proj = hitta_projekt(projekt)
+    ut = (projekt / "ut").resolve()
+    byggen: list[Bygge] = []
+    stopp = threading.Event()
+
+    with PdfVerkstad(1) as verkstad:
+        minne = Byggminne(verkstad)
+
+        def bygg_en_gang() -> None:
+            byggen.append(bygg(proj, ut, ("html",), minne=minne))
+
+        trad = threading.Thread(
+            target=bevaka, args=(bevakade_mappar(proj), bygg_en_gang), kwargs={"stopp": stopp}
+        )
+        trad.start()
+        try:
+
+            def efter(antal: int) -> Bygge:
+                assert vanta_pa(lambda: len(byggen) >= antal, 30), f"bygge {antal} kom aldrig"
+                time.sleep(0.3)  # no extra build follows a single save
+                assert len(byggen) == antal
+                return byggen[-1]
+
+            forsta = efter(1)
+            assert {r.id for r in forsta.enheter if not r.oforandrad} == {
+                "alvmora-gymnasium",
+                "bjorkbackaskolan",
+                "forskolan-lingonet",
+                "resurscentrum",
+            }
+            fil = projekt / PERIOD / "resurscentrum.yaml"
+
+            _andra(fil, "utfall: 5,3", "utfall: 5,1")
+            andra = efter(2)
+            assert [r.id for r in andra.enheter if not r.oforandrad] == ["resurscentrum"]
+            assert andra.sammanstallning is not None and not andra.sammanstallning.oforandrad
+            assert "5,1" in (ut / "resurscentrum.html").read_text(encoding="utf-8")
+
+            fil.write_text(fil.read_text(encoding="utf-8") + "\n# kommentar\n", encoding="utf-8")
+            tredje = efter(3)
+            assert tredje.sammanstallning is not None and tredje.sammanstallning.oforandrad
+
+            # a misspelt key: the build fails, the watch goes on
+            _andra(fil, "skolform:", "skolfrom:")
+            fjarde = efter(4)
+            trasig = next(r for r in fjarde.enheter if r.id == "resurscentrum")
+            assert not trasig.ok
+            assert "menade du 'skolform'" in " ".join(p.visa() for p in trasig.problem)
+            assert "5,1" in (ut / "resurscentrum.html").read_text(encoding="utf-8")
+
+            _andra(fil, "skolfrom:", "skolform:")
+            _andra(fil, "utfall: 5,1", "utfall: 4,9")
+            femte = efter(5)
+            assert femte.ok and "4,9" in (ut / "resurscentrum.html").read_text(encoding="utf-8")
+        finally:
+            stopp.set()
+            trad.join(10)
+    assert not trad.is_alive()
+
+
+def test_valideringsminnet_marker_en_bild_som_kommer_till(projekt: Path) -> None:
+    proj = hitta_projekt(projekt)
+    minne = Valideringsminne()
+    bild = projekt / "rapporter" / "bilder" / "samverkan-organisation.svg"
+    innehall = bild.read_bytes()
+    bild.unlink()
+
+    def problem() -> list[str]:
+        lage = las_period(proj, None, ["resurscentrum"], minne=minne)
+        return [p.visa() for k in lage.enheter for p in k.problem if p.ar_fel]
+
+    assert any("finns inte" in p for p in problem())
+    assert any("finns inte" in p for p in problem())  # from memory: the same answer
+    bild.write_bytes(innehall)
+    assert problem() == []
+
+
+def test_valideringsminnet_ger_samma_svar_som_utan_minne(projekt: Path) -> None:
+    proj = hitta_projekt(projekt)
+    minne = Valideringsminne()
+    utan = las_period(proj)
+    for _ in range(2):
+        med = las_period(proj, minne=minne)
+        assert [(k.id, k.ok, [p.visa() for p in k.problem]) for k in med.enheter] == [
+            (k.id, k.ok, [p.visa() for p in k.problem]) for k in utan.enheter
+        ]
+        assert med.historik.keys() == utan.historik.keys()
+
+
+def _barn(pid: int) -> set[int]:
+    barn = set()
+    for post in os.listdir("/proc"):
+        if post.isdigit():
+            try:
+                with open(f"/proc/{post}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        barn.add(int(post))
+            except OSError:
+                continue
+    return barn
+
+
+def _kommando(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_bygg_bevaka_i_terminalen(projekt: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kvalitet", "bygg", "--bevaka", "--jobb", "2",
+         "--enhet", "resurscentrum"],
+        cwd=projekt, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    rader: list[str] = []
+
+    def till(text: str) -> None:
+        for rad in proc.stdout:  # type: ignore[union-attr]
+            rader.append(rad)
+            if text in rad:
+                return
+        raise AssertionError("".join(rader))
+
+    try:
+        till("Väntar på ändringar")
+        pdf = projekt / "ut" / "resurscentrum.pdf"
+        forsta = pdf.stat().st_mtime_ns
+        arbetare = {p for p in _barn(proc.pid) if "resource_tracker" not in _kommando(p)}
+        assert len(arbetare) == 1  # one document: one worker, kept warm between builds
+        _andra(projekt / PERIOD / "resurscentrum.yaml", "utfall: 5,3", "utfall: 5,1")
+        till("Väntar på ändringar")
+        assert pdf.stat().st_mtime_ns != forsta
+        assert arbetare <= _barn(proc.pid)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        utdata, _ = proc.communicate(timeout=30)
+    text = "".join(rader) + utdata
+    assert proc.returncode == 0, text
+    assert text.count("✓ resurscentrum: ut/resurscentrum.html, ut/resurscentrum.pdf") == 2
+    assert "Bevakningen är avslutad." in text
+    assert "Traceback" not in text
+    assert vanta_pa(lambda: not any(os.path.exists(f"/proc/{p}") for p in arbetare), 10)
+
+
+def test_pdf_i_huvudprocessen_stanger_inte_av_ctrl_c(projekt: Path) -> None:
+    """With --jobb 1 the PDF is made in this process, which must still stop on Ctrl-C."""
+    from kvalitet.pool import PdfVerkstad as Verkstad
+
+    with Verkstad(1) as verkstad:
+        verkstad.skicka("x", "<p>hej</p>", projekt).result()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

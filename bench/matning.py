@@ -9,8 +9,12 @@ In one run, on a project from bench/generera.py:
 3. the ratio between the two (kvalitet's share of plain WeasyPrint's throughput);
 4. HTML-only build;
 5. no-op rebuild (nothing changed);
-6. rebuild after editing one unit (that unit and the sammanställning), and that unit alone,
-   next to the unit's own render time in a warm WeasyPrint process.
+6. the unit's own render time in plain WeasyPrint: in a warm process and in a fresh one
+   (``python -m weasyprint``), and the sammanställning's in a warm process;
+7. rebuild after editing one unit with a new ``kvalitet bygg``: a text the sammanställning does
+   not show, the unit alone (``--enhet``), and a result (the sammanställning is rebuilt too);
+8. the same edits in a running ``kvalitet bygg --bevaka``: from saving the file to the unit's
+   PDF being written, and to the end of the round.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -121,6 +126,87 @@ def en_enhets_tid(html: Path) -> float:
     return time.perf_counter() - start
 
 
+def kall_weasyprint(html: Path) -> float:
+    """One document in a fresh process, as the weasyprint command renders it."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "weasyprint", "--pdf-variant", "pdf/ua-1", str(html), os.devnull],
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def andra_text(text: str) -> str:
+    """An edit of a text the sammanställning does not show (the unit's description)."""
+    rad = next(r for r in text.splitlines() if r.startswith("beskrivning:"))
+    i = text.index(rad) + len(rad) + 1
+    return (
+        text[:i] + "  Ändrad.\n" + text[i:]
+        if "  Ändrad.\n" not in text
+        else text.replace("  Ändrad.\n", "", 1)
+    )
+
+
+def andra_utfall(text: str) -> str:
+    """An edit of the first result: the unit's report and the sammanställning change."""
+    import re
+
+    traff = re.search(r"utfall: (\d+),(\d)", text)
+    assert traff, "inget utfall att ändra"
+    ny = f"utfall: {traff[1]},{(int(traff[2]) + 1) % 10}"
+    return text.replace(traff[0], ny, 1)
+
+
+def bevaka_matning(rot: Path, fil: Path, enhet: str, jobb: int) -> list[tuple[str, float, float]]:
+    """Time from saving the file to the unit's PDF being written, and to the end of the
+    round (the sammanställning included), in a running ``kvalitet bygg --bevaka``."""
+    import queue
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kvalitet", "bygg", "--bevaka", "--jobb", str(jobb)],
+        cwd=rot, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "CI": "true"},
+    )  # fmt: skip
+    rader: queue.Queue[tuple[float, str]] = queue.Queue()
+
+    def las() -> None:
+        assert proc.stdout is not None
+        for rad in proc.stdout:
+            rader.put((time.perf_counter(), rad))
+
+    threading.Thread(target=las, daemon=True).start()
+
+    def vanta() -> float:
+        while True:
+            tid, rad = rader.get(timeout=300)
+            if "Väntar på ändringar" in rad:
+                return tid
+
+    pdf = rot / "ut" / f"{enhet}.pdf"
+    resultat = []
+    try:
+        vanta()
+        andringar = [
+            ("första ändringen (uppvärmning)", andra_text),
+            ("text som sammanställningen inte visar", andra_text),
+            ("samma igen", andra_text),
+            ("utfall (sammanställningen byggs om)", andra_utfall),
+        ]
+        for namn, andra in andringar:
+            fore = pdf.stat().st_mtime_ns
+            ny = andra(fil.read_text(encoding="utf-8"))
+            start = time.perf_counter()
+            fil.write_text(ny, encoding="utf-8")
+            while pdf.stat().st_mtime_ns == fore:
+                time.sleep(0.005)
+            pdf_klar = time.perf_counter() - start
+            resultat.append((namn, pdf_klar, vanta() - start))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    return resultat
+
+
 def main() -> None:
     tolk = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     tolk.add_argument("--enheter", type=int, default=200)
@@ -163,21 +249,36 @@ def main() -> None:
 
     enhet = htmlfiler[len(htmlfiler) // 2].stem
     fil = rot / "rapporter" / "2025-26" / f"{enhet}.yaml"
-    fil.write_text(
-        fil.read_text(encoding="utf-8").replace("Kvalitetsrapport", "Kvalitetsrapport ")
-        + "\n# ändrad\n",
-        encoding="utf-8",
-    )
-    en, _, utdata = kor(["bygg", "--jobb", jobb], rot)
-    assert "Byggda: 1," in utdata, utdata
-    fil.write_text(fil.read_text(encoding="utf-8") + "# ändrad igen\n", encoding="utf-8")
-    bara, _, _ = kor(["bygg", "--jobb", jobb, "--enhet", enhet], rot)
     egen = en_enhets_tid(rot / "ut" / f"{enhet}.html")
-    print(f"6. Ombygge efter ändring i en enhet:      {en:7.2f} s  (enheten och sammanställningen)")
-    print(f"   samma, bara enheten (--enhet):         {bara:7.2f} s")
+    kall = kall_weasyprint(rot / "ut" / f"{enhet}.html")
+    sam = en_enhets_tid(rot / "ut" / "sammanstallning.html")
+    print(f"6. Enhetens egen PDF-tid ({enhet}), ren WeasyPrint:")
+    print(f"   i en varm process:                     {egen:7.2f} s")
+    print(f"   i en ny process (python -m weasyprint): {kall:6.2f} s")
+    print(f"   sammanställningens PDF, varm process:  {sam:7.2f} s")
+
+    fil.write_text(andra_text(fil.read_text(encoding="utf-8")), encoding="utf-8")
+    text, _, utdata = kor(["bygg", "--jobb", jobb], rot)
+    assert "Byggda: 1," in utdata and "sammanställningen: oförändrad" in utdata, utdata
+    fil.write_text(andra_utfall(fil.read_text(encoding="utf-8")), encoding="utf-8")
+    utfall, _, utdata = kor(["bygg", "--jobb", jobb], rot)
+    assert "Byggda: 1," in utdata and "✓ sammanställningen" in utdata, utdata
+    fil.write_text(andra_text(fil.read_text(encoding="utf-8")), encoding="utf-8")
+    bara, _, _ = kor(["bygg", "--jobb", jobb, "--enhet", enhet], rot)
+    print("7. Ombygge efter ändring i en enhet, nytt kommando (kvalitet bygg):")
     print(
-        f"   enhetens egen PDF-tid i varm process:  {egen:7.2f} s  -> marginal {bara - egen:+.2f} s"
+        f"   text som sammanställningen inte visar: {text:7.2f} s  -> {text - egen:+.2f} s mot varm, {text - kall:+.2f} s mot ny process"
     )
+    print(
+        f"   bara enheten (--enhet):                {bara:7.2f} s  -> {bara - egen:+.2f} s mot varm, {bara - kall:+.2f} s mot ny process"
+    )
+    print(f"   utfall (sammanställningen byggs om):   {utfall:7.2f} s")
+
+    print("8. Ombygge efter ändring i en enhet, kvalitet bygg --bevaka (från att filen sparas):")
+    for namn, pdf_klar, varv_klart in bevaka_matning(rot, fil, enhet, args.jobb):
+        print(
+            f"   {namn:<38}PDF klar {pdf_klar:5.2f} s ({pdf_klar - egen:+.2f} s mot varm), hela varvet {varv_klart:5.2f} s"
+        )
     if not args.behall:
         shutil.rmtree(rot, ignore_errors=True)
 

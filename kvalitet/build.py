@@ -198,6 +198,23 @@ class Byggminne:
             self.miljoer.clear()
             self._mallavtryck = avtryck
 
+    def forvarm(self, projekt: Projekt, period: str | None, format: Iterable[str]) -> None:
+        """While waiting for the first save: start the PDF workers, validate every file and
+        compile the templates, so that the first rebuild is as quick as the ones after it."""
+        from contextlib import suppress
+
+        import jinja2
+
+        from kvalitet.kontroll import las_period
+
+        if "pdf" in format:
+            self.verkstad.starta()
+        lage = las_period(projekt, period, minne=self.validering)
+        miljo = _miljo(self, projektets_mallar(projekt, lage))
+        for mall in ("rapport.html.j2", "sammanstallning.html.j2"):
+            with suppress(jinja2.TemplateError):  # reported by the build that uses it
+                miljo.get_template(mall)
+
 
 def _valideringsminne() -> Valideringsminne:
     from kvalitet.kontroll import Valideringsminne
@@ -293,7 +310,8 @@ def bygg(
             else PdfVerkstad(jobb if "pdf" in format else 1)
         ) as verkstad:
             # the workers import WeasyPrint while this process validates and writes HTML
-            verkstad.starta(len(andrade) + bygg_sam)
+            # (a workshop kept between builds gets all its workers: later builds may need them)
+            verkstad.starta(len(andrade) + bygg_sam if minne is None else None)
             from kvalitet.kontroll import las_period
 
             validering = minne.validering if minne is not None else None

@@ -308,8 +308,13 @@ def _bygg_och_bevaka(
         click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
 
     def vantar() -> None:
+        nonlocal forvarmd
+        if not forvarmd:
+            minne.forvarm(proj, period, format_)
+            forvarmd = True
         click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
 
+    forvarmd = False
     with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
         minne = Byggminne(verkstad)
         try:

@@ -74,7 +74,8 @@ class PdfVerkstad:
         self._pool = ProcessPoolExecutor(
             max_workers=antal, initializer=_starta_arbetare, mp_context=get_context("spawn")
         )
-        self._pool.submit(_redo)
+        for _ in range(antal):  # with "spawn" a worker is started per waiting task
+            self._pool.submit(_redo)
 
     def __enter__(self) -> PdfVerkstad:
         return self

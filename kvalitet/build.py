@@ -214,6 +214,11 @@ class Byggminne:
         for mall in ("rapport.html.j2", "sammanstallning.html.j2"):
             with suppress(jinja2.TemplateError):  # reported by the build that uses it
                 miljo.get_template(mall)
+        # one report through every step loads what the steps use (Markdown, charts ...)
+        forsta = next((k for k in lage.enheter if k.ok), None)
+        if forsta is not None and lage.huvudman_ok:
+            with suppress(KvalitetError, jinja2.TemplateError):
+                html_for_enhet(projekt, lage, forsta, miljo)
 
 
 def _valideringsminne() -> Valideringsminne:

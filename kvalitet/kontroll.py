@@ -61,7 +61,10 @@ class Valideringsminne:
     """
 
     def __init__(self) -> None:
-        self._poster: dict[tuple[object, ...], tuple[Enhetsrapport | None, list[Problem]]] = {}
+        # one entry per file (and period): a long session holds no more than the project has
+        self._poster: dict[
+            tuple[object, ...], tuple[tuple[object, ...], Enhetsrapport | None, list[Problem]]
+        ] = {}
 
     @staticmethod
     def omgivning(projekt: Projekt, huvudmannafil: Path | None) -> str:
@@ -86,15 +89,22 @@ class Valideringsminne:
         return hash_.hexdigest()
 
     def hamta(
-        self, nyckel: tuple[object, ...]
+        self, plats: tuple[object, ...], signatur: tuple[object, ...]
     ) -> tuple[Enhetsrapport | None, list[Problem]] | None:
-        post = self._poster.get(nyckel)
-        return None if post is None else (post[0], list(post[1]))
+        """The result saved for ``plats`` when it was made with the same ``signatur``."""
+        post = self._poster.get(plats)
+        if post is None or post[0] != signatur:
+            return None
+        return post[1], list(post[2])
 
     def spara(
-        self, nyckel: tuple[object, ...], rapport: Enhetsrapport | None, problem: list[Problem]
+        self,
+        plats: tuple[object, ...],
+        signatur: tuple[object, ...],
+        rapport: Enhetsrapport | None,
+        problem: list[Problem],
     ) -> None:
-        self._poster[nyckel] = (rapport, list(problem))
+        self._poster[plats] = (signatur, rapport, list(problem))
 
 
 def _las_bytes(fil: Path) -> bytes:
@@ -144,8 +154,9 @@ def las_period(
         if problem := _utanfor(projekt, fil):
             lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [problem]))
             continue
-        nyckel = (fil, hashlib.sha256(_las_bytes(fil)).hexdigest(), omgivning, vald)
-        sparat = minne.hamta(nyckel) if minne is not None else None
+        plats = (fil, vald)
+        signatur = (hashlib.sha256(_las_bytes(fil)).hexdigest(), omgivning)
+        sparat = minne.hamta(plats, signatur) if minne is not None else None
         if sparat is not None:
             rapport, problem = sparat
         else:
@@ -158,7 +169,7 @@ def las_period(
                 huvudman_trasig=hfil is not None and lage.huvudman is None,
             )
             if minne is not None:
-                minne.spara(nyckel, rapport, problem)
+                minne.spara(plats, signatur, rapport, problem)
         if fil.stem in per_id:
             problem.append(
                 fel(
@@ -194,14 +205,15 @@ def _historik(
             continue
         if _utanfor(projekt, fil):
             continue
-        nyckel = ("historik", fil, hashlib.sha256(_las_bytes(fil)).hexdigest())
-        sparat = minne.hamta(nyckel) if minne is not None else None
+        plats = ("historik", fil)
+        signatur = (hashlib.sha256(_las_bytes(fil)).hexdigest(),)
+        sparat = minne.hamta(plats, signatur) if minne is not None else None
         if sparat is not None:
             rapport = sparat[0]
         else:
             rapport = _tidigare_rapport(kallor.get(fil) or las_yaml(fil))
             if minne is not None:
-                minne.spara(nyckel, rapport, [])
+                minne.spara(plats, signatur, rapport, [])
         if rapport is not None:
             ut.setdefault(fil.stem, {})[fper] = rapport
     return ut

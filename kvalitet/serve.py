@@ -59,8 +59,12 @@ class Forhandsvisning:
     """The preview of one project: pages rendered fresh from the files on every request."""
 
     def __init__(self, projekt: Projekt) -> None:
+        from kvalitet.kontroll import Valideringsminne
+
         self.projekt = projekt
         self.bevakare = Bevakare(self._bevakade_mappar())
+        # files that did not change are not validated again on the next request
+        self.minne = Valideringsminne()
 
     def _bevakade_mappar(self) -> list[Path]:
         from kvalitet.project import inbyggda_mallar
@@ -73,7 +77,7 @@ class Forhandsvisning:
     def startsida(self) -> str:
         from kvalitet.kontroll import las_period
 
-        lage = las_period(self.projekt)
+        lage = las_period(self.projekt, minne=self.minne)
         rader = []
         for k in sorted(lage.enheter, key=lambda k: k.rapport.namn if k.rapport else k.id):
             namn = htmllib.escape(k.rapport.namn if k.rapport else k.id)
@@ -112,7 +116,7 @@ class Forhandsvisning:
         from kvalitet.kontroll import las_period
         from kvalitet.render import kontrollera_mallar, skapa_miljo
 
-        lage = las_period(self.projekt, None, [enhets_id])
+        lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
         if not lage.enheter:
             return self._inte_hittad(f"Enheten '{enhets_id}' finns inte för {lage.period}.")
         kontroll = lage.enheter[0]
@@ -136,7 +140,7 @@ class Forhandsvisning:
         from kvalitet.kontroll import las_period
         from kvalitet.render import rendera_sammanstallning, skapa_miljo
 
-        lage = las_period(self.projekt)
+        lage = las_period(self.projekt, minne=self.minne)
         if lage.period is None:
             return self._inte_hittad("Projektet har inga rapporter att sammanställa.")
         if not lage.huvudman_ok:
@@ -145,7 +149,7 @@ class Forhandsvisning:
             ), "text/html; charset=utf-8"
         miljo = skapa_miljo(projektets_mallar(self.projekt, lage))
         try:
-            data = sammanstallning_for(self.projekt, lage)
+            data = sammanstallning_for(self.projekt, lage, self.minne)
             html = rendera_sammanstallning(
                 data, lage, self.projekt.rot, miljo, "" if pdf else ".html"
             )

@@ -186,3 +186,15 @@ def test_pdf_i_huvudprocessen_stanger_inte_av_ctrl_c(projekt: Path) -> None:
     with Verkstad(1) as verkstad:
         verkstad.skicka("x", "<p>hej</p>", projekt).result()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_valideringsminnet_vaxer_inte_med_antalet_sparningar(projekt: Path) -> None:
+    proj = hitta_projekt(projekt)
+    minne = Valideringsminne()
+    fil = projekt / PERIOD / "resurscentrum.yaml"
+    las_period(proj, minne=minne)
+    antal = len(minne._poster)
+    for i in range(5):
+        fil.write_text(fil.read_text(encoding="utf-8") + f"# sparning {i}\n", encoding="utf-8")
+        las_period(proj, minne=minne)
+    assert len(minne._poster) == antal

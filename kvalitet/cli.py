@@ -633,9 +633,24 @@ def visa(projekt: Path, port: int) -> None:
     kor(_projekt(projekt), port, click.echo)
 
 
+def _avsluta_vid_signal() -> None:
+    """SIGTERM and SIGHUP (a closed terminal) end kvalitet like Ctrl-C does: the PDF workers
+    are stopped and no half-written file is left."""
+    import signal
+
+    def avbryt(nummer: int, _ram: object) -> None:
+        raise KeyboardInterrupt
+
+    for namn in ("SIGTERM", "SIGHUP"):
+        nummer = getattr(signal, namn, None)
+        if nummer is not None and signal.getsignal(nummer) is signal.SIG_DFL:
+            signal.signal(nummer, avbryt)
+
+
 def main() -> None:
     """Console entry point: an unexpected error is reported in Swedish, without a traceback
     (set KVALITET_FELSOK=1 to see it)."""
+    _avsluta_vid_signal()
     try:
         kvalitet(prog_name="kvalitet")
     except KeyboardInterrupt:

@@ -14,11 +14,22 @@ _FONTER: Any = None
 
 def _starta_arbetare() -> None:
     """A worker process's start. Ctrl-C is the main process's business: it stops the workers
-    itself, without a traceback from each of them."""
+    itself, without a traceback from each of them. A worker whose main process is gone (killed,
+    terminal closed) ends itself instead of waiting for work forever."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_vakta_foralder, args=(os.getppid(),), daemon=True).start()
     _starta()
+
+
+def _vakta_foralder(foralder: int) -> None:
+    import time
+
+    while os.getppid() == foralder:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _starta() -> None:
@@ -83,8 +94,8 @@ class PdfVerkstad:
     def __exit__(self, typ: type[BaseException] | None, *args: object) -> None:
         if self._pool is None:
             return
-        if typ is not None and issubclass(typ, KeyboardInterrupt):
-            # Ctrl-C: do not wait for documents being rendered
+        if typ is not None:
+            # Ctrl-C, a signal or an error: do not wait for documents being rendered
             for process in list((self._pool._processes or {}).values()):
                 process.terminate()
             self._pool.shutdown(wait=False, cancel_futures=True)

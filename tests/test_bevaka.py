@@ -198,3 +198,37 @@ def test_valideringsminnet_vaxer_inte_med_antalet_sparningar(projekt: Path) -> N
         fil.write_text(fil.read_text(encoding="utf-8") + f"# sparning {i}\n", encoding="utf-8")
         las_period(proj, minne=minne)
     assert len(minne._poster) == antal
+
+
+def _starta_bevakning(projekt: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kvalitet", "bygg", "--bevaka", "--jobb", "2",
+         "--format", "html,pdf", "--enhet", "resurscentrum"],
+        cwd=projekt, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    for rad in proc.stdout:
+        if "Väntar på ändringar" in rad:
+            break
+    assert vanta_pa(lambda: len(_arbetare(proc.pid)) == 2, 10)
+    return proc, _arbetare(proc.pid)
+
+
+def _borta(pider: set[int]) -> bool:
+    return not any(os.path.exists(f"/proc/{p}") for p in pider)
+
+
+def test_sigterm_avslutar_bevakningen_och_arbetarna(projekt: Path) -> None:
+    proc, arbetare = _starta_bevakning(projekt)
+    proc.send_signal(signal.SIGTERM)
+    utdata, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, utdata
+    assert "Bevakningen är avslutad." in utdata and "Traceback" not in utdata
+    assert vanta_pa(lambda: _borta(arbetare), 10)
+
+
+def test_arbetarna_avslutar_sig_sjalva_om_huvudprocessen_dodas(projekt: Path) -> None:
+    proc, arbetare = _starta_bevakning(projekt)
+    proc.kill()  # SIGKILL: the main process cannot clean up
+    proc.communicate(timeout=30)
+    assert vanta_pa(lambda: _borta(arbetare), 10), "arbetarna blev kvar utan huvudprocess"

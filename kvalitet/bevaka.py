@@ -7,39 +7,35 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-INTERVALL = 0.25
 BEVAKADE = {".yaml", ".yml", ".j2", ".html", ".css", ".png", ".jpg", ".jpeg", ".gif", ".svg",
             ".webp", ".ttf", ".otf", ".woff", ".woff2"}  # fmt: skip
+LUGN_MS = 50
+"""How long the files must be quiet before a change is reported: an editor that writes a
+file in several steps, or saves several files at once, gives one change."""
+
+
+def _bevakad(_andring: object, sokvag: str) -> bool:
+    fil = Path(sokvag)
+    return fil.suffix.lower() in BEVAKADE and ".kvalitet" not in fil.parts
 
 
 class Bevakare:
-    """Polls the project's files; ``version`` grows whenever one is saved, added or removed."""
+    """Follows the project's files through the operating system's notifications (watchfiles:
+    inotify on Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows); ``version`` grows
+    whenever one is saved, added or removed. On a network drive the notifications may not
+    come: ``WATCHFILES_FORCE_POLLING=1`` makes watchfiles look for changes itself."""
 
-    def __init__(self, mappar: list[Path], intervall: float = INTERVALL) -> None:
+    def __init__(self, mappar: list[Path]) -> None:
         self.mappar = mappar
-        self.intervall = intervall
         self.version = 0
         self._andrad = threading.Condition()
-        self._bild = self._ta_bild()
         self._stopp = threading.Event()
+        self._igang = threading.Event()
         self._trad = threading.Thread(target=self._kor, name="kvalitet-bevakare", daemon=True)
-
-    def _ta_bild(self) -> dict[Path, tuple[int, int]]:
-        bild: dict[Path, tuple[int, int]] = {}
-        for mapp in self.mappar:
-            if not mapp.is_dir():
-                continue
-            for fil in mapp.rglob("*"):
-                if fil.suffix.lower() in BEVAKADE and ".kvalitet" not in fil.parts:
-                    try:
-                        st = fil.stat()
-                    except OSError:
-                        continue
-                    bild[fil] = (st.st_mtime_ns, st.st_size)
-        return bild
 
     def starta(self) -> None:
         self._trad.start()
+        self._igang.wait(5)
 
     def stoppa(self) -> None:
         self._stopp.set()
@@ -47,13 +43,28 @@ class Bevakare:
             self._andrad.notify_all()
 
     def _kor(self) -> None:
-        while not self._stopp.wait(self.intervall):
-            ny = self._ta_bild()
-            if ny != self._bild:
-                self._bild = ny
+        import watchfiles
+
+        mappar = [m for m in self.mappar if m.is_dir()]
+        if not mappar:
+            self._igang.set()
+            return
+        # yield_on_timeout: an empty round every 100 ms tells that the watch is in place
+        for andringar in watchfiles.watch(
+            *mappar,
+            watch_filter=_bevakad,
+            step=LUGN_MS,
+            stop_event=self._stopp,
+            raise_interrupt=False,
+            yield_on_timeout=True,
+            rust_timeout=100,
+        ):
+            self._igang.set()
+            if andringar:
                 with self._andrad:
                     self.version += 1
                     self._andrad.notify_all()
+        self._igang.set()
 
     def vanta(self, version: int, timeout: float) -> int:
         """Wait until the version differs from ``version`` (or the timeout); return it."""
@@ -73,12 +84,12 @@ def bevaka(
     bygg_en_gang: Callable[[], None],
     vantar: Callable[[], None] | None = None,
     stopp: threading.Event | None = None,
-    intervall: float = 0.1,
 ) -> None:
     """Build once, then again every time a file in ``mappar`` is saved, until ``stopp`` is set
-    (or Ctrl-C). Saves close together (an editor writing several files) give one build."""
+    (or Ctrl-C). Saves close together (an editor writing several files) give one build, and a
+    save during a build gives one more build after it."""
     stopp = stopp or threading.Event()
-    bevakare = Bevakare(mappar, intervall)
+    bevakare = Bevakare(mappar)
     bevakare.starta()
     try:
         version = bevakare.version
@@ -89,11 +100,6 @@ def bevaka(
             ny = version
             while ny == version and not stopp.is_set():
                 ny = bevakare.vanta(version, timeout=0.5)
-            while not stopp.is_set():  # let a burst of saves settle
-                senare = bevakare.vanta(ny, timeout=intervall * 1.5)
-                if senare == ny:
-                    break
-                ny = senare
             if stopp.is_set():
                 break
             version = ny

@@ -335,6 +335,9 @@ def bygg(
                     verkstad,
                     cache,
                     validering,
+                    # in a long-running build the edited unit's PDF comes first: the
+                    # sammanställning's PDF does not compete with it for the processors
+                    pdf_sist=minne is not None and not sam_forst,
                 )
                 return hela
 
@@ -477,6 +480,8 @@ class _PaborjadSammanstallning:
     resultat: Sammanstallningsresultat
     pdf: Future | None = None
     innehall: str | None = None
+    vantande_pdf: Callable[[], Future] | None = None
+    """The PDF, handed to the workshop only when the units' PDFs are done (``--bevaka``)."""
 
 
 def starta_sammanstallning(
@@ -489,6 +494,7 @@ def starta_sammanstallning(
     verkstad: PdfVerkstad | None = None,
     cache: Cache | None = None,
     validering: Valideringsminne | None = None,
+    pdf_sist: bool = False,
 ) -> _PaborjadSammanstallning:
     """Write the HTML, CSV and XLSX and hand the PDF to the workshop, so that it renders while
     the units' PDFs do (it is the longest document: it is sent first).
@@ -523,9 +529,15 @@ def starta_sammanstallning(
             res.oforandrad = True
             return paborjad
         if "pdf" in format:
-            paborjad.pdf = (verkstad or PdfVerkstad(1)).skicka(
-                SAMMANSTALLNING, pdf_html, projekt.rot
-            )
+            verkstad = verkstad or PdfVerkstad(1)
+
+            def skicka(verkstad: PdfVerkstad = verkstad) -> Future:
+                return verkstad.skicka(SAMMANSTALLNING, pdf_html, projekt.rot)
+
+            if pdf_sist:
+                paborjad.vantande_pdf = skicka
+            else:
+                paborjad.pdf = skicka()
         if "html" in format:
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
@@ -543,6 +555,8 @@ def slutfor_sammanstallning(
 ) -> Sammanstallningsresultat:
     """Wait for the sammanställning's PDF and write it."""
     res = paborjad.resultat
+    if paborjad.vantande_pdf is not None and not res.fel:
+        paborjad.pdf = paborjad.vantande_pdf()
     if paborjad.pdf is None or res.fel:
         return res
     _, pdf, fel = paborjad.pdf.result()

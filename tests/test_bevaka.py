@@ -232,3 +232,26 @@ def test_arbetarna_avslutar_sig_sjalva_om_huvudprocessen_dodas(projekt: Path) ->
     proc.kill()  # SIGKILL: the main process cannot clean up
     proc.communicate(timeout=30)
     assert vanta_pa(lambda: _borta(arbetare), 10), "arbetarna blev kvar utan huvudprocess"
+
+
+def test_i_bevakningen_kommer_enhetens_pdf_fore_sammanstallningens(projekt: Path) -> None:
+    """The edited unit's PDF does not share the processors with the sammanställning's."""
+    proj = hitta_projekt(projekt)
+    ut = (projekt / "ut").resolve()
+    with PdfVerkstad(2) as verkstad:
+        minne = Byggminne(verkstad)
+        assert bygg(proj, ut, minne=minne).ok
+        skickade: list[tuple[str, list[bool]]] = []
+        framtider = []
+        riktig = verkstad.skicka
+
+        def loggande(namn: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+            skickade.append((namn, [f.done() for f in framtider]))
+            framtider.append(riktig(namn, *args, **kwargs))
+            return framtider[-1]
+
+        verkstad.skicka = loggande  # type: ignore[method-assign]
+        _andra(projekt / PERIOD / "resurscentrum.yaml", "utfall: 5,3", "utfall: 5,1")
+        bygge = bygg(proj, ut, minne=minne)
+    assert bygge.ok and bygge.sammanstallning is not None
+    assert skickade == [("resurscentrum", []), ("sammanstallning", [True])]

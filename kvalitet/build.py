@@ -503,6 +503,7 @@ def starta_sammanstallning(
     the last build (a unit changed in a way the sammanställning does not show, e.g. a comment
     or a text it does not quote): its PDF is the slowest document to render."""
     import hashlib
+    from functools import partial
 
     from kvalitet.export import csv_bytes, xlsx_bytes
     from kvalitet.pool import PdfVerkstad
@@ -529,11 +530,9 @@ def starta_sammanstallning(
             res.oforandrad = True
             return paborjad
         if "pdf" in format:
-            verkstad = verkstad or PdfVerkstad(1)
-
-            def skicka(verkstad: PdfVerkstad = verkstad) -> Future:
-                return verkstad.skicka(SAMMANSTALLNING, pdf_html, projekt.rot)
-
+            skicka = partial(
+                (verkstad or PdfVerkstad(1)).skicka, SAMMANSTALLNING, pdf_html, projekt.rot
+            )
             if pdf_sist:
                 paborjad.vantande_pdf = skicka
             else:

@@ -219,7 +219,6 @@ def bygg(
     varje gång du sparar en fil; PDF-motorn hålls varm, så en ändrad enhet är klar
     på ungefär den tid det tar att skapa just dess PDF.
     """
-    from kvalitet.build import bygg as bygg_alla
     from kvalitet.build import kontrollera_enhetsval, utkatalog
     from kvalitet.project import hitta_projekt
 
@@ -239,24 +238,43 @@ def bygg(
     if bevaka:
         _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla)
         return
+    if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla).ok:
+        sys.exit(1)
+
+
+def _bygg_och_visa(
+    proj,  # type: ignore[no-untyped-def]
+    katalog: Path,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int,
+    alla: bool,
+    minne=None,  # type: ignore[no-untyped-def]
+):  # type: ignore[no-untyped-def]
+    """One build with its progress, the sammanställning's line and the summary."""
+    from kvalitet.build import bygg as bygg_alla
+
     visning = _Framsteg(jobb)
-    bygge = bygg_alla(
-        proj,
-        katalog,
-        format_,
-        enheter or None,
-        visning.rapportera,
-        period,
-        jobb=jobb,
-        alla=alla,
-        borjar=visning.borjar,
-    )
-    visning.avsluta()
+    try:
+        bygge = bygg_alla(
+            proj,
+            katalog,
+            format_,
+            enheter or None,
+            visning.rapportera,
+            period,
+            jobb=jobb,
+            alla=alla,
+            borjar=visning.borjar,
+            minne=minne,
+        )
+    finally:
+        visning.avsluta()
     if bygge.sammanstallning is not None:
         _visa_sammanstallning(bygge.sammanstallning)
     _sammanfatta(bygge, katalog)
-    if not bygge.ok:
-        sys.exit(1)
+    return bygge
 
 
 def _bygg_och_bevaka(
@@ -273,7 +291,6 @@ def _bygg_och_bevaka(
 
     from kvalitet.bevaka import bevaka
     from kvalitet.build import Byggminne, bevakade_mappar
-    from kvalitet.build import bygg as bygg_alla
     from kvalitet.pool import PdfVerkstad
 
     forsta = True
@@ -281,29 +298,13 @@ def _bygg_och_bevaka(
     def bygg_en_gang() -> None:
         nonlocal forsta
         start = time.perf_counter()
-        visning = _Framsteg(jobb)
         try:
-            bygge = bygg_alla(
-                proj,
-                katalog,
-                format_,
-                enheter or None,
-                visning.rapportera,
-                period,
-                alla=alla and forsta,
-                borjar=visning.borjar,
-                minne=minne,
-            )
+            _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla and forsta, minne)
         except KvalitetError as exc:
-            visning.avsluta()
             exc.show()
             return
         finally:
             forsta = False
-        visning.avsluta()
-        if bygge.sammanstallning is not None:
-            _visa_sammanstallning(bygge.sammanstallning)
-        _sammanfatta(bygge, katalog)
         sekunder = f"{time.perf_counter() - start:.1f}".replace(".", ",")
         click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
 

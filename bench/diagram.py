@@ -27,7 +27,7 @@ DATA = [
 
 def egna() -> tuple[float, float, list[str]]:
     start = time.perf_counter()
-    from kvalitet.charts import Serie, stapeldiagram
+    from kvalitet.berika.diagram import Serie, stapeldiagram
 
     importtid = time.perf_counter() - start
     start = time.perf_counter()

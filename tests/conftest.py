@@ -34,8 +34,8 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def byggt_exempel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example project built once to HTML and PDF (shared by the PDF tests)."""
-    from kvalitet.build import bygg
-    from kvalitet.project import hitta_projekt
+    from kvalitet.bygg.utfor import bygg
+    from kvalitet.kalla.projekt import hitta_projekt
 
     rot = kopiera_exempel(tmp_path_factory.mktemp("exempel"))
     proj = hitta_projekt(rot)

@@ -11,12 +11,12 @@ import threading
 import time
 from pathlib import Path
 
-from kvalitet.bevaka import bevaka
-from kvalitet.build import Bygge, Byggminne, bevakade_mappar, bygg
-from kvalitet.kontroll import Valideringsminne, las_period
-from kvalitet.pool import PdfVerkstad
-from kvalitet.project import hitta_projekt
-from kvalitet.serve import vanta_pa
+from kvalitet.bygg.utfor import Bygge, Byggminne, bevakade_mappar, bygg
+from kvalitet.bygg.verkstad import PdfVerkstad
+from kvalitet.kalla.projekt import hitta_projekt
+from kvalitet.kontroll.period import Valideringsminne, las_period
+from kvalitet.visa.bevakning import bevaka
+from kvalitet.visa.server import vanta_pa
 
 PERIOD = Path("rapporter") / "2025-26"
 
@@ -181,7 +181,7 @@ def test_bygg_bevaka_i_terminalen(projekt: Path) -> None:
 
 def test_pdf_i_huvudprocessen_stanger_inte_av_ctrl_c(projekt: Path) -> None:
     """With --jobb 1 the PDF is made in this process, which must still stop on Ctrl-C."""
-    from kvalitet.pool import PdfVerkstad as Verkstad
+    from kvalitet.bygg.verkstad import PdfVerkstad as Verkstad
 
     with Verkstad(1) as verkstad:
         verkstad.skicka("x", "<p>hej</p>", projekt).result()

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from kvalitet.cli import kvalitet
-from kvalitet.model import HuvudmansStyrtal, Styrtalsresultat
-from kvalitet.status import styrtalsstatus
+from kvalitet.modell import HuvudmansStyrtal, Styrtalsresultat
+from kvalitet.modell.status import styrtalsstatus
 
 PERIOD = Path("rapporter") / "2025-26"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from kvalitet import model
-from kvalitet.load import las_yaml
-from kvalitet.validate import validera_enhet, validera_huvudman
+from kvalitet import modell as model
+from kvalitet.kalla.las import las_yaml
+from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

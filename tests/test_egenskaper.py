@@ -8,8 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kvalitet.load import las_yaml
-from kvalitet.validate import validera_enhet, validera_huvudman
+from kvalitet.kalla.las import las_yaml
+from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
 
 EXEMPEL = sorted((Path(__file__).resolve().parent.parent / "rapporter").rglob("*.yaml"))
 NYCKLAR = [

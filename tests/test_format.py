@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kvalitet import format as fmt
-from kvalitet.model import _cell
+from kvalitet.grund import format as fmt
+from kvalitet.modell.falt import _cell
 
 NBSP = "\u00a0"
 

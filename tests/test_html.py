@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kvalitet.build import html_for_enhet, projektets_mallar
-from kvalitet.kontroll import las_period
-from kvalitet.project import hitta_projekt
-from kvalitet.render import markdown_html, skapa_miljo
+from kvalitet.bygg.utfor import html_for_enhet, projektets_mallar
+from kvalitet.kalla.projekt import hitta_projekt
+from kvalitet.kontroll.period import las_period
+from kvalitet.rendera.miljo import markdown_html, skapa_miljo
 
 ROT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kvalitet.load import las_yaml
+from kvalitet.kalla.las import las_yaml
 
 
 def test_positioner_for_varden_och_nycklar(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from kvalitet.berika.roj import maskera, maskera_rad
 from kvalitet.cli import kvalitet
-from kvalitet.model import Rad
-from kvalitet.roj import maskera, maskera_rad
+from kvalitet.modell import Rad
 
 G = {"flickor": 0, "pojkar": 0, "totalt": 0}
 

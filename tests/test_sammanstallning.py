@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kvalitet.cli import kvalitet
-from kvalitet.kontroll import las_period
-from kvalitet.plan import galler_for
-from kvalitet.project import hitta_projekt
-from kvalitet.status import styrtalsstatus
+from kvalitet.kalla.projekt import hitta_projekt
+from kvalitet.kontroll.period import las_period
+from kvalitet.modell.status import styrtalsstatus
+from kvalitet.modell.verksamhetsplan import galler_for
 
 PERIOD = Path("rapporter") / "2025-26"
 

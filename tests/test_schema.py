@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from kvalitet.cli import kvalitet
-from kvalitet.load import las_yaml
-from kvalitet.schema import FILNAMN, schema, schema_text
-from kvalitet.validate import validera_enhet, validera_huvudman
+from kvalitet.kalla.las import las_yaml
+from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
+from kvalitet.modell.schema import FILNAMN, schema, schema_text
 
 ROT = Path(__file__).resolve().parent.parent
 EXEMPEL = sorted((ROT / "rapporter").glob("20*/*.yaml"))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kvalitet.build import bygg
+from kvalitet.bygg.utfor import bygg
 from kvalitet.cli import kvalitet
-from kvalitet.project import hitta_projekt
+from kvalitet.kalla.projekt import hitta_projekt
 
 PERIOD = Path("rapporter") / "2025-26"
 
@@ -147,7 +147,7 @@ def test_alla_bygger_om_allt(projekt: Path) -> None:
 
 
 def test_avbruten_pdf_skrivning_gors_om(projekt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kvalitet.build as build
+    import kvalitet.bygg.utfor as build
 
     riktig = build.skriv_atomiskt
 

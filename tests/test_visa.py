@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kvalitet.project import hitta_projekt
-from kvalitet.serve import Forhandsvisning, skapa_server, vanta_pa
+from kvalitet.kalla.projekt import hitta_projekt
+from kvalitet.visa.server import Forhandsvisning, skapa_server, vanta_pa
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGGOR = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

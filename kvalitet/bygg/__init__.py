@@ -1,0 +1,1 @@
+"""Bygg: what to build and why (the plan), and building it: worker pool, PDF, cache, output folder."""

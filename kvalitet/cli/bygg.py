@@ -1,0 +1,225 @@
+"""``kvalitet bygg`` (also ``--bevaka``) and ``kvalitet sammanstall``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kvalitet.cli.framsteg import (
+    Framsteg,
+    sammanfatta,
+)
+from kvalitet.cli.gemensamt import (
+    KONTEXT,
+    PERIOD_FLAGGA,
+    kontrollera_period,
+    kvalitet,
+    oppna_projekt,
+    projekt_arg,
+    ut_och_format,
+)
+from kvalitet.grund.problem import KvalitetError, visningsnamn
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Bygg varje enhets rapport som HTML och PDF.",
+)
+@projekt_arg
+@ut_och_format(
+    "Var rapporterna skrivs (standard: ut/ i projektet).",
+    "Vilka format som skapas, kommaseparerat (standard: html,pdf).",
+)
+@click.option(
+    "--enhet",
+    "enheter",
+    metavar="ID",
+    multiple=True,
+    help="Bygg bara denna enhet (filnamnet utan .yaml); kan anges flera gånger.",
+)
+@PERIOD_FLAGGA
+@click.option(
+    "--jobb",
+    metavar="N",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Antal PDF:er som byggs samtidigt (standard: antalet processorkärnor).",
+)
+@click.option("--alla", is_flag=True, help="Bygg om allt, även det som inte har ändrats.")
+@click.option(
+    "--bevaka",
+    is_flag=True,
+    help="Fortsätt efter bygget och bygg om varje gång du sparar en fil (avsluta med Ctrl-C).",
+)
+def bygg(
+    projekt: Path,
+    ut: Path | None,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int | None,
+    alla: bool,
+    bevaka: bool,
+) -> None:
+    """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
+
+    Bara enheter vars filer, mallar, bilder eller inställningar har ändrats byggs om
+    (--alla bygger om allt), och PDF:erna byggs på alla processorkärnor (--jobb).
+    En enhet med fel hoppas över och behåller sin senast byggda rapport; de andra
+    byggs ändå. Avslutas med kod 1 om någon enhet inte kunde byggas.
+
+    Med --bevaka fortsätter kvalitet efter bygget och bygger om det som ändrats
+    varje gång du sparar en fil; PDF-motorn hålls varm, så en ändrad enhet är klar
+    på ungefär den tid det tar att skapa just dess PDF.
+    """
+    from kvalitet.bygg.utfor import kontrollera_enhetsval, utkatalog
+    from kvalitet.kalla.projekt import hitta_projekt
+
+    proj = hitta_projekt(projekt)
+    period = kontrollera_period(proj, period)
+    if enheter and (fel := kontrollera_enhetsval(proj, enheter)):
+        raise click.BadParameter(fel, param_hint="'--enhet'")
+    katalog = utkatalog(proj, ut)
+    if jobb is None:
+        from kvalitet.bygg.verkstad import antal_karnor
+
+        jobb = antal_karnor()
+    if not proj.enhetsfiler():
+        click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
+        sys.exit(1)
+
+    if bevaka:
+        _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla)
+        return
+    if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla).ok:
+        sys.exit(1)
+
+
+def _bygg_och_visa(
+    proj,  # type: ignore[no-untyped-def]
+    katalog: Path,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int,
+    alla: bool,
+    minne=None,  # type: ignore[no-untyped-def]
+):  # type: ignore[no-untyped-def]
+    """One build with its progress, the sammanställning's line and the summary."""
+    from kvalitet.bygg.utfor import bygg as bygg_alla
+
+    visning = Framsteg(jobb)
+    try:
+        bygge = bygg_alla(
+            proj,
+            katalog,
+            format_,
+            enheter or None,
+            visning.rapportera,
+            period,
+            jobb=jobb,
+            alla=alla,
+            borjar=visning.borjar,
+            minne=minne,
+        )
+    finally:
+        visning.avsluta()
+    if bygge.sammanstallning is not None:
+        _visa_sammanstallning(bygge.sammanstallning)
+    sammanfatta(bygge, katalog)
+    return bygge
+
+
+def _bygg_och_bevaka(
+    proj,  # type: ignore[no-untyped-def]
+    katalog: Path,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int,
+    alla: bool,
+) -> None:
+    """``bygg --bevaka``: build, then rebuild on every save with warm PDF workers."""
+    import time
+
+    from kvalitet.bygg.utfor import Byggminne, bevakade_mappar
+    from kvalitet.bygg.verkstad import PdfVerkstad
+    from kvalitet.visa.bevakning import bevaka
+
+    forsta = True
+
+    def bygg_en_gang() -> None:
+        nonlocal forsta
+        start = time.perf_counter()
+        try:
+            _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla and forsta, minne)
+        except KvalitetError as exc:
+            exc.show()
+            return
+        finally:
+            forsta = False
+        sekunder = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+        click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
+
+    def vantar() -> None:
+        nonlocal forvarmd
+        if not forvarmd:
+            minne.forvarm(proj, period, format_)
+            forvarmd = True
+        click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
+
+    forvarmd = False
+    with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
+        minne = Byggminne(verkstad)
+        try:
+            bevaka(bevakade_mappar(proj, period), bygg_en_gang, vantar)
+        except KeyboardInterrupt:
+            click.echo("Bevakningen är avslutad.")
+            raise SystemExit(0) from None
+
+
+def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
+    if res.fel:
+        click.echo(f"✗ sammanställningen: {res.fel}")
+        return
+    if res.oforandrad:
+        click.echo("= sammanställningen: oförändrad (det som ändrats syns inte i den)")
+        return
+    sidor = f" ({res.sidor} sidor)" if res.sidor else ""
+    click.echo(f"✓ sammanställningen: {', '.join(visningsnamn(f) for f in res.skrivna)}{sidor}")
+    for text in res.varningar:
+        click.echo(f"  varning vid PDF-bygget: {text}")
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Bygg bara huvudmannens sammanställning (HTML, PDF, CSV, XLSX).",
+)
+@projekt_arg
+@ut_och_format(
+    "Var sammanställningen skrivs (standard: ut/ i projektet).",
+    "HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
+)
+@PERIOD_FLAGGA
+def sammanstall(
+    projekt: Path, ut: Path | None, format_: tuple[str, ...], period: str | None
+) -> None:
+    """Bygg huvudmannens sammanställning av periodens rapporter till KATALOG/sammanstallning.*.
+
+    Sammanställningen visar rapporteringens status, en matris med varje enhets utfall och
+    status per styrtal, spridningen mellan enheterna, enheternas utvecklingsområden och
+    slutsatser. sammanstallning.csv och sammanstallning.xlsx har en rad per enhet och
+    styrtal för egen analys i Excel.
+    """
+    from kvalitet.bygg.utfor import bara_sammanstallning, utkatalog
+
+    proj = oppna_projekt(projekt)
+    period = kontrollera_period(proj, period)
+    res = bara_sammanstallning(proj, utkatalog(proj, ut), format_, period)
+    _visa_sammanstallning(res)
+    if res.fel:
+        sys.exit(1)

@@ -1,0 +1,61 @@
+"""``kvalitet kontrollera``: check every file of a period and print located problems."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kvalitet.cli.gemensamt import (
+    KONTEXT,
+    PERIOD_FLAGGA,
+    antal,
+    kontrollera_period,
+    kvalitet,
+    oppna_projekt,
+    projekt_arg,
+    skriv_problem,
+    summering,
+)
+from kvalitet.grund.problem import visningsnamn
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Kontrollera alla rapporter och visa fel och varningar med fil och rad.",
+)
+@projekt_arg
+@click.option("--strikt", is_flag=True, help="Räkna varningar som fel (t.ex. inför publicering).")
+@PERIOD_FLAGGA
+def kontrollera(projekt: Path, strikt: bool, period: str | None) -> None:
+    """Kontrollera alla rapporter och visa varje problem med fil och rad.
+
+    Kontrollerar huvudmannafilen och enheternas rapporter för perioden (standard: den
+    senaste), och projektets egna mallar. Varje problem skrivs som
+    'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Avslutas med kod 0 när inga
+    fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
+    """
+    from kvalitet.bygg.utfor import projektets_mallar
+    from kvalitet.kontroll.period import las_period
+    from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
+
+    proj = oppna_projekt(projekt)
+    lage = las_period(proj, kontrollera_period(proj, period))
+    mallar = projektets_mallar(proj, lage)
+    problem = [*lage.problem, *kontrollera_mallar(mallar, skapa_miljo(mallar))]
+    skriv_problem(problem)
+    antal_fel = sum(p.ar_fel for p in problem)
+    antal_varningar = len(problem) - antal_fel
+    if not lage.enheter:
+        click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
+        sys.exit(1)
+    n = len(lage.enheter)
+    click.echo(
+        f"{antal(n, 'rapport', 'rapporter')}{' för ' + lage.period if lage.period else ''} "
+        f"{'kontrollerad' if n == 1 else 'kontrollerade'}: "
+        f"{summering(antal_fel, antal_varningar)}."
+    )
+    if antal_fel or (strikt and antal_varningar):
+        sys.exit(1)

@@ -1,0 +1,123 @@
+"""``kvalitet ny enhet`` and ``kvalitet ny period``: scaffolding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kvalitet.cli.gemensamt import (
+    KONTEXT,
+    antal,
+    kvalitet,
+    oppna_projekt,
+)
+from kvalitet.grund.problem import visningsnamn
+
+
+@kvalitet.group(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    subcommand_metavar="enhet|period ...",
+    short_help="Skapa en ny enhet eller nästa period.",
+)
+def ny() -> None:
+    """Skapa en ny enhets YAML-fil, eller nästa period för alla enheter och huvudmannen."""
+
+
+_PROJEKT_FLAGGA = click.option(
+    "--projekt",
+    "projekt",
+    metavar="KATALOG",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Projektmappen (standard: mappen du står i).",
+)
+
+
+def _las_period_arg(ctx: click.Context, param: click.Parameter, varde: str | None) -> str | None:
+    if varde is None:
+        return None
+    from kvalitet.modell.falt import _period
+
+    try:
+        return _period(varde)
+    except ValueError as exc:
+        meddelande = exc.message() if hasattr(exc, "message") else str(exc)
+        hur = getattr(exc, "context", None) or {}
+        raise click.BadParameter(f"{meddelande} ({hur.get('hur', '')})") from None
+
+
+def _las_id(ctx: click.Context, param: click.Parameter, varde: str) -> str:
+    from kvalitet.kontroll.validera import ENHETS_ID, slug
+
+    if not ENHETS_ID.match(varde):
+        raise click.BadParameter(
+            f"'{varde}' får bara innehålla små bokstäver a–z, siffror och bindestreck "
+            f"(t.ex. '{slug(varde)}'); id:t blir filens namn"
+        )
+    return varde
+
+
+@ny.command(
+    "enhet",
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Skapa en ny enhets YAML-fil med alla rubriker och styrtal.",
+)
+@click.argument("enhets_id", metavar="ID", callback=_las_id)
+@click.option("--namn", required=True, metavar="NAMN", help="Enhetens namn, t.ex. 'Ekbacksskolan'.")
+@click.option(
+    "--skolform",
+    required=True,
+    type=click.Choice(
+        ["förskola", "grundskola", "gymnasieskola", "vuxenutbildning", "fritidshem", "annan"]
+    ),
+    help="Enhetens skolform.",
+)
+@click.option(
+    "--period",
+    metavar="PERIOD",
+    callback=_las_period_arg,
+    help="Perioden, t.ex. 2025/26 (standard: den senaste perioden).",
+)
+@_PROJEKT_FLAGGA
+def ny_enhet(enhets_id: str, namn: str, skolform: str, period: str | None, projekt: Path) -> None:
+    """Skapa rapporter/<period>/ID.yaml för en ny enhet.
+
+    Filen får varje rubrik i standardrapporten, alla huvudmannens styrtal som gäller
+    skolformen och kommentarer på svenska om vad som ska skrivas var. Den klarar
+    'kvalitet kontrollera' direkt (med varningar för det som inte är ifyllt). Ett id
+    som redan finns vägras, och filen lämnas orörd.
+    """
+    from kvalitet.ny.skapa import ny_enhet as skapa
+
+    fil = skapa(oppna_projekt(projekt), enhets_id, namn, skolform, period)
+    click.echo(f"Skapade {visningsnamn(fil)}. Fyll i den och kör 'kvalitet kontrollera'.")
+
+
+@ny.command(
+    "period",
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Skapa nästa period för alla enheter och huvudmannen.",
+)
+@click.argument("period", metavar="PERIOD", callback=_las_period_arg)
+@_PROJEKT_FLAGGA
+def ny_period(period: str, projekt: Path) -> None:
+    """Skapa perioden PERIOD (t.ex. 2026/27) utifrån den senaste perioden före den.
+
+    Huvudmannafilen kopieras med kommentarer (ändra målvärdena). Varje enhet får en
+    ny fil med samma uppgifter, rubriker, styrtal och aktiviteter men tomma resultat,
+    och förra periodens utvecklingsområden att följa upp under
+    'tidigare_utvecklingsområden'. Vägrar om någon fil för perioden redan finns.
+    """
+    from kvalitet.ny.skapa import ny_period as skapa
+
+    filer = skapa(oppna_projekt(projekt), period)
+    for fil in filer:
+        click.echo(f"Skapade {visningsnamn(fil)}")
+    click.echo(
+        f"Perioden {period} är skapad med {antal(len(filer), 'fil', 'filer')}. "
+        "Uppdatera målvärdena i huvudmannafilen."
+    )

@@ -1,0 +1,73 @@
+"""``kvalitet schema`` and ``kvalitet visa``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kvalitet.cli.gemensamt import (
+    KONTEXT,
+    kvalitet,
+    oppna_projekt,
+    projekt_arg,
+)
+from kvalitet.grund.problem import visningsnamn
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Skriv ut JSON-schemat för enhetsfilerna (eller huvudmannafilen).",
+)
+@projekt_arg
+@click.option("--huvudman", is_flag=True, help="Schemat för huvudmannafilen i stället.")
+@click.option(
+    "--skriv",
+    is_flag=True,
+    help="Skriv båda schemana till schema/ i projektet, dit YAML-filernas $schema-rad pekar.",
+)
+def schema(projekt: Path, huvudman: bool, skriv: bool) -> None:
+    """Skriv ut JSON-schemat för en enhetsfil (eller med --huvudman för huvudmannafilen).
+
+    Editorer som VS Code med YAML-tillägget använder schemat för att föreslå fält, visa
+    beskrivningar och markera fel medan du skriver. Med --skriv hamnar schemana i
+    schema/enhet.schema.json och schema/huvudman.schema.json i projektet.
+    """
+    from kvalitet.modell.schema import schema_text, skriv_scheman
+
+    if skriv:
+        proj = oppna_projekt(projekt)
+        skrivna = skriv_scheman(proj.rot)
+        for fil in skrivna:
+            click.echo(f"Skrev {visningsnamn(fil)}")
+        if not skrivna:
+            click.echo("Schemana i schema/ är redan aktuella.")
+        return
+    click.echo(schema_text(huvudman), nl=False)
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Förhandsvisa rapporterna i webbläsaren medan du skriver.",
+)
+@projekt_arg
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Porten på den egna datorn (127.0.0.1); 0 väljer en ledig.",
+)
+def visa(projekt: Path, port: int) -> None:
+    """Starta en förhandsvisning på http://127.0.0.1:PORT/ som bara den egna datorn når.
+
+    Startsidan visar periodens enheter med status. En enhets sida är dess rapport; när du
+    sparar en YAML-fil, mall, CSS eller bild i projektet laddas öppna sidor om av sig själva.
+    Har filen fel visas felen med fil och rad i stället för rapporten, tills de är rättade.
+    Stäng med Ctrl-C.
+    """
+    from kvalitet.visa.server import kor
+
+    kor(oppna_projekt(projekt), port, click.echo)

@@ -1,0 +1,1 @@
+"""Grund: what every stage shares: located problems, Swedish number formats, atomic writes."""

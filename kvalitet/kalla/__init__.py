@@ -1,0 +1,1 @@
+"""Källa: finding the project and its periods; YAML files to plain data with line and column."""

@@ -1,0 +1,251 @@
+"""Checks across a unit's fields: tables, images, HTML in text, completeness (Skollagen 4 kap.)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kvalitet.grund.problem import Problem
+from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
+from kvalitet.kontroll.modellfel import visa_sokvag
+from kvalitet.modell import Avsnitt, Enhetsrapport, Huvudavsnitt, Resultat, Tabell
+
+BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
+    """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
+    ut: list[Problem] = []
+    for sokvag, del_ in _alla_avsnitt(rapport):
+        for i, tabell in enumerate(del_.tabeller):
+            ut.extend(_kontrollera_tabell(tabell, kalla, (*sokvag, "tabeller", i)))
+        for i, bild in enumerate(del_.bilder):
+            ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
+    ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(_kontrollera_html(kalla.data, kalla, ()))
+    return ut
+
+
+_HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_SKRIPTLANK = re.compile(r"\]\(\s*(javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
+    """Warn where a text holds HTML or script links: they never reach the report."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _kontrollera_html(v, kalla, (*sokvag, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _kontrollera_html(v, kalla, (*sokvag, i))]
+    if not isinstance(data, str):
+        return []
+    ut: list[Problem] = []
+    if traff := _HTML.search(data):
+        ut.append(
+            kalla.varning(
+                sokvag,
+                f"'{visa_sokvag(sokvag)}' innehåller HTML-koden '{traff.group(0)[:40]}', som "
+                "inte används i rapporten (den tas bort eller visas som vanlig text)",
+                "skriv vanlig text; använd Markdown för **fetstil**, listor och [länkar](https://...)",
+            )
+        )
+    if traff := _SKRIPTLANK.search(data):
+        ut.append(
+            kalla.varning(
+                sokvag,
+                f"'{visa_sokvag(sokvag)}' har en länk av typen '{traff.group(1)}:', som tas bort",
+                "länka bara till webbadresser (https://...) eller e-post (mailto:...)",
+            )
+        )
+    return ut
+
+
+def _alla_avsnitt(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Huvudavsnitt | Avsnitt]]:
+    def under(sokvag: Sokvag, del_: Huvudavsnitt | Avsnitt) -> Iterator:
+        yield sokvag, del_
+        for i, barn in enumerate(del_.avsnitt):
+            yield from under((*sokvag, "avsnitt", i), barn)
+
+    if rapport.kvalitetsarbete:
+        yield from under(("kvalitetsarbete",), rapport.kvalitetsarbete)
+    if rapport.resultat:
+        for grupp in ("objektiva", "subjektiva", "observerade"):
+            del_ = getattr(rapport.resultat, grupp)
+            if del_:
+                yield from under(("resultat", grupp), del_)
+    if rapport.analys:
+        yield from under(("analys",), rapport.analys)
+
+
+def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
+    ut: list[Problem] = []
+    for i, rad in enumerate(tabell.rader):
+        radsok = (*sokvag, "rader", i)
+        kon = [rad.flickor, rad.pojkar, rad.totalt]
+        if tabell.kolumner:
+            if rad.varden is None:
+                ut.append(
+                    kalla.fel(
+                        radsok,
+                        f"raden '{rad.rad}' saknar 'värden'",
+                        f"tabellen har {len(tabell.kolumner)} kolumner: skriv "
+                        f"'värden: [...]' med {len(tabell.kolumner)} värden",
+                    )
+                )
+            elif len(rad.varden) != len(tabell.kolumner):
+                ut.append(
+                    kalla.fel(
+                        (*radsok, "värden"),
+                        f"raden '{rad.rad}' har {len(rad.varden)} värden men tabellen har "
+                        f"{len(tabell.kolumner)} kolumner",
+                        "ge raden ett värde per kolumn; skriv '.' där uppgift saknas"
+                        + (
+                            "; inom [ ] skiljer kommatecken värdena åt, så skriv decimaltal "
+                            "inom citattecken, '81,3', eller med punkt, 81.3"
+                            if len(rad.varden) > len(tabell.kolumner)
+                            else ""
+                        ),
+                    )
+                )
+            if any(v is not None for v in kon):
+                ut.append(
+                    kalla.fel(
+                        radsok,
+                        f"raden '{rad.rad}' blandar 'värden' med flickor/pojkar/totalt",
+                        "använd antingen 'kolumner' och 'värden', eller flickor/pojkar/totalt",
+                    )
+                )
+        else:
+            if rad.varden is not None:
+                ut.append(
+                    kalla.fel(
+                        (*radsok, "värden"),
+                        f"raden '{rad.rad}' har 'värden' men tabellen saknar 'kolumner'",
+                        "lägg till 'kolumner: [...]' i tabellen, eller skriv flickor/pojkar/totalt",
+                    )
+                )
+            elif all(v is None for v in kon):
+                ut.append(
+                    kalla.fel(
+                        radsok,
+                        f"raden '{rad.rad}' saknar värden",
+                        "skriv 'flickor:', 'pojkar:' och/eller 'totalt:', eller ge tabellen "
+                        "'kolumner' och raden 'värden'",
+                    )
+                )
+    return ut
+
+
+def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) -> list[Problem]:
+    svar = lokal_fil(projektrot, kalla.fil.parent, fil)
+    if isinstance(svar, Nekad):
+        return [kalla.fel(sokvag, f"{visa_sokvag(sokvag)}: {svar.vad}", svar.hur)]
+    if svar.suffix.lower() not in BILDTYPER:
+        return [
+            kalla.fel(
+                sokvag,
+                f"'{fil}' är ingen bildfil som kan visas",
+                "använd PNG, JPEG, GIF, SVG eller WebP",
+            )
+        ]
+    return []
+
+
+_FRAGOR = {
+    "varfor": ("varför", "varför utvecklingsområdet är prioriterat"),
+    "styrdokument": ("styrdokument", "inom vilka styrdokument utvecklingsbehoven finns"),
+    "forvantade_effekter": ("förväntade_effekter", "vilka effekter som förväntas"),
+    "forutsattningar": ("förutsättningar", "vilka förutsättningar som finns"),
+    "insatser": ("insatser", "vilka insatser som ska genomföras"),
+    "uppfoljning": ("uppföljning", "hur insatserna följs upp och utvärderas"),
+    "forskning": ("forskning", "kopplingen till forskning och beprövad erfarenhet"),
+}
+
+
+def _ar_tomt(del_: object) -> bool:
+    """True when a section has no text, subsections or tables anywhere."""
+    if isinstance(del_, Resultat):
+        grupper = [del_.objektiva, del_.subjektiva, del_.observerade]
+        return not (del_.text or "").strip() and all(g is None or _ar_tomt(g) for g in grupper)
+    if isinstance(del_, Huvudavsnitt | Avsnitt):
+        return (
+            not (del_.text or "").strip()
+            and not del_.tabeller
+            and not del_.bilder
+            and all(_ar_tomt(a) for a in del_.avsnitt)
+        )
+    return False
+
+
+def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
+    ut: list[Problem] = []
+    d = rapport.delaktighet
+    if d is None:
+        ut.append(
+            kalla.varning(
+                (),
+                "rapporten beskriver inte hur personal, elever och vårdnadshavare har deltagit",
+                "Skollagen 4 kap. 4 § kräver delaktighet: lägg till 'delaktighet:' med "
+                "'personal:', 'elever:' och 'vårdnadshavare:'",
+            )
+        )
+    else:
+        grupper = (
+            ("personal", "personalen"),
+            ("elever", "barnen" if rapport.skolform == "förskola" else "eleverna"),
+        )
+        for nyckel, vilka in grupper:
+            if not (getattr(d, nyckel) or "").strip():
+                ut.append(
+                    kalla.varning(
+                        ("delaktighet", nyckel)
+                        if nyckel in (kalla.data.get("delaktighet") or {})
+                        else ("delaktighet",),
+                        f"delaktighet: det står inte hur {vilka} har deltagit",
+                        f"skriv under 'delaktighet' i '{nyckel}:' hur de deltog; "
+                        "Skollagen 4 kap. 4 § kräver delaktighet",
+                    )
+                )
+    for falt, namn in (
+        ("kvalitetsarbete", "1 Det systematiska kvalitetsarbetet"),
+        ("resultat", "2 Resultat"),
+        ("analys", "3 Analys"),
+    ):
+        del_ = getattr(rapport, falt)
+        if del_ is None:
+            ut.append(
+                kalla.varning(
+                    (), f"avsnittet '{namn}' saknas", f"lägg till '{falt}:' och skriv avsnittet"
+                )
+            )
+        elif _ar_tomt(del_):
+            ut.append(
+                kalla.varning(
+                    (falt,),
+                    f"avsnittet '{namn}' är tomt",
+                    "skriv 'text:' eller lägg till 'avsnitt:' med rubrik och text",
+                )
+            )
+    if not rapport.utvecklingsomraden:
+        ut.append(
+            kalla.varning(
+                (),
+                "inga prioriterade utvecklingsområden",
+                "lägg till 'utvecklingsområden:' med minst ett område",
+            )
+        )
+    for u, omr in enumerate(rapport.utvecklingsomraden):
+        for attr, (nyckel, fraga) in _FRAGOR.items():
+            varde = getattr(omr, attr)
+            tomt = varde is None or (isinstance(varde, str) and not varde.strip())
+            if tomt:
+                ut.append(
+                    kalla.varning(
+                        ("utvecklingsområden", u),
+                        f"utvecklingsområdet '{omr.rubrik}' besvarar inte {fraga}",
+                        f"lägg till '{nyckel}:'",
+                    )
+                )
+    return ut

@@ -1,0 +1,262 @@
+"""Pydantic's model errors as located Swedish messages, with "menade du ...?" for typos."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kvalitet.grund.problem import Problem
+from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.modell import Enhetsrapport
+
+M = TypeVar("M", bound=BaseModel)
+
+_VANTADE = {
+    "string_type": "en text",
+    "int_type": "ett tal",
+    "int_parsing": "ett tal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "float_parsing": "ett tal",
+    "list_type": "en lista",
+    "model_type": "underfält",
+    "model_attributes_type": "underfält",
+    "dict_type": "underfält",
+    "date_type": "ett datum",
+    "date_parsing": "ett datum",
+    "date_from_datetime_parsing": "ett datum",
+    "date_from_datetime_inexact": "ett datum",
+}
+
+_HUR = {
+    "en text": "skriv texten direkt efter kolonet, eller skriv '|' och texten indragen på raderna under",
+    "ett tal": "skriv ett tal, t.ex. 96,4 eller 725",
+    "ett heltal": "skriv ett heltal utan decimaler",
+    "en lista": "skriv varje punkt på en egen rad som börjar med '- '",
+    "underfält": "skriv underfälten indragna på raderna under, ett 'fält: värde' per rad",
+    "ett datum": "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-20",
+}
+
+
+def menade_du(ord: str, alternativ: typing.Iterable[str]) -> str | None:
+    """The closest alternative to a misspelt word, if any is close enough."""
+    alternativ = list(alternativ)
+    traffar = difflib.get_close_matches(ord, alternativ, n=1, cutoff=0.6)
+    if not traffar:
+        traffar = difflib.get_close_matches(ord.lower(), alternativ, n=1, cutoff=0.6)
+    return traffar[0] if traffar else None
+
+
+def beskriv_varde(varde: Any) -> str:
+    if varde is None:
+        return "ett tomt värde"
+    if isinstance(varde, bool):
+        return "sant/falskt"
+    if isinstance(varde, dict):
+        return "underfält"
+    if isinstance(varde, list):
+        return "en lista"
+    if isinstance(varde, int | float):
+        return f"talet {varde}"
+    return f"texten '{str(varde)[:40]}'"
+
+
+# ---------------------------------------------------------------- pydantic errors
+
+
+def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[Problem]:
+    """Turn pydantic's errors into located Swedish problems, one per place."""
+    per_plats: dict[Sokvag, list[dict[str, Any]]] = {}
+    saknade: list[tuple[Sokvag, str]] = []
+    okanda: list[tuple[Sokvag, str]] = []
+    for err in exc.errors(include_url=False):
+        sokvag, rest = _datasokvag(kalla.data, err["loc"])
+        if err["type"] == "missing":
+            saknade.append((sokvag, str(rest[-1]) if rest else "?"))
+        elif err["type"] == "extra_forbidden":
+            okanda.append((sokvag, str(sokvag[-1])))
+        else:
+            per_plats.setdefault(sokvag, []).append(err)
+
+    ut: list[Problem] = []
+    for sokvag, namn in saknade:
+        var = f" under '{_visa_sokvag(sokvag)}'" if sokvag else ""
+        ut.append(
+            kalla.fel(
+                sokvag,
+                f"fältet '{namn}' saknas{var}",
+                f"lägg till '{namn}: ...'" + _faltbeskrivning(rot, (*sokvag, namn)),
+            )
+        )
+    for sokvag, namn in okanda:
+        tillatna = _tillatna_falt(rot, sokvag[:-1])
+        if namn == "verksamhetsplan" and rot is Enhetsrapport and len(sokvag) == 1:
+            ut.append(
+                kalla.fel(
+                    sokvag,
+                    "verksamhetsplanen hör hemma i huvudmannafilen, inte i enhetens fil",
+                    "flytta perspektiv, mål och styrtal till rapporter/<period>/huvudman.yaml och "
+                    "skriv enhetens resultat under 'styrtal:' per id; se docs/huvudman.md",
+                    nyckel=True,
+                )
+            )
+            continue
+        forslag = menade_du(namn, tillatna)
+        var = f" under '{_visa_sokvag(sokvag[:-1])}'" if len(sokvag) > 1 else ""
+        if forslag:
+            vad = f"okänt fält '{namn}'{var} – menade du '{forslag}'?"
+            hur = f"ändra till '{forslag}'"
+        else:
+            vad = f"okänt fält '{namn}'{var}"
+            hur = "tillåtna fält här: " + ", ".join(tillatna) if tillatna else "ta bort fältet"
+        ut.append(kalla.fel(sokvag, vad, hur, nyckel=True))
+    for sokvag, fel in per_plats.items():
+        ut.append(_typfel(kalla, sokvag, fel))
+    return sorted(ut)
+
+
+def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
+    namn = _visa_sokvag(sokvag) or "filen"
+    typfel = [f for f in fel if f["type"] == "kvalitet_typ"]
+    if typfel:
+        varde = typfel[0].get("input")
+        return kalla.fel(
+            sokvag,
+            f"'{namn}' ska vara ett tal eller en text, men är {beskriv_varde(varde)}",
+            "skriv ett tal som 96,4 eller en kort text på samma rad som kolonet",
+        )
+    egna = [f for f in fel if f["type"] == "kvalitet"]
+    if egna:
+        ctx = egna[0]["ctx"]
+        return kalla.fel(sokvag, f"{namn}: {ctx['vad']}", ctx.get("hur", ""))
+    literal = [f for f in fel if f["type"] in ("literal_error", "enum")]
+    if literal:
+        tillatna = re.findall(r"'([^']*)'", literal[0]["ctx"].get("expected", ""))
+        varde = literal[0]["input"]
+        forslag = menade_du(str(varde), tillatna) if isinstance(varde, str) else None
+        vad = f"'{varde}' är inget tillåtet värde för '{namn}'"
+        if forslag:
+            vad += f" – menade du '{forslag}'?"
+        return kalla.fel(sokvag, vad, "tillåtna värden: " + ", ".join(tillatna))
+    kort = [f for f in fel if f["type"] in ("too_short", "string_too_short")]
+    if kort:
+        return kalla.fel(sokvag, f"'{namn}' är tom", "skriv minst en punkt eller ta bort fältet")
+    for f in fel:
+        if f["type"] in ("greater_than_equal", "less_than_equal"):
+            return kalla.fel(sokvag, f"'{namn}': {f['msg']}")
+    vantade: list[str] = []
+    for f in fel:
+        beskrivning = _VANTADE.get(f["type"])
+        if beskrivning and beskrivning not in vantade:
+            vantade.append(beskrivning)
+    varde = fel[0].get("input")
+    if varde is None and "en text" in vantade:
+        return kalla.fel(
+            sokvag, f"'{namn}' är tomt", "skriv en text efter kolonet eller ta bort fältet"
+        )
+    if vantade:
+        return kalla.fel(
+            sokvag,
+            f"'{namn}' ska vara {' eller '.join(vantade)}, men är {beskriv_varde(varde)}",
+            _HUR[vantade[0]],
+        )
+    return kalla.fel(sokvag, f"'{namn}' har ett ogiltigt värde ({fel[0]['msg']})")
+
+
+def _datasokvag(data: Any, loc: tuple[Any, ...]) -> tuple[Sokvag, list[Any]]:
+    """Follow pydantic's loc through the data; union tags and absent keys are left over."""
+    sokvag: list[str | int] = []
+    rest: list[Any] = []
+    nu = data
+    for del_ in loc:
+        i_dict = isinstance(nu, dict) and isinstance(del_, str) and del_ in nu
+        i_lista = isinstance(nu, list) and isinstance(del_, int) and 0 <= del_ < len(nu)
+        if i_dict or i_lista:
+            sokvag.append(del_)
+            nu = nu[del_]
+        else:
+            rest.append(del_)
+    return tuple(sokvag), rest
+
+
+def _visa_sokvag(sokvag: Sokvag) -> str:
+    delar: list[str] = []
+    for del_ in sokvag:
+        if isinstance(del_, int):
+            delar.append(f"[{del_ + 1}]")
+        else:
+            delar.append(("." if delar else "") + del_)
+    return "".join(delar)
+
+
+def _modell_vid(rot: type[BaseModel], sokvag: Sokvag) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``sokvag``."""
+    typ: Any = rot
+    for del_ in sokvag:
+        modell = _modellklass(typ)
+        if isinstance(del_, int):
+            typ = _elementtyp(typ)
+            continue
+        if modell is None:
+            typ = _elementtyp(typ, dict_varde=True)
+            continue
+        falt = _falt_per_alias(modell).get(del_)
+        if falt is None:
+            return None
+        typ = falt.annotation
+    return _modellklass(typ)
+
+
+def _falt_per_alias(modell: type[BaseModel]) -> dict[str, Any]:
+    return {(f.alias or namn): f for namn, f in modell.model_fields.items()}
+
+
+def _tillatna_falt(rot: type[BaseModel], sokvag: Sokvag) -> list[str]:
+    modell = _modell_vid(rot, sokvag)
+    return list(_falt_per_alias(modell)) if modell else []
+
+
+def _faltbeskrivning(rot: type[BaseModel], sokvag: Sokvag) -> str:
+    modell = _modell_vid(rot, sokvag[:-1])
+    if modell is None:
+        return ""
+    falt = _falt_per_alias(modell).get(str(sokvag[-1]))
+    if falt is None or not falt.description:
+        return ""
+    return f"; {falt.description[0].lower()}{falt.description[1:].rstrip('.')}"
+
+
+def _delar(typ: Any) -> tuple[Any, ...]:
+    ursprung = typing.get_origin(typ)
+    if ursprung is typing.Annotated:
+        return _delar(typing.get_args(typ)[0])
+    if ursprung in (typing.Union, types.UnionType):
+        return tuple(d for a in typing.get_args(typ) for d in _delar(a))
+    return (typ,)
+
+
+def _modellklass(typ: Any) -> type[BaseModel] | None:
+    for del_ in _delar(typ):
+        if isinstance(del_, type) and issubclass(del_, BaseModel):
+            return del_
+    return None
+
+
+def _elementtyp(typ: Any, *, dict_varde: bool = False) -> Any:
+    for del_ in _delar(typ):
+        args = typing.get_args(del_)
+        if typing.get_origin(del_) is list and args:
+            return args[0]
+        if dict_varde and typing.get_origin(del_) is dict and len(args) == 2:
+            return args[1]
+    return None
+
+
+def visa_sokvag(sokvag: Sokvag) -> str:
+    """``('analys', 'bilder', 0, 'fil')`` → ``analys.bilder[1].fil``."""
+    return _visa_sokvag(sokvag)

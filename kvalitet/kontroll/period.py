@@ -1,0 +1,229 @@
+"""Loads and validates one period of a project: the huvudman file, the units and their history."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet.grund.problem import Problem, fel
+from kvalitet.kalla.las import Kalla, las_yaml
+from kvalitet.kalla.oversikt import _utanfor, periodoversikt
+from kvalitet.kalla.projekt import Projekt, periodnyckel
+from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
+from kvalitet.modell import Enhetsrapport, Huvudmannafil
+
+
+@dataclass
+class Enhetskontroll:
+    """One unit file after loading and validation."""
+
+    id: str
+    fil: Path
+    rapport: Enhetsrapport | None
+    problem: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.rapport is not None and not any(p.ar_fel for p in self.problem)
+
+
+@dataclass
+class Periodlage:
+    """Everything known about one period of a project after validation."""
+
+    period: str | None
+    huvudmannafil: Path | None = None
+    huvudman: Huvudmannafil | None = None
+    huvudmansproblem: list[Problem] = field(default_factory=list)
+    enheter: list[Enhetskontroll] = field(default_factory=list)
+    historik: dict[str, dict[str, Enhetsrapport]] = field(default_factory=dict)
+    perioder: list[str] = field(default_factory=list)
+
+    @property
+    def problem(self) -> list[Problem]:
+        return [*self.huvudmansproblem, *(p for e in self.enheter for p in e.problem)]
+
+    @property
+    def huvudman_ok(self) -> bool:
+        return not any(p.ar_fel for p in self.huvudmansproblem)
+
+
+class Valideringsminne:
+    """Validated unit files kept by a long-running process (``kvalitet bygg --bevaka``,
+    ``kvalitet visa``) between builds.
+
+    A file is parsed and validated again only when its text, the huvudman file or any other
+    file of the project (a picture it refers to may appear or vanish) changed. Output folders
+    (those with a ``.kvalitet/`` folder) and hidden folders are not part of the project here.
+    """
+
+    def __init__(self) -> None:
+        # one entry per file (and period): a long session holds no more than the project has
+        self._poster: dict[
+            tuple[object, ...], tuple[tuple[object, ...], Enhetsrapport | None, list[Problem]]
+        ] = {}
+
+    @staticmethod
+    def omgivning(projekt: Projekt, huvudmannafil: Path | None) -> str:
+        """A fingerprint of everything but the unit files themselves."""
+        hash_ = hashlib.sha256()
+        if huvudmannafil is not None:
+            hash_.update(_las_bytes(huvudmannafil))
+        for mapp, undermappar, filer in os.walk(projekt.rot):
+            undermappar[:] = sorted(
+                d
+                for d in undermappar
+                if not d.startswith(".") and not os.path.isdir(os.path.join(mapp, d, ".kvalitet"))
+            )
+            for namn in sorted(filer):
+                if namn.endswith((".yaml", ".yml")):
+                    continue
+                try:
+                    st = os.stat(os.path.join(mapp, namn))
+                except OSError:
+                    continue
+                hash_.update(f"{mapp}/{namn}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        return hash_.hexdigest()
+
+    def hamta(
+        self, plats: tuple[object, ...], signatur: tuple[object, ...]
+    ) -> tuple[Enhetsrapport | None, list[Problem]] | None:
+        """The result saved for ``plats`` when it was made with the same ``signatur``."""
+        post = self._poster.get(plats)
+        if post is None or post[0] != signatur:
+            return None
+        return post[1], list(post[2])
+
+    def spara(
+        self,
+        plats: tuple[object, ...],
+        signatur: tuple[object, ...],
+        rapport: Enhetsrapport | None,
+        problem: list[Problem],
+    ) -> None:
+        self._poster[plats] = (signatur, rapport, list(problem))
+
+
+def _las_bytes(fil: Path) -> bytes:
+    try:
+        return fil.read_bytes()
+    except OSError:
+        return b"<saknas>"
+
+
+def las_period(
+    projekt: Projekt,
+    period: str | None = None,
+    enheter: Iterable[str] | None = None,
+    minne: Valideringsminne | None = None,
+) -> Periodlage:
+    """Validate the units of ``period`` (default: the latest) against that period's huvudman
+    file, and read the same units' earlier periods for trends. Never raises for data errors.
+    With a ``minne``, files validated before with the same surroundings are not read again."""
+    oversikt = periodoversikt(projekt)
+    kallor, filperiod, perioder = oversikt.kallor, oversikt.filperiod, oversikt.perioder
+    vald = period or (perioder[-1] if perioder else None)
+    lage = Periodlage(vald, perioder=perioder)
+    if vald is None and not filperiod:
+        return lage
+
+    hfil = projekt.huvudmannafil(vald) if vald else None
+    lage.huvudmannafil = hfil
+    if hfil is not None:
+        if problem := _utanfor(projekt, hfil):
+            lage.huvudmansproblem.append(problem)
+        else:
+            mappperiod = projekt.mappens_period(hfil)
+            lage.huvudman, lage.huvudmansproblem = validera_huvudman(
+                las_yaml(hfil), projekt.rot, mappperiod
+            )
+            if mappperiod is None and lage.huvudman and lage.huvudman.period != vald:
+                lage.huvudman = None  # a common file written for another period
+
+    valda = set(enheter) if enheter else None
+    per_id: dict[str, Path] = {}
+    omgivning = minne.omgivning(projekt, hfil) if minne is not None else ""
+    for fil, fper in filperiod.items():
+        # A file whose period cannot be read (broken, or no 'period:') is checked with the
+        # selected period so that its errors are reported, never silently skipped.
+        if (fper is not None and fper != vald) or (valda is not None and fil.stem not in valda):
+            continue
+        if problem := _utanfor(projekt, fil):
+            lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [problem]))
+            continue
+        plats = (fil, vald)
+        signatur = (hashlib.sha256(_las_bytes(fil)).hexdigest(), omgivning)
+        sparat = minne.hamta(plats, signatur) if minne is not None else None
+        if sparat is not None:
+            rapport, problem = sparat
+        else:
+            kalla = kallor.get(fil) or las_yaml(fil)
+            rapport, problem = validera_enhet(
+                kalla,
+                projekt.rot,
+                lage.huvudman,
+                projekt.mappens_period(fil),
+                huvudman_trasig=hfil is not None and lage.huvudman is None,
+            )
+            if minne is not None:
+                minne.spara(plats, signatur, rapport, problem)
+        if fil.stem in per_id:
+            problem.append(
+                fel(
+                    fil,
+                    1,
+                    1,
+                    f"enheten '{fil.stem}' finns redan för {vald or 'perioden'} i "
+                    f"'{per_id[fil.stem]}'",
+                    "varje enhet har en egen fil med unikt namn; döp om eller ta bort den ena",
+                )
+            )
+            rapport = None
+        per_id.setdefault(fil.stem, fil)
+        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, problem))
+
+    if vald:
+        lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id), minne)
+    return lage
+
+
+def _historik(
+    projekt: Projekt,
+    filperiod: dict[Path, str | None],
+    kallor: dict[Path, Kalla],
+    vald: str,
+    ids: set[str],
+    minne: Valideringsminne | None = None,
+) -> dict[str, dict[str, Enhetsrapport]]:
+    """The same units' reports from earlier periods (those that validate), for trends."""
+    ut: dict[str, dict[str, Enhetsrapport]] = {}
+    for fil, fper in filperiod.items():
+        if not fper or fil.stem not in ids or periodnyckel(fper) >= periodnyckel(vald):
+            continue
+        if _utanfor(projekt, fil):
+            continue
+        plats = ("historik", fil)
+        signatur = (hashlib.sha256(_las_bytes(fil)).hexdigest(),)
+        sparat = minne.hamta(plats, signatur) if minne is not None else None
+        if sparat is not None:
+            rapport = sparat[0]
+        else:
+            rapport = _tidigare_rapport(kallor.get(fil) or las_yaml(fil))
+            if minne is not None:
+                minne.spara(plats, signatur, rapport, [])
+        if rapport is not None:
+            ut.setdefault(fil.stem, {})[fper] = rapport
+    return ut
+
+
+def _tidigare_rapport(kalla: Kalla) -> Enhetsrapport | None:
+    """An earlier period's report, when it validates on its own (for trends)."""
+    if not kalla.ok or not isinstance(kalla.data, dict):
+        return None
+    try:
+        return Enhetsrapport.model_validate(kalla.data)
+    except ValueError:
+        return None

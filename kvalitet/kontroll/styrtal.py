@@ -1,0 +1,307 @@
+"""Checks of styrtal: the huvudman's plan, and each unit's results against it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kvalitet.grund.problem import Problem
+from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.kalla.lokala_filer import Nekad, lokal_fil, lokal_mapp
+from kvalitet.kontroll.modellfel import menade_du, visa_sokvag
+from kvalitet.modell import (
+    FARG,
+    TYPSNITT,
+    EgetStyrtal,
+    Enhetsrapport,
+    Huvudmannafil,
+    StyrtalsDefinition,
+    Styrtalsresultat,
+)
+from kvalitet.modell.status import ar_tal, styrtalsstatus
+from kvalitet.modell.verksamhetsplan import planens_styrtal
+
+SYMBOLER = {"..", ".", "-", "–", "~100", "×"}
+_FARG = re.compile(
+    r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$"
+)
+_TYPSNITT = re.compile(r"^[\w åäöÅÄÖ.-]{1,60}$")
+_LOGOTYPER = {".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"}
+
+
+def _kontrollera_varde(
+    varde: Any, matt: str, kalla: Kalla, sokvag: Sokvag, styrtal_id: str, vad: str
+) -> list[Problem]:
+    """A målvärde or utfall must fit the styrtal's measure."""
+    if varde is None:
+        return []
+    namn = visa_sokvag(sokvag)
+    if ar_tal(varde):
+        if matt == "procent" and not 0 <= varde <= 100:
+            return [
+                kalla.fel(
+                    sokvag,
+                    f"{namn}: styrtal {styrtal_id} mäts i procent, men {vad} är {varde}",
+                    "en andel i procent ligger mellan 0 och 100",
+                )
+            ]
+        return []
+    if matt in ("procent", "antal") and str(varde).strip() not in SYMBOLER:
+        return [
+            kalla.fel(
+                sokvag,
+                f"{namn}: styrtal {styrtal_id} mäts i {matt}, men {vad} är texten '{varde}'",
+                "skriv ett tal, t.ex. 85 eller 96,4; '..' betyder att uppgiften inte redovisas",
+            )
+        ]
+    return []
+
+
+def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> list[Problem]:
+    """The huvudman's file: unique styrtal ids, målvärden that fit, theme that exists."""
+    ut: list[Problem] = []
+    sedda: dict[str, Sokvag] = {}
+    for ps in planens_styrtal(huvudman):
+        sid = ps.styrtal.id
+        if sid in sedda:
+            rad, _ = kalla.plats((*sedda[sid], "id"))
+            ut.append(
+                kalla.fel(
+                    (*ps.sokvag, "id"),
+                    f"styrtalet '{sid}' finns redan (rad {rad})",
+                    "ge varje styrtal ett eget id",
+                )
+            )
+        sedda.setdefault(sid, ps.sokvag)
+        ut.extend(
+            _kontrollera_varde(
+                ps.styrtal.malvarde,
+                ps.styrtal.matt,
+                kalla,
+                (*ps.sokvag, "målvärde"),
+                sid,
+                "målvärdet",
+            )
+        )
+        if ps.styrtal.malvarde is None:
+            ut.append(
+                kalla.varning(
+                    ps.sokvag,
+                    f"styrtal {sid} saknar målvärde för {huvudman.period}",
+                    "skriv 'målvärde: ...'; utan målvärde kan status inte räknas fram",
+                )
+            )
+    tema = huvudman.tema
+    if tema and tema.logotyp:
+        svar = lokal_fil(projektrot, kalla.fil.parent, tema.logotyp)
+        sokvag = ("tema", "logotyp")
+        if isinstance(svar, Nekad):
+            ut.append(kalla.fel(sokvag, f"tema.logotyp: {svar.vad}", svar.hur))
+        elif svar.suffix.lower() not in _LOGOTYPER:
+            ut.append(
+                kalla.fel(sokvag, f"'{tema.logotyp}' är ingen bildfil", "använd SVG eller PNG")
+            )
+    if tema and tema.farger:
+        for falt, namn in (("primar", "primär"), ("accent", "accent"), ("ljus", "ljus")):
+            farg = getattr(tema.farger, falt)
+            if farg is not None and not FARG.match(farg.strip()):
+                ut.append(
+                    kalla.fel(
+                        ("tema", "färger", namn),
+                        f"'{farg}' är ingen färg",
+                        "skriv en färg som '#1f4e79' inom citattecken",
+                    )
+                )
+    if tema and tema.typsnitt and not TYPSNITT.match(tema.typsnitt):
+        ut.append(
+            kalla.fel(
+                ("tema", "typsnitt"),
+                f"'{tema.typsnitt}' är inget typsnittsnamn",
+                "skriv bara namnet, t.ex. 'Liberation Sans'",
+            )
+        )
+    mallmapp = huvudman.installningar.mallmapp
+    if mallmapp:
+        mapp = lokal_mapp(projektrot, mallmapp)
+        if isinstance(mapp, Nekad):
+            ut.append(
+                kalla.fel(
+                    ("inställningar", "mallmapp"), f"inställningar.mallmapp: {mapp.vad}", mapp.hur
+                )
+            )
+    return ut
+
+
+def _statusvarningar(
+    definition: StyrtalsDefinition,
+    resultat: Styrtalsresultat,
+    marginal: float,
+    kalla: Kalla,
+    sokvag: Sokvag,
+) -> list[Problem]:
+    status = styrtalsstatus(definition, resultat, marginal)
+    if status in ("ej uppnått", "delvis uppnått") and not (resultat.kommentar or "").strip():
+        return [
+            kalla.varning(
+                sokvag,
+                f"styrtal {definition.id} är {status} men saknar kommentar",
+                "Skollagen 4 kap. kräver en analys av orsakerna: skriv en 'kommentar'",
+            )
+        ]
+    if status == "ej bedömt" and resultat.utfall not in (None, "") and definition.malvarde:
+        return [
+            kalla.varning(
+                sokvag,
+                f"styrtal {definition.id}: status kan inte räknas fram när målvärdet eller "
+                "utfallet är en text",
+                "skriv 'status: uppnått', 'delvis uppnått' eller 'ej uppnått'",
+            )
+        ]
+    return []
+
+
+def kontrollera_enhetens_styrtal(
+    rapport: Enhetsrapport, kalla: Kalla, huvudman: Huvudmannafil | None
+) -> list[Problem]:
+    """A unit's results against the huvudman's styrtal: unknown ids, completeness, causes."""
+    ut: list[Problem] = []
+    plan = {ps.styrtal.id: ps for ps in planens_styrtal(huvudman)}
+    galler = {sid: ps for sid, ps in plan.items() if ps.galler(rapport.skolform)}
+    marginal = huvudman.installningar.delvis_marginal if huvudman else 10
+    period = rapport.period
+
+    for sid, resultat in rapport.styrtal.items():
+        sokvag: Sokvag = ("styrtal", sid)
+        if sid not in plan:
+            forslag = menade_du(sid, list(galler))
+            vad = f"styrtalet '{sid}' finns inte i huvudmannens verksamhetsplan för {period}"
+            if forslag:
+                vad += f" – menade du '{forslag}'?"
+            hur = (
+                "styrtal för " + rapport.skolform + ": " + ", ".join(galler)
+                if galler
+                else "huvudmannafilen har inga styrtal; lägg egna styrtal under 'egna_styrtal'"
+            )
+            if not forslag:
+                hur += "; ett eget styrtal skrivs under 'egna_styrtal'"
+            ut.append(kalla.fel(sokvag, vad, hur, nyckel=True))
+            continue
+        definition = plan[sid].styrtal
+        if sid not in galler:
+            ut.append(
+                kalla.varning(
+                    sokvag,
+                    f"styrtal {sid} gäller inte {rapport.skolform} och visas inte i rapporten",
+                    "ta bort det, eller lägg det under 'egna_styrtal'",
+                    nyckel=True,
+                )
+            )
+            continue
+        for falt in ("utfall", "flickor", "pojkar"):
+            ut.extend(
+                _kontrollera_varde(
+                    getattr(resultat, falt),
+                    definition.matt,
+                    kalla,
+                    (*sokvag, falt),
+                    sid,
+                    falt,
+                )
+            )
+        for tidigare, varde in resultat.historik.items():
+            ut.extend(
+                _kontrollera_varde(
+                    varde,
+                    definition.matt,
+                    kalla,
+                    (*sokvag, "historik", tidigare),
+                    sid,
+                    f"utfallet {tidigare}",
+                )
+            )
+        ut.extend(_statusvarningar(definition, resultat, marginal, kalla, sokvag))
+
+    for sid, ps in galler.items():
+        resultat = rapport.styrtal.get(sid)
+        if styrtalsstatus(ps.styrtal, resultat, marginal) == "saknas":
+            sokvag = ("styrtal", sid) if resultat is not None else ("styrtal",)
+            ut.append(
+                kalla.varning(
+                    sokvag if "styrtal" in _nycklar(kalla) else (),
+                    f"styrtal {sid} ({ps.styrtal.text}) saknar utfall",
+                    f"skriv under 'styrtal:' '{sid}:' med 'utfall: ...', eller "
+                    "'ej_aktuellt: <skäl>' om styrtalet inte gäller enheten",
+                )
+            )
+
+    egna_ids: list[str] = []
+    for i, eget in enumerate(rapport.egna_styrtal):
+        sokvag = ("egna_styrtal", i)
+        if eget.id in plan or eget.id in egna_ids:
+            ut.append(
+                kalla.fel(
+                    (*sokvag, "id"),
+                    f"styrtalet '{eget.id}' finns redan"
+                    + (" i huvudmannens verksamhetsplan" if eget.id in plan else ""),
+                    "ge enhetens egna styrtal egna id:n, t.ex. 'E.1'",
+                )
+            )
+        egna_ids.append(eget.id)
+        ut.extend(_kontrollera_eget(eget, kalla, sokvag, marginal))
+
+    kanda = [*galler, *egna_ids]
+    lankar: list[tuple[Sokvag, list[str]]] = [
+        (("aktiviteter", a, "styrtal"), akt.styrtal) for a, akt in enumerate(rapport.aktiviteter)
+    ]
+    lankar += [
+        (("utvecklingsområden", u, "styrtal"), omr.styrtal)
+        for u, omr in enumerate(rapport.utvecklingsomraden)
+    ]
+    for sokvag, ids in lankar:
+        for i, sid in enumerate(ids):
+            if sid not in kanda:
+                forslag = menade_du(sid, kanda)
+                vad = f"styrtalet '{sid}' finns inte i verksamhetsplanen"
+                if forslag:
+                    vad += f" – menade du '{forslag}'?"
+                hur = "kända styrtal: " + ", ".join(kanda) if kanda else "lägg till styrtalet"
+                ut.append(kalla.fel((*sokvag, i), vad, hur))
+
+    for i, tidigare in enumerate(rapport.tidigare_utvecklingsomraden):
+        if not (tidigare.uppfoljning or "").strip():
+            ut.append(
+                kalla.varning(
+                    ("tidigare_utvecklingsområden", i),
+                    f"utvecklingsområdet '{tidigare.rubrik}' från förra perioden är inte uppföljt",
+                    "skriv 'uppföljning:': hur gick arbetet och vilka effekter syns?",
+                )
+            )
+    return ut
+
+
+def _kontrollera_eget(
+    eget: EgetStyrtal, kalla: Kalla, sokvag: Sokvag, marginal: float
+) -> list[Problem]:
+    ut: list[Problem] = []
+    for falt, vad in (("malvarde", "målvärdet"), ("utfall", "utfall"), ("flickor", "flickor"),
+                      ("pojkar", "pojkar")):  # fmt: skip
+        nyckel = "målvärde" if falt == "malvarde" else falt
+        ut.extend(
+            _kontrollera_varde(
+                getattr(eget, falt), eget.matt, kalla, (*sokvag, nyckel), eget.id, vad
+            )
+        )
+    if styrtalsstatus(eget, eget, marginal) == "saknas":
+        ut.append(
+            kalla.varning(
+                sokvag,
+                f"styrtal {eget.id} ({eget.text}) saknar utfall",
+                "skriv 'utfall: ...', eller 'ej_aktuellt: <skäl>'",
+            )
+        )
+    ut.extend(_statusvarningar(eget, eget, marginal, kalla, sokvag))
+    return ut
+
+
+def _nycklar(kalla: Kalla) -> set[str]:
+    return set(kalla.data) if isinstance(kalla.data, dict) else set()

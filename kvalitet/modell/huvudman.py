@@ -1,0 +1,97 @@
+"""Typed model of the huvudman's file: verksamhetsplan, theme and settings for a period."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from kvalitet.modell.falt import Bas, IfylldText, Markdown, Period, Text
+from kvalitet.modell.rapport import HuvudmansStyrtal
+
+FARG = re.compile(
+    r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$"
+)
+TYPSNITT = re.compile(r"^[\w åäöÅÄÖ.-]{1,60}$")
+"""Allowed theme values: a colour (#hex, a name, rgb()) and a font name."""
+
+
+class Mal(Bas):
+    id: Text | None = Field(
+        None, description="Målets nummer, t.ex. '1:1'; utelämnat räknas det fram ur ordningen."
+    )
+    text: IfylldText = Field(description="Målets lydelse.")
+    styrtal: list[HuvudmansStyrtal] = Field(
+        default_factory=list, description="Målets styrtal, med id, text, mått och målvärde."
+    )
+
+
+class Perspektiv(Bas):
+    namn: IfylldText = Field(description="Perspektivets namn, t.ex. 'Medborgare'.")
+    mal: list[Mal] = Field(default_factory=list, alias="mål", description="Perspektivets mål.")
+
+
+class Verksamhetsplan(Bas):
+    text: Markdown | None = Field(None, description="Inledning till uppföljningen.")
+    perspektiv: list[Perspektiv] = Field(
+        default_factory=list, description="Perspektiven, t.ex. Medborgare och Kunskap och lärande."
+    )
+
+
+class Farger(Bas):
+    primar: Text | None = Field(
+        None, alias="primär", description="Rubriker och linjer, t.ex. '#1f4e79'."
+    )
+    accent: Text | None = Field(None, description="Länkar och detaljer.")
+    ljus: Text | None = Field(None, description="Bakgrund i slutsatsrutor och tabellhuvuden.")
+
+
+class Tema(Bas):
+    logotyp: Text | None = Field(None, description="Logotypens fil, relativt huvudmannafilen.")
+    farger: Farger | None = Field(
+        None, alias="färger", description="Färger i den grafiska profilen."
+    )
+    typsnitt: Text | None = Field(
+        None, description="Typsnittets namn, t.ex. 'Liberation Sans'; måste finnas installerat."
+    )
+
+
+class Installningar(Bas):
+    delvis_marginal: float = Field(
+        10,
+        ge=0,
+        le=100,
+        description="Hur nära målvärdet (i procent av målvärdet) ett utfall ska vara för att "
+        "räknas som 'delvis uppnått'; 0 stänger av 'delvis uppnått'.",
+    )
+    mall: Text = Field(
+        "rapport",
+        description="Mallens namn: 'rapport' ger rapport-<skolform>.html.j2 och annars "
+        "rapport.html.j2.",
+    )
+    mallmapp: Text | None = Field(
+        None,
+        description="Mapp med egna mallar, relativt projektmappen (standard 'mallar').",
+    )
+    rojandegrans: int = Field(
+        10,
+        alias="röjandegräns",
+        ge=1,
+        le=1000,
+        description="Värden som bygger på färre elever än så visas som '..' (standard 10).",
+    )
+
+
+class Huvudmannafil(Bas):
+    """The huvudman's file for one period: name, theme, settings and the verksamhetsplan."""
+
+    namn: IfylldText = Field(description="Huvudmannens namn, t.ex. 'Älvmora kommun'.")
+    forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
+    period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
+    tema: Tema | None = Field(None, description="Grafisk profil: logotyp, färger, typsnitt.")
+    installningar: Installningar = Field(
+        default_factory=Installningar, alias="inställningar", description="Inställningar."
+    )
+    verksamhetsplan: Verksamhetsplan | None = Field(
+        None, description="Verksamhetsplanens perspektiv, mål och styrtal för perioden."
+    )

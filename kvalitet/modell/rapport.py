@@ -1,0 +1,293 @@
+"""Typed models of a unit's kvalitetsrapport; YAML keys are Swedish (aliases), attributes ASCII."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from kvalitet.modell.falt import (
+    MATT,
+    SKOLFORMER,
+    STATUSAR,
+    STYRTALSSTATUS,
+    Bas,
+    Cell,
+    IfylldText,
+    Markdown,
+    Period,
+    Text,
+    TextLista,
+)
+
+
+class Ansvarig(Bas):
+    namn: IfylldText = Field(description="Namnet på den som ansvarar för rapporten.")
+    roll: IfylldText = Field(description="Rollen, t.ex. rektor, förskolechef eller enhetschef.")
+
+
+class Delaktighet(Bas):
+    """Who took part in following up and analysing the results (Skollagen 4 kap. 4 §)."""
+
+    personal: Markdown | None = Field(None, description="Hur personalen har deltagit.")
+    elever: Markdown | None = Field(None, description="Hur barn och elever har deltagit.")
+    vardnadshavare: Markdown | None = Field(
+        None, alias="vårdnadshavare", description="Hur vårdnadshavare har deltagit."
+    )
+    ovriga: Markdown | None = Field(
+        None, alias="övriga", description="Andra som har deltagit, t.ex. elevhälsan."
+    )
+
+
+class Bild(Bas):
+    fil: IfylldText = Field(description="Bildfilens sökväg, relativt YAML-filen.")
+    alt: IfylldText = Field(description="Alternativtext: vad bilden visar, för den som inte ser.")
+    bildtext: Text | None = Field(None, description="Bildtext som visas under bilden.")
+
+
+class AntalPerGrupp(Bas):
+    """How many pupils (or children) a value is based on, per group; used only to decide what
+    must be hidden (röjandekontroll) and never shown."""
+
+    flickor: int | None = Field(None, ge=0, description="Antal flickor som värdet bygger på.")
+    pojkar: int | None = Field(None, ge=0, description="Antal pojkar som värdet bygger på.")
+    totalt: int | None = Field(None, ge=0, description="Antal totalt som värdet bygger på.")
+
+
+class Rad(Bas):
+    rad: Text = Field(description="Radens rubrik (första kolumnen).")
+    varden: list[Cell] | None = Field(
+        None, alias="värden", description="Värdena i ordning, ett per kolumn i 'kolumner'."
+    )
+    flickor: Cell | None = Field(None, description="Värdet för flickor.")
+    pojkar: Cell | None = Field(None, description="Värdet för pojkar.")
+    totalt: Cell | None = Field(None, description="Värdet för alla.")
+    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
+        None, alias="mått", description="Hur talen ska visas: procent, antal, skala eller text."
+    )
+    antal: AntalPerGrupp | list[int | None] | None = Field(
+        None,
+        description="Hur många elever värdena bygger på: '{flickor: 8, pojkar: 14, totalt: 22}', "
+        "eller en lista med ett antal per kolumn. Visas aldrig; används för röjandekontrollen.",
+    )
+
+
+class Tabell(Bas):
+    rubrik: IfylldText = Field(description="Tabellens rubrik.")
+    radrubrik: Text | None = Field(None, description="Rubrik över första kolumnen.")
+    kolumner: TextLista | None = Field(
+        None,
+        description="Kolumnrubriker när raderna har 'värden'. Utelämnas för tabeller med "
+        "flickor/pojkar/totalt.",
+    )
+    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
+        None, alias="mått", description="Hur talen visas om inte raden säger annat."
+    )
+    rader: list[Rad] = Field(min_length=1, description="Tabellens rader.")
+    kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
+    diagram: Literal["stapel"] | None = Field(
+        None, description="'stapel' ger ett stapeldiagram av tabellen under den."
+    )
+
+
+class Avsnitt(Bas):
+    rubrik: IfylldText = Field(description="Avsnittets rubrik; numret sätts automatiskt.")
+    text: Markdown | None = Field(None, description="Brödtext i Markdown.")
+    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
+    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
+    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
+    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
+    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
+    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
+    till_analys: TextLista = Field(
+        default_factory=list,
+        description="Vad från avsnittet tar ni med er till avslutande analys?",
+    )
+
+
+class Huvudavsnitt(Bas):
+    """A numbered top-level section: text, subsections and the closing lists."""
+
+    text: Markdown | None = Field(None, description="Inledande text i Markdown.")
+    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
+    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
+    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
+    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
+    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
+    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
+    till_analys: TextLista = Field(
+        default_factory=list,
+        description="Vad från avsnittet tar ni med er till avslutande analys?",
+    )
+
+
+class Resultat(Bas):
+    text: Markdown | None = Field(None, description="Inledning till resultatavsnittet.")
+    objektiva: Huvudavsnitt | None = Field(None, description="2.1 Objektiva resultat.")
+    subjektiva: Huvudavsnitt | None = Field(None, description="2.2 Subjektiva resultat.")
+    observerade: Huvudavsnitt | None = Field(None, description="2.3 Observerade resultat.")
+
+
+class Sikt(Bas):
+    kort_sikt: Markdown | None = Field(None, description="På kort sikt (under läsåret).")
+    lang_sikt: Markdown | None = Field(None, alias="lång_sikt", description="På lång sikt.")
+
+
+class Utvecklingsomrade(Bas):
+    rubrik: IfylldText = Field(description="Utvecklingsområdets namn.")
+    varfor: Markdown | None = Field(
+        None,
+        alias="varför",
+        description="Varför är utvecklingsområdet prioriterat? Motivera utifrån resultat och analys.",
+    )
+    styrdokument: Markdown | None = Field(
+        None, description="Inom vilka styrdokument finns utvecklingsbehoven?"
+    )
+    forvantade_effekter: Sikt | None = Field(
+        None,
+        alias="förväntade_effekter",
+        description="Vilka konkreta effekter förväntas på kort och lång sikt?",
+    )
+    forutsattningar: Markdown | None = Field(
+        None,
+        alias="förutsättningar",
+        description="Vilka förutsättningar finns för att genomföra insatserna? Vem? Vad? Hur?",
+    )
+    insatser: Sikt | None = Field(
+        None, description="Vilka insatser ska genomföras på kort och lång sikt?"
+    )
+    uppfoljning: Markdown | None = Field(
+        None, alias="uppföljning", description="Hur ska insatserna följas upp och utvärderas?"
+    )
+    forskning: Markdown | None = Field(
+        None, description="Koppling till forskning och beprövad erfarenhet."
+    )
+    styrtal: TextLista = Field(default_factory=list, description="Styrtal som området hör till.")
+
+
+class Styrtalsresultat(Bas):
+    """A unit's result for one of the huvudman's styrtal (by id)."""
+
+    utfall: Cell | None = Field(None, description="Resultatet för perioden.")
+    flickor: Cell | None = Field(None, description="Resultatet för flickor.")
+    pojkar: Cell | None = Field(None, description="Resultatet för pojkar.")
+    status: Literal[STYRTALSSTATUS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="uppnått, delvis uppnått eller ej uppnått, när målvärdet är en text och "
+        "statusen inte kan räknas fram.",
+    )
+    ej_aktuellt: Text | None = Field(
+        None, description="Skälet till att styrtalet inte är aktuellt för enheten."
+    )
+    kommentar: Markdown | None = Field(None, description="Kommentar och analys av resultatet.")
+    historik: dict[Period, Cell] = Field(
+        default_factory=dict,
+        description="Utfall från tidigare perioder, t.ex. '2023/24: 84', när de inte finns i "
+        "tidigare periodfiler.",
+    )
+    antal: AntalPerGrupp | None = Field(
+        None,
+        description="Hur många elever utfallet bygger på, per grupp. Visas aldrig; används för "
+        "röjandekontrollen.",
+    )
+    diagram: bool = Field(True, description="'false' stänger av styrtalets diagram.")
+
+
+class StyrtalsDefinition(Bas):
+    """What a styrtal measures; defined once by the huvudman (or by a unit for its own)."""
+
+    id: IfylldText = Field(description="Styrtalets nummer i verksamhetsplanen, t.ex. '1.1.2'.")
+    text: IfylldText = Field(description="Vad styrtalet mäter.")
+    matt: Literal[MATT] = Field(  # type: ignore[valid-type]
+        "procent", alias="mått", description="procent, antal, skala eller text."
+    )
+    riktning: Literal["högre", "lägre"] = Field(
+        "högre", description="'högre' om högre är bättre, 'lägre' om lägre är bättre (frånvaro)."
+    )
+    malvarde: Cell | None = Field(
+        None,
+        alias="målvärde",
+        description="Målvärdet för perioden: ett tal, eller en text som '6 på en 10-gradig skala'.",
+    )
+
+
+class HuvudmansStyrtal(StyrtalsDefinition):
+    skolformer: list[Literal[SKOLFORMER]] = Field(  # type: ignore[valid-type]
+        default_factory=list,
+        description="Skolformer som styrtalet gäller; tom lista eller utelämnat betyder alla.",
+    )
+
+
+class EgetStyrtal(StyrtalsDefinition, Styrtalsresultat):
+    """A styrtal the unit adds on its own, with its definition and result."""
+
+
+class Aktivitet(Bas):
+    rubrik: IfylldText = Field(description="Aktivitetens namn.")
+    styrtal: TextLista = Field(
+        default_factory=list, description="Styrtal som aktiviteten hör till."
+    )
+    beskrivning: Markdown | None = Field(None, description="Vad aktiviteten går ut på.")
+    uppfoljning: Markdown | None = Field(None, alias="uppföljning", description="Hur det gick.")
+
+
+class TidigareUtvecklingsomrade(Bas):
+    rubrik: IfylldText = Field(description="Utvecklingsområdet från förra perioden.")
+    uppfoljning: Markdown | None = Field(
+        None,
+        alias="uppföljning",
+        description="Hur gick arbetet? Vilka effekter syns? Fortsätter området?",
+    )
+
+
+class Enhetsrapport(Bas):
+    """One unit's kvalitetsrapport for one period; the unit id is the file name."""
+
+    namn: IfylldText = Field(description="Enhetens namn, t.ex. 'Björkbackaskolan'.")
+    skolform: Literal[SKOLFORMER] = Field(  # type: ignore[valid-type]
+        description="förskola, grundskola, gymnasieskola, vuxenutbildning, fritidshem eller annan."
+    )
+    beskrivning: Markdown | None = Field(
+        None, description="Kort om enheten: årskurser, antal barn/elever, personal."
+    )
+    huvudman: Text | None = Field(
+        None, description="Huvudmannen; utelämnas när projektet har en huvudmannafil."
+    )
+    forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
+    omrade: Text | None = Field(None, alias="område", description="Område inom förvaltningen.")
+    ansvarig: Ansvarig = Field(description="Den som ansvarar för rapporten.")
+    period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
+    status: Literal[STATUSAR] = Field(  # type: ignore[valid-type]
+        "utkast", description="utkast, klar eller godkänd."
+    )
+    datum: dt.date | None = Field(None, description="Rapportens datum, t.ex. 2026-06-20.")
+    sammanfattning: Markdown | None = Field(None, description="Sammanfattning före avsnitt 1.")
+    delaktighet: Delaktighet | None = Field(
+        None, description="Hur personal, elever och vårdnadshavare har deltagit."
+    )
+    tidigare_utvecklingsomraden: list[TidigareUtvecklingsomrade] = Field(
+        default_factory=list,
+        alias="tidigare_utvecklingsområden",
+        description="Uppföljning av föregående periods prioriterade utvecklingsområden.",
+    )
+    kvalitetsarbete: Huvudavsnitt | None = Field(
+        None, description="1 Det systematiska kvalitetsarbetet."
+    )
+    resultat: Resultat | None = Field(None, description="2 Resultat.")
+    analys: Huvudavsnitt | None = Field(None, description="3 Analys.")
+    utvecklingsomraden: list[Utvecklingsomrade] = Field(
+        default_factory=list,
+        alias="utvecklingsområden",
+        description="4 Prioriterade utvecklingsområden.",
+    )
+    styrtal: dict[Text, Styrtalsresultat] = Field(
+        default_factory=dict,
+        description="Resultat för huvudmannens styrtal, per styrtalets id, t.ex. '1.1.2'.",
+    )
+    egna_styrtal: list[EgetStyrtal] = Field(
+        default_factory=list, description="Styrtal som enheten själv har lagt till."
+    )
+    aktiviteter: list[Aktivitet] = Field(
+        default_factory=list, description="Aktiviteter kopplade till styrtalen."
+    )

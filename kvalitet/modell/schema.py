@@ -1,0 +1,168 @@
+"""JSON Schema of the unit and huvudman files, generated from the models, for editors.
+
+The schema is what VS Code's YAML extension uses to complete keys, show descriptions and flag
+errors while the user types; it is generated from the same pydantic models the validator uses,
+so the two agree (unknown keys are rejected by both)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kvalitet.modell import Enhetsrapport, Huvudmannafil
+
+SCHEMAMAPP = "schema"
+FILNAMN = {"enhet": "enhet.schema.json", "huvudman": "huvudman.schema.json"}
+
+MODELLBESKRIVNING = {
+    "Enhetsrapport": "En enhets kvalitetsrapport för en period. Filens namn är enhetens id.",
+    "Huvudmannafil": "Huvudmannens fil för en period: verksamhetsplan, tema och inställningar.",
+    "Aktivitet": "En aktivitet kopplad till styrtal.",
+    "Ansvarig": "Den som ansvarar för rapporten.",
+    "AntalPerGrupp": "Hur många elever ett värde bygger på; visas aldrig, används för "
+    "röjandekontrollen.",
+    "Avsnitt": "Ett numrerat avsnitt med text, tabeller, bilder och underavsnitt.",
+    "Bild": "En bild med alternativtext.",
+    "Delaktighet": "Hur personal, elever och vårdnadshavare har deltagit (Skollagen 4 kap. 4 §).",
+    "EgetStyrtal": "Ett styrtal som enheten själv lägger till, med definition och resultat.",
+    "Huvudavsnitt": "Ett huvudavsnitt (1, 2.1–2.3, 3) med text, underavsnitt och slutsatser.",
+    "Rad": "En rad i en tabell.",
+    "Resultat": "2 Resultat: objektiva, subjektiva och observerade resultat.",
+    "Sikt": "Svar på kort och lång sikt.",
+    "Styrtalsresultat": "Enhetens resultat för ett av huvudmannens styrtal.",
+    "Tabell": "En resultattabell: flickor/pojkar/totalt eller egna kolumner.",
+    "TidigareUtvecklingsomrade": "Uppföljning av ett utvecklingsområde från förra perioden.",
+    "Utvecklingsomrade": "Ett prioriterat utvecklingsområde som besvarar de sju frågorna.",
+    "Farger": "Färger i huvudmannens grafiska profil.",
+    "HuvudmansStyrtal": "Ett styrtal i huvudmannens verksamhetsplan.",
+    "Installningar": "Huvudmannens inställningar.",
+    "Mal": "Ett mål i verksamhetsplanen med sina styrtal.",
+    "Perspektiv": "Ett perspektiv i verksamhetsplanen.",
+    "Tema": "Huvudmannens grafiska profil.",
+    "Verksamhetsplan": "Verksamhetsplanens perspektiv, mål och styrtal.",
+}
+
+EXEMPEL: dict[str, list[Any]] = {
+    "Enhetsrapport.namn": ["Björkbackaskolan"],
+    "Huvudmannafil.namn": ["Älvmora kommun"],
+    "Ansvarig.namn": ["Helena Sandberg"],
+    "Perspektiv.namn": ["Medborgare"],
+    "Aktivitet.styrtal": [["1.1.1", "2.1.2"]],
+    "Utvecklingsomrade.styrtal": [["1.1.2"]],
+    "skolform": ["grundskola"],
+    "skolformer": [["grundskola", "gymnasieskola"]],
+    "beskrivning": ["F–9-skola med 412 elever och 58 medarbetare."],
+    "huvudman": ["Älvmora kommun"],
+    "förvaltning": ["Barn- och utbildningsförvaltningen"],
+    "område": ["Område Norr"],
+    "roll": ["rektor"],
+    "period": ["2025/26", 2026],
+    "status": ["klar"],
+    "datum": ["2026-06-26"],
+    "sammanfattning": ["Läsåret har präglats av arbetet med **studiero**."],
+    "personal": ["Arbetslagen analyserade resultaten på tre studiedagar."],
+    "elever": ["Elevrådet har diskuterat trygghetsenkätens resultat."],
+    "vårdnadshavare": ["Resultaten presenterades på skolrådet."],
+    "övriga": ["Elevhälsoteamet har bidragit med analys av frånvaron."],
+    "rubrik": ["Kunskapsresultat i årskurs 9"],
+    "text": ["Andelen behöriga har ökat jämfört med föregående läsår."],
+    "styrkor": [["Tydligt årshjul som all personal känner till."]],
+    "svagheter": [["Analyserna beskriver sällan orsaker."]],
+    "slutsatser": [["Behörigheten ökar för tredje året i rad."]],
+    "till_analys": [["Varför når färre pojkar behörighet?"]],
+    "radrubrik": ["Läsår"],
+    "kolumner": [["2023/24", "2024/25", "2025/26"]],
+    "mått": ["procent"],
+    "rad": ["Behöriga till yrkesprogram"],
+    "värden": [["81,3", "83,0", "86,2"]],
+    "flickor": [90.5],
+    "pojkar": [80.8],
+    "totalt": [86.2],
+    "antal": [{"flickor": 21, "pojkar": 26, "totalt": 47}],
+    "källa": ["Skolans betygsstatistik juni 2026"],
+    "diagram": ["stapel"],
+    "fil": ["../bilder/organisation.svg"],
+    "alt": ["Organisationsbild i tre nivåer: strategisk, taktisk och operativ."],
+    "bildtext": ["Organisation för samverkan."],
+    "varför": ["Endast 65,6 % av eleverna upplever studiero."],
+    "styrdokument": ["Skollagen 5 kap. 3 §."],
+    "kort_sikt": ["Lugnare lektionsstarter."],
+    "lång_sikt": ["Minst 75 % av eleverna upplever studiero."],
+    "förutsättningar": ["Biträdande rektor leder arbetet."],
+    "uppföljning": ["Elevenkätens fråga om studiero följs upp varje termin."],
+    "forskning": ["Forskning om ledarskap i klassrummet."],
+    "id": ["1.1.2"],
+    "riktning": ["högre"],
+    "målvärde": [88, "6 på en 10-gradig skala"],
+    "utfall": [86.2, "7,1 av 10"],
+    "ej_aktuellt": ["Skolan har inga elever i årskurs 9."],
+    "kommentar": ["Behörigheten ökar men når inte målvärdet."],
+    "historik": [{"2023/24": 81.3, "2024/25": 83.0}],
+    "logotyp": ["../bilder/logotyp.svg"],
+    "primär": ["#1f4e79"],
+    "accent": ["#2e75b6"],
+    "ljus": ["#eaf1f8"],
+    "typsnitt": ["Liberation Sans"],
+    "delvis_marginal": [10],
+    "mall": ["rapport"],
+    "mallmapp": ["mallar"],
+    "röjandegräns": [10],
+}
+
+
+def _forfina(nod: Any, modell: str | None = None) -> None:
+    """Swedish titles (the YAML key), Swedish descriptions and examples, recursively."""
+    if isinstance(nod, dict):
+        egenskaper = nod.get("properties")
+        if isinstance(egenskaper, dict):
+            for nyckel, del_ in egenskaper.items():
+                del_["title"] = nyckel
+                exempel = EXEMPEL.get(f"{modell}.{nyckel}") or EXEMPEL.get(nyckel)
+                if exempel is not None:
+                    del_["examples"] = exempel
+        for varde in nod.values():
+            _forfina(varde, modell)
+    elif isinstance(nod, list):
+        for varde in nod:
+            _forfina(varde, modell)
+
+
+def schema(huvudman: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a unit file, or of the huvudman file."""
+    modell = Huvudmannafil if huvudman else Enhetsrapport
+    data = modell.model_json_schema(by_alias=True, mode="validation")
+    for namn, definition in data.get("$defs", {}).items():
+        definition["description"] = MODELLBESKRIVNING.get(namn, "")
+        definition["title"] = namn
+        _forfina(definition, namn)
+    data["description"] = MODELLBESKRIVNING[modell.__name__]
+    _forfina({k: v for k, v in data.items() if k != "$defs"}, modell.__name__)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://kvalitet.invalid/schema/{FILNAMN['huvudman' if huvudman else 'enhet']}",
+        **{k: v for k, v in data.items() if k != "title"},
+        "title": "Huvudmannafil (kvalitet)"
+        if huvudman
+        else "Kvalitetsrapport för en enhet (kvalitet)",
+    }
+
+
+def schema_text(huvudman: bool = False) -> str:
+    return json.dumps(schema(huvudman), ensure_ascii=False, indent=2) + "\n"
+
+
+def skriv_scheman(projektrot: Path) -> list[Path]:
+    """Write ``schema/enhet.schema.json`` and ``schema/huvudman.schema.json`` in the project,
+    where the ``# yaml-language-server: $schema=`` lines of the YAML files point."""
+    from kvalitet.grund.skrivning import skriv_atomiskt
+
+    mapp = projektrot / SCHEMAMAPP
+    skrivna = []
+    for typ, namn in FILNAMN.items():
+        fil = mapp / namn
+        text = schema_text(typ == "huvudman")
+        if not fil.exists() or fil.read_text(encoding="utf-8") != text:
+            skriv_atomiskt(fil, text.encode("utf-8"))
+            skrivna.append(fil)
+    return skrivna

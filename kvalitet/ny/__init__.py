@@ -1,0 +1,1 @@
+"""Ny: scaffolding for a new unit and a new period."""

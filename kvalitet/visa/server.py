@@ -1,0 +1,326 @@
+"""Live preview: a local server (127.0.0.1 only) that re-renders on every request and tells open
+pages to reload, through server-sent events, as soon as a file of the project is saved."""
+
+from __future__ import annotations
+
+import html as htmllib
+import http.server
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from kvalitet.grund.problem import KvalitetError, Problem
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.visa.bevakning import Bevakare
+
+VARD = "127.0.0.1"
+HANDELSER = "/__kvalitet/handelser"
+LADDA_OM = f"""<script>
+(function () {{
+  var forsta = null;
+  var kalla = new EventSource("{HANDELSER}");
+  kalla.addEventListener("version", function (e) {{
+    if (forsta === null) {{ forsta = e.data; return; }}
+    if (e.data !== forsta) {{ location.reload(); }}
+  }});
+}})();
+</script>"""
+
+STIL = """<style>
+body { font-family: "Liberation Sans", Arial, sans-serif; max-width: 48rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
+h1 { color: #1f4e79; } a { color: #2e75b6; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #b7c4d1;
+  padding: .35rem .5rem; text-align: left; } thead th { background: #eaf1f8; }
+.fel { border-left: 5px solid #9c1c1c; background: #fbeaea; padding: .6rem 1rem; }
+.fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0; }
+.varning { color: #6b4e00; } .tips { color: #555; }
+</style>"""
+
+
+def projektfil(projektrot: Path, sokvag: str) -> Path | None:
+    """A file of the project for a URL path below ``/filer/``, or None for anything else:
+    ``..`` in any encoding, absolute paths, hidden files, folders, links leading out."""
+    delar = unquote(unquote(sokvag)).replace("\\", "/")
+    if delar.startswith("/") or ":" in delar or "\x00" in delar:
+        return None
+    leder = [d for d in delar.split("/") if d not in ("", ".")]
+    if any(d == ".." or d.startswith(".") for d in leder):
+        return None
+    rot = projektrot.resolve()
+    fil = rot.joinpath(*leder).resolve() if leder else rot
+    if not fil.is_relative_to(rot) or not fil.is_file():
+        return None
+    return fil
+
+
+class Forhandsvisning:
+    """The preview of one project: pages rendered fresh from the files on every request."""
+
+    def __init__(self, projekt: Projekt) -> None:
+        from kvalitet.kontroll.period import Valideringsminne
+
+        self.projekt = projekt
+        self.bevakare = Bevakare(self._bevakade_mappar())
+        # files that did not change are not validated again on the next request
+        self.minne = Valideringsminne()
+
+    def _bevakade_mappar(self) -> list[Path]:
+        from kvalitet.kalla.projekt import inbyggda_mallar
+
+        mappar = [self.projekt.rapporter, self.projekt.mallar, inbyggda_mallar()]
+        return list(dict.fromkeys(m.resolve() for m in mappar))
+
+    # ------------------------------------------------------------------ pages
+
+    def startsida(self) -> str:
+        from kvalitet.kontroll.period import las_period
+
+        lage = las_period(self.projekt, minne=self.minne)
+        rader = []
+        for k in sorted(lage.enheter, key=lambda k: k.rapport.namn if k.rapport else k.id):
+            namn = htmllib.escape(k.rapport.namn if k.rapport else k.id)
+            status = (
+                htmllib.escape(k.rapport.status.capitalize())
+                if k.ok and k.rapport
+                else f'<span class="varning">{sum(p.ar_fel for p in k.problem)} fel</span>'
+            )
+            rader.append(
+                f'<tr><th scope="row"><a href="/{k.id}.html">{namn}</a></th>'
+                f"<td>{htmllib.escape(k.rapport.skolform if k.rapport else '')}</td>"
+                f'<td>{status}</td><td><a href="/{k.id}.pdf">PDF</a></td></tr>'
+            )
+        felrutor = self._felruta([p for p in lage.huvudmansproblem if p.ar_fel])
+        return self._sida(
+            f"Förhandsvisning {lage.period or ''}",
+            f"<h1>Förhandsvisning, {htmllib.escape(lage.period or 'inga rapporter')}</h1>"
+            f"{felrutor}"
+            '<p class="tips">Sidorna laddas om av sig själva när du sparar en fil i projektet.</p>'
+            '<table><caption>Enheternas rapporter</caption><thead><tr><th scope="col">Enhet'
+            '</th><th scope="col">Skolform</th><th scope="col">Status</th>'
+            '<th scope="col">PDF</th></tr></thead><tbody>'
+            + "".join(rader)
+            + "</tbody></table>"
+            + (
+                '<p><a href="/sammanstallning.html">Huvudmannens sammanställning</a> · '
+                '<a href="/sammanstallning.pdf">som PDF</a></p>'
+                if lage.enheter
+                else ""
+            ),
+        )
+
+    def enhet(self, enhets_id: str, pdf: bool = False) -> tuple[bytes, str]:
+        """A unit's report (HTML or PDF), or the page with its located errors."""
+        from kvalitet.bygg.utfor import html_for_enhet, projektets_mallar
+        from kvalitet.kontroll.period import las_period
+        from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
+
+        lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
+        if not lage.enheter:
+            return self._inte_hittad(f"Enheten '{enhets_id}' finns inte för {lage.period}.")
+        kontroll = lage.enheter[0]
+        mallar = projektets_mallar(self.projekt, lage)
+        miljo = skapa_miljo(mallar)
+        fel = [p for p in (*lage.problem, *kontrollera_mallar(mallar, miljo)) if p.ar_fel]
+        if fel or kontroll.rapport is None:
+            return self._felsida(kontroll.id, fel), "text/html; charset=utf-8"
+        try:
+            html = html_for_enhet(self.projekt, lage, kontroll, miljo)
+        except KvalitetError as exc:
+            return self._felsida(kontroll.id, [], exc.format_message()), "text/html; charset=utf-8"
+        if pdf:
+            from kvalitet.bygg.pdf import skriv_pdf
+
+            return skriv_pdf(html, self.projekt.rot, kontroll.fil.parent).data, "application/pdf"
+        return _med_omladdning(html).encode("utf-8"), "text/html; charset=utf-8"
+
+    def sammanstallning(self, pdf: bool = False) -> tuple[bytes, str]:
+        from kvalitet.bygg.utfor import projektets_mallar, sammanstallning_for
+        from kvalitet.kontroll.period import las_period
+        from kvalitet.rendera.miljo import rendera_sammanstallning, skapa_miljo
+
+        lage = las_period(self.projekt, minne=self.minne)
+        if lage.period is None:
+            return self._inte_hittad("Projektet har inga rapporter att sammanställa.")
+        if not lage.huvudman_ok:
+            return self._felsida(
+                "sammanstallning", lage.huvudmansproblem
+            ), "text/html; charset=utf-8"
+        miljo = skapa_miljo(projektets_mallar(self.projekt, lage))
+        try:
+            data = sammanstallning_for(self.projekt, lage, self.minne)
+            html = rendera_sammanstallning(
+                data, lage, self.projekt.rot, miljo, "" if pdf else ".html"
+            )
+        except KvalitetError as exc:
+            return self._felsida(
+                "sammanstallning", [], exc.format_message()
+            ), "text/html; charset=utf-8"
+        if pdf:
+            from kvalitet.bygg.pdf import skriv_pdf
+
+            return skriv_pdf(html, self.projekt.rot).data, "application/pdf"
+        return _med_omladdning(html).encode("utf-8"), "text/html; charset=utf-8"
+
+    def _felruta(self, problem: list[Problem], extra: str = "") -> str:
+        if not problem and not extra:
+            return ""
+        rader = "".join(
+            f"<li>{htmllib.escape(p.visa(self.projekt.rot))}</li>" for p in sorted(problem)
+        )
+        if extra:
+            rader += f"<li>{htmllib.escape(extra)}</li>"
+        return f'<div class="fel" role="alert"><ul>{rader}</ul></div>'
+
+    def _felsida(self, namn: str, problem: list[Problem], extra: str = "") -> bytes:
+        return self._sida(
+            f"Fel i {namn}",
+            f"<h1>Rapporten kan inte visas</h1>"
+            f"<p>Rätta felen nedan och spara filen, så visas rapporten igen av sig själv.</p>"
+            f"{self._felruta(problem, extra)}"
+            '<p><a href="/">Alla enheter</a></p>',
+        ).encode("utf-8")
+
+    def _inte_hittad(self, text: str) -> tuple[bytes, str]:
+        return self._sida("Hittades inte", f"<h1>Hittades inte</h1><p>{htmllib.escape(text)}</p>"
+                          '<p><a href="/">Alla enheter</a></p>').encode("utf-8"), "404"  # fmt: skip
+
+    @staticmethod
+    def _sida(titel: str, innehall: str) -> str:
+        return (
+            f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{htmllib.escape(titel)}</title>{STIL}</head><body>{innehall}"
+            f"{LADDA_OM}</body></html>"
+        )
+
+
+def _med_omladdning(html: str) -> str:
+    plats = html.rfind("</body>")
+    return html[:plats] + LADDA_OM + html[plats:] if plats != -1 else html + LADDA_OM
+
+
+def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHTTPServer:
+    """A threaded HTTP server for the preview, listening on 127.0.0.1 only."""
+
+    class Hanterare(http.server.BaseHTTPRequestHandler):
+        server_version = "kvalitet"
+        sys_version = ""
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _svara(self, kod: int, data: bytes, typ: str) -> None:
+            self.send_response(kod)
+            self.send_header("Content-Type", typ)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+
+        def do_HEAD(self) -> None:
+            self.do_GET()
+
+        def do_GET(self) -> None:
+            sokvag = urlsplit(self.path).path
+            try:
+                self._hantera(sokvag)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            except Exception as exc:  # never a traceback in the browser or the terminal
+                data = visning._sida(
+                    "Internt fel",
+                    f"<h1>Ett oväntat fel i kvalitet</h1><p>{htmllib.escape(type(exc).__name__)}: "
+                    f"{htmllib.escape(str(exc))}</p>",
+                ).encode("utf-8")
+                self._svara(500, data, "text/html; charset=utf-8")
+
+        def _hantera(self, sokvag: str) -> None:
+            if sokvag == HANDELSER:
+                self._handelser()
+                return
+            if sokvag in ("/", "/index.html"):
+                data = visning.startsida().encode("utf-8")
+                self._svara(200, data, "text/html; charset=utf-8")
+                return
+            if sokvag.startswith("/filer/"):
+                fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
+                if fil is None:
+                    self._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+                else:
+                    import mimetypes
+
+                    typ = mimetypes.guess_type(fil.name)[0] or "application/octet-stream"
+                    self._svara(200, fil.read_bytes(), typ)
+                return
+            namn = unquote(sokvag.lstrip("/"))
+            if namn in ("sammanstallning.html", "sammanstallning.pdf"):
+                data, typ = visning.sammanstallning(pdf=namn.endswith(".pdf"))
+            elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
+                data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
+            else:
+                data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
+            if typ == "404":
+                self._svara(404, data, "text/html; charset=utf-8")
+            else:
+                self._svara(200, data, typ)
+
+        def _handelser(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            version = visning.bevakare.version
+            self.wfile.write(f"event: version\ndata: {version}\n\n".encode())
+            self.wfile.flush()
+            while not visning.bevakare.stoppad:
+                ny = visning.bevakare.vanta(version, timeout=15)
+                if ny != version:
+                    version = ny
+                    self.wfile.write(f"event: version\ndata: {version}\n\n".encode())
+                else:
+                    self.wfile.write(b": inget nytt\n\n")
+                self.wfile.flush()
+
+    server = http.server.ThreadingHTTPServer((VARD, port), Hanterare)
+    server.daemon_threads = True
+    return server
+
+
+def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> None:
+    """Run the preview until Ctrl-C."""
+    visning = Forhandsvisning(projekt)
+    try:
+        server = skapa_server(visning, port)
+    except OSError as exc:
+        raise KvalitetError(
+            f"porten {port} kan inte användas ({exc.strerror}); välj en annan med --port, "
+            "t.ex. --port 8765"
+        ) from None
+    visning.bevakare.starta()
+    adress = f"http://{VARD}:{server.server_address[1]}/"
+    meddela(
+        f"Förhandsvisning av {projekt.rot} på {adress}\n"
+        "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
+    )
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        visning.bevakare.stoppa()
+        server.server_close()
+        meddela("Förhandsvisningen är stängd.")
+
+
+def vanta_pa(predikat: Callable[[], bool], sekunder: float) -> bool:
+    """Poll ``predikat`` until it is true or ``sekunder`` pass (for tests and scripts)."""
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if predikat():
+            return True
+        time.sleep(0.05)
+    return bool(predikat())

@@ -232,7 +232,7 @@ def test_trasiga_mallar_ger_fil_och_rad(
 
 
 def test_samtidiga_byggen_krockar_inte(projekt: Path, runner: CliRunner) -> None:
-    from kvalitet.bygg.utfor import byggas
+    from kvalitet.bygg.utkatalog import byggas
 
     ut = projekt / "ut"
     ut.mkdir()

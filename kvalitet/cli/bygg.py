@@ -54,6 +54,12 @@ from kvalitet.grund.problem import KvalitetError, visningsnamn
     is_flag=True,
     help="Fortsätt efter bygget och bygg om varje gång du sparar en fil (avsluta med Ctrl-C).",
 )
+@click.option(
+    "--plan",
+    "visa_plan",
+    is_flag=True,
+    help="Visa vad som skulle byggas och varför, utan att bygga något.",
+)
 def bygg(
     projekt: Path,
     ut: Path | None,
@@ -63,6 +69,7 @@ def bygg(
     jobb: int | None,
     alla: bool,
     bevaka: bool,
+    visa_plan: bool,
 ) -> None:
     """Kontrollera och bygg varje enhets rapport till KATALOG/<enhet>.html och .pdf.
 
@@ -74,8 +81,12 @@ def bygg(
     Med --bevaka fortsätter kvalitet efter bygget och bygger om det som ändrats
     varje gång du sparar en fil; PDF-motorn hålls varm, så en ändrad enhet är klar
     på ungefär den tid det tar att skapa just dess PDF.
+
+    Med --plan skrivs i stället vad som skulle byggas och varför (vilken fil,
+    mall eller inställning som har ändrats); ingenting byggs eller skrivs.
     """
-    from kvalitet.bygg.utfor import kontrollera_enhetsval, utkatalog
+    from kvalitet.bygg.enhet import kontrollera_enhetsval
+    from kvalitet.bygg.utkatalog import utkatalog
     from kvalitet.kalla.projekt import hitta_projekt
 
     proj = hitta_projekt(projekt)
@@ -91,11 +102,32 @@ def bygg(
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
 
+    if visa_plan:
+        _visa_plan(proj, katalog, format_, enheter, period, jobb, alla)
+        return
     if bevaka:
         _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla)
         return
     if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla).ok:
         sys.exit(1)
+
+
+def _visa_plan(
+    proj,  # type: ignore[no-untyped-def]
+    katalog: Path,
+    format_: tuple[str, ...],
+    enheter: tuple[str, ...],
+    period: str | None,
+    jobb: int,
+    alla: bool,
+) -> None:
+    """``bygg --plan``: the plan in Swedish; nothing is built, written or locked."""
+    from kvalitet.bygg.plan import beskriv, las_ogonblick, planera
+
+    ogonblick = las_ogonblick(proj, katalog, period, format_)
+    plan = planera(ogonblick, enheter or None, alla, None, jobb if "pdf" in format_ else 1)
+    for rad in beskriv(plan, visningsnamn(katalog) + "/"):
+        click.echo(rad)
 
 
 def _bygg_och_visa(
@@ -143,42 +175,67 @@ def _bygg_och_bevaka(
     alla: bool,
 ) -> None:
     """``bygg --bevaka``: build, then rebuild on every save with warm PDF workers."""
-    import time
-
-    from kvalitet.bygg.utfor import Byggminne, bevakade_mappar
+    from kvalitet.bygg.minne import Byggminne, bevakade_mappar
     from kvalitet.bygg.verkstad import PdfVerkstad
     from kvalitet.visa.bevakning import bevaka
 
-    forsta = True
-
-    def bygg_en_gang() -> None:
-        nonlocal forsta
-        start = time.perf_counter()
-        try:
-            _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla and forsta, minne)
-        except KvalitetError as exc:
-            exc.show()
-            return
-        finally:
-            forsta = False
-        sekunder = f"{time.perf_counter() - start:.1f}".replace(".", ",")
-        click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
-
-    def vantar() -> None:
-        nonlocal forvarmd
-        if not forvarmd:
-            minne.forvarm(proj, period, format_)
-            forvarmd = True
-        click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
-
-    forvarmd = False
     with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
-        minne = Byggminne(verkstad)
+        bevakning = _Bevakning(
+            proj, katalog, format_, enheter, period, jobb, alla, Byggminne(verkstad)
+        )
         try:
-            bevaka(bevakade_mappar(proj, period), bygg_en_gang, vantar)
+            bevaka(bevakade_mappar(proj, period), bevakning.bygg_en_gang, bevakning.vantar)
         except KeyboardInterrupt:
             click.echo("Bevakningen är avslutad.")
             raise SystemExit(0) from None
+
+
+class _Bevakning:
+    """One ``bygg --bevaka``: the first build (``--alla`` applies to it only), then one build per
+    save; the workers, validation and templates are warmed while it waits for the first save."""
+
+    def __init__(
+        self,
+        proj,  # type: ignore[no-untyped-def]
+        katalog: Path,
+        format_: tuple[str, ...],
+        enheter: tuple[str, ...],
+        period: str | None,
+        jobb: int,
+        alla: bool,
+        minne,  # type: ignore[no-untyped-def]
+    ) -> None:
+        self.proj, self.katalog, self.format, self.enheter = proj, katalog, format_, enheter
+        self.period, self.jobb, self.alla, self.minne = period, jobb, alla, minne
+        self.forvarmd = False
+
+    def bygg_en_gang(self) -> None:
+        import time
+
+        start = time.perf_counter()
+        alla, self.alla = self.alla, False
+        try:
+            _bygg_och_visa(
+                self.proj,
+                self.katalog,
+                self.format,
+                self.enheter,
+                self.period,
+                self.jobb,
+                alla,
+                self.minne,
+            )
+        except KvalitetError as exc:
+            exc.show()
+            return
+        sekunder = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+        click.echo(f"Klart {time.strftime('%H:%M:%S')} på {sekunder} s.")
+
+    def vantar(self) -> None:
+        if not self.forvarmd:
+            self.minne.forvarm(self.proj, self.period, self.format)
+            self.forvarmd = True
+        click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
 
 
 def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
@@ -215,7 +272,8 @@ def sammanstall(
     slutsatser. sammanstallning.csv och sammanstallning.xlsx har en rad per enhet och
     styrtal för egen analys i Excel.
     """
-    from kvalitet.bygg.utfor import bara_sammanstallning, utkatalog
+    from kvalitet.bygg.utfor import bara_sammanstallning
+    from kvalitet.bygg.utkatalog import utkatalog
 
     proj = oppna_projekt(projekt)
     period = kontrollera_period(proj, period)

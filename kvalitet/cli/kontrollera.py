@@ -37,7 +37,7 @@ def kontrollera(projekt: Path, strikt: bool, period: str | None) -> None:
     'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Avslutas med kod 0 när inga
     fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
     """
-    from kvalitet.bygg.utfor import projektets_mallar
+    from kvalitet.bygg.enhet import projektets_mallar
     from kvalitet.kontroll.period import las_period
     from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
 

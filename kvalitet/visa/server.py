@@ -112,7 +112,7 @@ class Forhandsvisning:
 
     def enhet(self, enhets_id: str, pdf: bool = False) -> tuple[bytes, str]:
         """A unit's report (HTML or PDF), or the page with its located errors."""
-        from kvalitet.bygg.utfor import html_for_enhet, projektets_mallar
+        from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
         from kvalitet.kontroll.period import las_period
         from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
 
@@ -136,7 +136,8 @@ class Forhandsvisning:
         return _med_omladdning(html).encode("utf-8"), "text/html; charset=utf-8"
 
     def sammanstallning(self, pdf: bool = False) -> tuple[bytes, str]:
-        from kvalitet.bygg.utfor import projektets_mallar, sammanstallning_for
+        from kvalitet.bygg.enhet import projektets_mallar
+        from kvalitet.bygg.sammanstallningen import sammanstallning_for
         from kvalitet.kontroll.period import las_period
         from kvalitet.rendera.miljo import rendera_sammanstallning, skapa_miljo
 

@@ -110,7 +110,7 @@ def _alla_kommandon(grupp, prefix: tuple[str, ...] = ()):  # type: ignore[no-unt
 
 
 def test_varje_kommando_har_svensk_hjalp_och_finns_i_dokumentationen(runner: CliRunner) -> None:
-    dokumentation = (Path(__file__).parent.parent / "docs" / "kommandon.md").read_text()
+    dokumentation = (Path(__file__).resolve().parents[2] / "docs" / "kommandon.md").read_text()
     kommandon = list(_alla_kommandon(kvalitet))
     assert {" ".join(n) for n, _ in kommandon} >= {"kontrollera", "bygg", "ny enhet", "ny period"}
     for namn, kommando in kommandon:

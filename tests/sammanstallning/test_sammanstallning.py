@@ -133,7 +133,7 @@ def test_dolda_varden_ar_dolda_aven_i_exporterna(byggt_exempel: Path) -> None:
 def manga_enheter(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example project with 70 units (45 grundskolor, 25 förskolor)."""
     rot = tmp_path_factory.mktemp("manga")
-    shutil.copytree(Path(__file__).resolve().parent.parent / "rapporter", rot / "rapporter")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "rapporter", rot / "rapporter")
     mapp = rot / PERIOD
     skola = (mapp / "bjorkbackaskolan.yaml").read_text(encoding="utf-8")
     forskola = (mapp / "forskolan-lingonet.yaml").read_text(encoding="utf-8")

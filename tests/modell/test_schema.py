@@ -15,7 +15,7 @@ from kvalitet.kalla.las import las_yaml
 from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
 from kvalitet.modell.schema import FILNAMN, schema, schema_text
 
-ROT = Path(__file__).resolve().parent.parent
+ROT = Path(__file__).resolve().parents[2]
 EXEMPEL = sorted((ROT / "rapporter").glob("20*/*.yaml"))
 
 

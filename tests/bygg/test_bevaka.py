@@ -11,7 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from kvalitet.bygg.utfor import Bygge, Byggminne, bevakade_mappar, bygg
+from kvalitet.bygg.minne import Byggminne, bevakade_mappar
+from kvalitet.bygg.utfor import Bygge, bygg
 from kvalitet.bygg.verkstad import PdfVerkstad
 from kvalitet.kalla.projekt import hitta_projekt
 from kvalitet.kontroll.period import Valideringsminne, las_period

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kvalitet.bygg.utfor import html_for_enhet, projektets_mallar
+from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
 from kvalitet.kalla.projekt import hitta_projekt
 from kvalitet.kontroll.period import las_period
 from kvalitet.rendera.miljo import markdown_html, skapa_miljo
 
-ROT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).parent / "golden"
+ROT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 def rendera_exempel(enhet: str) -> str:

@@ -1,0 +1,122 @@
+"""Fingerprints of every input of a build, in named parts, so that a plan can say what changed.
+
+A unit depends on its YAML file, its earlier periods' files (trend), the period's huvudman file,
+every template or CSS file, every image or other file under ``rapporter/`` (logotyp, pictures),
+kvalitet's version and the output formats. The fingerprints are read from file contents, so
+neither a clock nor a copy fools them; computing them reads no YAML and imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kvalitet import __version__
+from kvalitet.kalla.las import SNABB_LADDARE
+from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, inbyggda_mallar
+
+_MALLTYPER = {
+    ".j2",
+    ".html",
+    ".css",
+    ".svg",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".ttf",
+    ".otf",
+    ".woff",
+    ".woff2",
+}
+
+GLOBALA_DELAR = {
+    "version": "kvalitets version",
+    "format": "formaten",
+    "mallar": "mallarna",
+    "huvudman": "huvudmannafilen",
+    "filer": "bilderna eller andra filer under rapporter/",
+}
+"""The inputs every unit of a period shares, with the words a plan uses for them."""
+
+ENHETENS_DELAR = {"källfil": "källfilen", "tidigare": "en tidigare periods fil (trenden)"}
+"""A unit's own inputs."""
+
+
+def _hasha_filer(filer: list[Path], bas: Path) -> str:
+    hash_ = hashlib.sha256()
+    for fil in sorted(filer):
+        try:
+            data = fil.read_bytes()
+        except OSError:
+            data = b"<saknas>"
+        hash_.update(str(fil.relative_to(bas) if fil.is_relative_to(bas) else fil).encode())
+        hash_.update(len(data).to_bytes(8, "little"))
+        hash_.update(data)
+    return hash_.hexdigest()
+
+
+def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
+    """Every folder templates are read from, without validating the huvudman file."""
+    mappar = [inbyggda_mallar(), projekt.mallar]
+    hfil = projekt.huvudmannafil(period) if period else None
+    if hfil is not None:
+        try:
+            import yaml
+
+            data = yaml.load(hfil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
+            mapp = (data.get("inställningar") or {}).get("mallmapp")
+            if isinstance(mapp, str):
+                mappar.append(projekt.rot / mapp)
+        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+            pass
+    return mappar
+
+
+def globala_delar(
+    projekt: Projekt, mallmappar: list[Path], period: str | None, format: tuple[str, ...]
+) -> dict[str, str]:
+    """The fingerprint of each input every unit of the period depends on."""
+    mallfiler = [
+        f
+        for mapp in dict.fromkeys(m.resolve() for m in mallmappar)
+        if mapp.is_dir()
+        for f in mapp.rglob("*")
+        if f.is_file() and f.suffix.lower() in _MALLTYPER
+    ]
+    huvudman = projekt.huvudmannafil(period) if period else None
+    mallar = set(mallfiler)
+    ovriga = [
+        f
+        for f in projekt.rapporter.rglob("*")
+        if f.is_file()
+        and f.suffix.lower() not in (".yaml", ".yml")
+        and ".kvalitet" not in f.parts
+        and f.resolve() not in mallar
+    ]
+    return {
+        "version": __version__,
+        "format": f"{','.join(sorted(format))}|{period}",
+        "mallar": _hasha_filer(mallfiler, projekt.rot),
+        "huvudman": _hasha_filer([huvudman] if huvudman else [], projekt.rot),
+        "filer": _hasha_filer(ovriga, projekt.rot),
+    }
+
+
+def enhetens_delar(projekt: Projekt, fil: Path) -> dict[str, str]:
+    """The fingerprint of each of a unit's own inputs: its file and its earlier periods."""
+    tidigare = [
+        f for f in projekt.rapporter.glob(f"*/{fil.name}") if f != fil and f.name != HUVUDMANNAFIL
+    ]
+    return {
+        "källfil": _hasha_filer([fil], projekt.rot),
+        "tidigare": _hasha_filer(tidigare, projekt.rot),
+    }
+
+
+def sammanfatta(*delar: dict[str, str]) -> str:
+    """One fingerprint of named parts (the key a cache entry is compared by)."""
+    hash_ = hashlib.sha256()
+    for del_ in delar:
+        for namn in sorted(del_):
+            hash_.update(f"{namn}={del_[namn]};".encode())
+    return hash_.hexdigest()

@@ -1,0 +1,66 @@
+"""The house: the layers of kvalitet/ hold (import-linter), and no module grows past ~400 lines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROT = Path(__file__).resolve().parent.parent
+PAKET = ROT / "kvalitet"
+GRANS = 400
+
+
+def test_ingen_modul_over_grans() -> None:
+    for modul in PAKET.rglob("*.py"):
+        rader = len(modul.read_text(encoding="utf-8").splitlines())
+        assert rader <= GRANS, (
+            f"{modul.relative_to(ROT)} har {rader} rader (högst {GRANS}): dela den"
+        )
+
+
+def test_varje_underpaket_beskriver_sig() -> None:
+    for mapp in PAKET.iterdir():
+        if mapp.is_dir() and mapp.name != "__pycache__" and mapp.name != "mallar":
+            init = mapp / "__init__.py"
+            assert init.is_file(), f"{mapp.name}/ saknar __init__.py"
+            assert init.read_text(encoding="utf-8").startswith('"""'), (
+                f"{mapp.name}/ saknar beskrivning"
+            )
+
+
+def _lint_imports(rot: Path) -> subprocess.CompletedProcess[str]:
+    program = shutil.which("lint-imports")
+    if program is None:
+        pytest.skip("import-linter saknas (pip install -e '.[test]')")
+    return subprocess.run(
+        [program, "--no-cache"],
+        cwd=rot,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "PYTHONPATH": str(rot)},
+        timeout=120,
+    )
+
+
+def test_lagren_haller() -> None:
+    res = _lint_imports(ROT)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "1 kept, 0 broken" in res.stdout
+
+
+def test_lagren_fangar_en_import_uppat(tmp_path: Path) -> None:
+    """A lower layer (kalla) that imports a higher one (bygg) breaks the contract."""
+    shutil.copytree(PAKET, tmp_path / "kvalitet", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROT / "pyproject.toml", tmp_path / "pyproject.toml")
+    las = tmp_path / "kvalitet" / "kalla" / "las.py"
+    las.write_text(
+        las.read_text(encoding="utf-8") + "\nfrom kvalitet.bygg import plan  # noqa\n",
+        encoding="utf-8",
+    )
+    res = _lint_imports(tmp_path)
+    assert res.returncode != 0
+    assert "BROKEN" in res.stdout and "kvalitet.kalla.las -> kvalitet.bygg.plan" in res.stdout

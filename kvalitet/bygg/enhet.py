@@ -34,6 +34,13 @@ def projektets_mallar(projekt: Projekt, lage: Periodlage) -> Path:
     return projekt.mallar
 
 
+def arkivformat(pdf: str | None, lage: Periodlage) -> bool:
+    """Whether the PDFs are PDF/A-2a: ``--pdf arkiv``, else the huvudman's ``pdf: arkiv``."""
+    if pdf is None and lage.huvudman is not None:
+        pdf = lage.huvudman.installningar.pdf
+    return pdf == "arkiv"
+
+
 def html_for_enhet(
     projekt: Projekt, lage: Periodlage, kontroll: Enhetskontroll, miljo: jinja2.Environment
 ) -> str:

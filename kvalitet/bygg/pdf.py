@@ -1,4 +1,5 @@
-"""HTML → PDF/UA-1 with WeasyPrint; only files under the project and data: URLs may be read."""
+"""HTML → PDF/UA-1 (or PDF/A-2a and PDF/UA-1 for the archive) with WeasyPrint; only files under
+the project and data: URLs may be read."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 PDF_VARIANT = "pdf/ua-1"
+ARKIV_VARIANT = "pdf/a-2a"  # marked as PDF/UA-1 too by kvalitet.bygg.pdfstruktur
+PDF_VAL = ("standard", "arkiv")
 
 
 class BlockeradResurs(ValueError):
@@ -53,11 +56,18 @@ class _Samlare(logging.Handler):
 
 
 def skriv_pdf(
-    html: str, projektrot: Path, bas: Path | None = None, font_config: Any = None
+    html: str,
+    projektrot: Path,
+    bas: Path | None = None,
+    font_config: Any = None,
+    arkiv: bool = False,
 ) -> PdfResultat:
-    """Render a self-contained HTML document to PDF/UA-1 bytes (``font_config`` may be reused
-    across documents)."""
+    """Render a self-contained HTML document to PDF/UA-1 bytes, or with ``arkiv`` PDF/A-2a that
+    is also PDF/UA-1 (``font_config`` may be reused across documents). The tag tree is mended
+    afterwards (``kvalitet.bygg.pdfstruktur``)."""
     from weasyprint import HTML
+
+    from kvalitet.bygg.pdfstruktur import efterbehandla
 
     samlare = _Samlare()
     logger = logging.getLogger("weasyprint")
@@ -68,7 +78,8 @@ def skriv_pdf(
             base_url=str((bas or projektrot).resolve()) + "/",
             url_fetcher=begransad_hamtare(projektrot),
         ).render(font_config=font_config)
-        data = dokument.write_pdf(pdf_variant=PDF_VARIANT)
+        data = dokument.write_pdf(pdf_variant=ARKIV_VARIANT if arkiv else PDF_VARIANT)
+        data = efterbehandla(data, html, arkiv=arkiv)
     finally:
         logger.removeHandler(samlare)
     return PdfResultat(data, len(dokument.pages), [_svenska(m) for m in samlare.meddelanden])

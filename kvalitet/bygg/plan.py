@@ -48,10 +48,16 @@ class Ogonblick:
     cache: Cache
     utdata: Mapping[str, bool]
     """Which of the sammanställning's output files exist."""
+    pdf: str | None = None
+    """``--pdf`` on the command line ("standard" or "arkiv"); None: the huvudman's setting."""
 
 
 def las_ogonblick(
-    projekt: Projekt, ut: Path, period: str | None = None, format: Iterable[str] = FORMAT
+    projekt: Projekt,
+    ut: Path,
+    period: str | None = None,
+    format: Iterable[str] = FORMAT,
+    pdf: str | None = None,
 ) -> Ogonblick:
     """Read what a plan needs: no YAML is validated and nothing heavy is imported."""
     format = tuple(format)
@@ -64,13 +70,17 @@ def las_ogonblick(
         period=vald,
         format=format,
         filer=filer,
-        globala=globala_delar(projekt, mallmappar(projekt, vald), vald, format),
+        # the PDF variant asked for on the command line is an input like the formats
+        globala=globala_delar(
+            projekt, mallmappar(projekt, vald), vald, (*format, f"pdf={pdf}") if pdf else format
+        ),
         enheternas={f: enhetens_delar(projekt, f) for f in filer},
         cache=Cache.las(ut),
         utdata={
             typ: (ut / f"{SAMMANSTALLNING}.{typ}").exists()
             for typ in (*format, *SAMMANSTALLNINGENS_TYPER)
         },
+        pdf=pdf,
     )
 
 
@@ -104,6 +114,8 @@ class Byggplan:
     they go first, and the sammanställning is put together while their PDFs render."""
     globalt: str
     """The fingerprint of what every unit shares (templates, settings, files)."""
+    pdf: str | None = None
+    """``--pdf`` from the command line; None: the huvudman's ``inställningar.pdf``."""
 
     @property
     def att_bygga(self) -> tuple[Dokumentplan, ...]:
@@ -206,6 +218,7 @@ def planera(
         sammanstallning=sam,
         sammanstallning_forst=sam is not None and sam.bygg and antal > jobb,
         globalt=sammanfatta(ogonblick.globala),
+        pdf=ogonblick.pdf,
     )
 
 

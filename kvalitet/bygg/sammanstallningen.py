@@ -80,6 +80,7 @@ def starta_sammanstallning(
     cache: Cache | None = None,
     validering: Valideringsminne | None = None,
     pdf_sist: bool = False,
+    pdf: str | None = None,
 ) -> PaborjadSammanstallning:
     """Write the HTML, CSV and XLSX and hand the PDF to the workshop, so that it renders while
     the units' PDFs do (it is the longest document: it is sent first).
@@ -87,6 +88,7 @@ def starta_sammanstallning(
     With a ``cache``, nothing is written when the sammanställning's content is the same as in
     the last build (a unit changed in a way the sammanställning does not show, e.g. a comment
     or a text it does not quote): its PDF is the slowest document to render."""
+    from kvalitet.bygg.enhet import arkivformat
     from kvalitet.bygg.verkstad import PdfVerkstad
     from kvalitet.rendera.miljo import rendera_sammanstallning
     from kvalitet.sammanstallning.export import csv_bytes, xlsx_bytes
@@ -100,8 +102,9 @@ def starta_sammanstallning(
         data = sammanstallning_for(projekt, lage, validering)
         pdf_html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
         csv = csv_bytes(data)
+        arkiv = arkivformat(pdf, lage)
         paborjad.innehall = hashlib.sha256(
-            "|".join(format).encode() + pdf_html.encode("utf-8") + csv
+            "|".join((*format, f"arkiv={arkiv}")).encode() + pdf_html.encode("utf-8") + csv
         ).hexdigest()
         filer = [ut / f"{SAMMANSTALLNING}.{typ}" for typ in (*format, *SAMMANSTALLNINGENS_TYPER)]
         if (
@@ -113,7 +116,11 @@ def starta_sammanstallning(
             return paborjad
         if "pdf" in format:
             skicka = partial(
-                (verkstad or PdfVerkstad(1)).skicka, SAMMANSTALLNING, pdf_html, projekt.rot
+                (verkstad or PdfVerkstad(1)).skicka,
+                SAMMANSTALLNING,
+                pdf_html,
+                projekt.rot,
+                arkiv=arkiv,
             )
             if pdf_sist:
                 paborjad.vantande_pdf = skicka
@@ -161,8 +168,11 @@ def bygg_sammanstallning(
     format: tuple[str, ...],
     miljo: jinja2.Environment,
     verkstad: PdfVerkstad | None = None,
+    pdf: str | None = None,
 ) -> Sammanstallningsresultat:
     """Write KATALOG/sammanstallning.html, .pdf, .csv and .xlsx for the period."""
     return slutfor_sammanstallning(
-        starta_sammanstallning(projekt, lage, ut, tmpmapp, format, miljo, verkstad), ut, tmpmapp
+        starta_sammanstallning(projekt, lage, ut, tmpmapp, format, miljo, verkstad, pdf=pdf),
+        ut,
+        tmpmapp,
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
+from kvalitet.bygg.enhet import arkivformat, html_for_enhet, projektets_mallar
 from kvalitet.bygg.minne import Byggminne, miljo_for
 from kvalitet.bygg.plan import FORMAT, Byggplan, Ogonblick, las_ogonblick, planera
 from kvalitet.bygg.sammanstallningen import (
@@ -76,6 +76,7 @@ def bygg(
     alla: bool = False,
     borjar: Callable[[int], None] | None = None,
     minne: Byggminne | None = None,
+    pdf: str | None = None,
 ) -> Bygge:
     """Plan the build (``kvalitet.bygg.plan``), then carry it out: the units whose inputs
     changed (every unit with ``alla``), then the period's sammanställning when any unit changed
@@ -85,12 +86,13 @@ def bygg(
     output and does not stop the others. When nothing changed nothing is written, nothing is
     validated and WeasyPrint is not imported. ``borjar`` is told how many units will be built.
     A long-running process passes its ``minne`` (warm workers, validated files, compiled
-    templates) to every build; ``jobb`` is then the workshop's.
+    templates) to every build; ``jobb`` is then the workshop's. ``pdf`` ("standard" or
+    "arkiv") goes before the huvudman's ``inställningar.pdf``.
     """
     format = tuple(format)
     forbered_ut(projekt, ut)
     with byggas(ut) as tmpmapp:
-        ogonblick = las_ogonblick(projekt, ut, period, format)
+        ogonblick = las_ogonblick(projekt, ut, period, format, pdf)
         arbetare = minne.verkstad.jobb if minne is not None else jobb if "pdf" in format else 1
         plan = planera(ogonblick, enheter, alla, sammanstallning, arbetare)
         if borjar:
@@ -198,6 +200,7 @@ class _Korning:
             # in a long-running build the edited unit's PDF comes first: the sammanställning's
             # PDF does not compete with it for the processors
             pdf_sist=self.minne is not None and not self.plan.sammanstallning_forst,
+            pdf=self.plan.pdf,
         )
 
     def _skicka_enheter(self, lage: Periodlage) -> dict[Future, Enhetsresultat]:
@@ -209,6 +212,7 @@ class _Korning:
         if mallfel := kontrollera_mallar(mallar, miljo):
             raise DataFel(mallfel)
         vantande: dict[Future, Enhetsresultat] = {}
+        arkiv = arkivformat(self.plan.pdf, lage)
         for kontroll in lage.enheter:
             res = Enhetsresultat(kontroll.id, kontroll.fil, kontroll.problem)
             if not lage.huvudman_ok:
@@ -225,7 +229,7 @@ class _Korning:
                         res.skrivna.append(mal)
                     if "pdf" in self.plan.format:
                         framtid = self.verkstad.skicka(
-                            kontroll.id, html, self.projekt.rot, kontroll.fil.parent
+                            kontroll.id, html, self.projekt.rot, kontroll.fil.parent, arkiv
                         )
                         vantande[framtid] = res
                         continue
@@ -271,7 +275,11 @@ class _Korning:
 
 
 def bara_sammanstallning(
-    projekt: Projekt, ut: Path, format: Iterable[str] = FORMAT, period: str | None = None
+    projekt: Projekt,
+    ut: Path,
+    format: Iterable[str] = FORMAT,
+    period: str | None = None,
+    pdf: str | None = None,
 ) -> Sammanstallningsresultat:
     """Build only the period's sammanställning (``kvalitet sammanstall``)."""
     from kvalitet.kontroll.period import las_period
@@ -286,4 +294,4 @@ def bara_sammanstallning(
         miljo = skapa_miljo(mallar)
         if mallfel := kontrollera_mallar(mallar, miljo):
             raise DataFel(mallfel)
-        return bygg_sammanstallning(projekt, lage, ut, tmpmapp, tuple(format), miljo)
+        return bygg_sammanstallning(projekt, lage, ut, tmpmapp, tuple(format), miljo, pdf=pdf)

@@ -41,14 +41,14 @@ def _starta() -> None:
 
 
 def _rendera(
-    namn: str, html: str, projektrot: Path, bas: Path | None
+    namn: str, html: str, projektrot: Path, bas: Path | None, arkiv: bool = False
 ) -> tuple[str, Any, str | None]:
     from kvalitet.bygg.pdf import skriv_pdf
 
     if _FONTER is None:
         _starta()
     try:
-        return namn, skriv_pdf(html, projektrot, bas, font_config=_FONTER), None
+        return namn, skriv_pdf(html, projektrot, bas, font_config=_FONTER, arkiv=arkiv), None
     except Exception as exc:  # reported for this document; the others go on
         return namn, None, f"PDF:en kunde inte skapas ({type(exc).__name__}: {exc})"
 
@@ -103,11 +103,18 @@ class PdfVerkstad:
             self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
 
-    def skicka(self, namn: str, html: str, projektrot: Path, bas: Path | None = None) -> Future:
+    def skicka(
+        self,
+        namn: str,
+        html: str,
+        projektrot: Path,
+        bas: Path | None = None,
+        arkiv: bool = False,
+    ) -> Future:
         if self.jobb == 1:
             framtid: Future = Future()
-            framtid.set_result(_rendera(namn, html, projektrot, bas))
+            framtid.set_result(_rendera(namn, html, projektrot, bas, arkiv))
             return framtid
         self.starta()
         assert self._pool is not None
-        return self._pool.submit(_rendera, namn, html, projektrot, bas)
+        return self._pool.submit(_rendera, namn, html, projektrot, bas, arkiv)

@@ -13,6 +13,7 @@ from kvalitet.cli.framsteg import (
 )
 from kvalitet.cli.gemensamt import (
     KONTEXT,
+    PDF_FLAGGA,
     PERIOD_FLAGGA,
     kontrollera_period,
     kvalitet,
@@ -41,6 +42,7 @@ from kvalitet.grund.problem import KvalitetError, visningsnamn
     help="Bygg bara denna enhet (filnamnet utan .yaml); kan anges flera gånger.",
 )
 @PERIOD_FLAGGA
+@PDF_FLAGGA
 @click.option(
     "--jobb",
     metavar="N",
@@ -66,6 +68,7 @@ def bygg(
     format_: tuple[str, ...],
     enheter: tuple[str, ...],
     period: str | None,
+    pdf: str | None,
     jobb: int | None,
     alla: bool,
     bevaka: bool,
@@ -103,12 +106,12 @@ def bygg(
         sys.exit(1)
 
     if visa_plan:
-        _visa_plan(proj, katalog, format_, enheter, period, jobb, alla)
+        _visa_plan(proj, katalog, format_, enheter, period, jobb, alla, pdf)
         return
     if bevaka:
-        _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla)
+        _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla, pdf)
         return
-    if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla).ok:
+    if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla, pdf=pdf).ok:
         sys.exit(1)
 
 
@@ -120,11 +123,12 @@ def _visa_plan(
     period: str | None,
     jobb: int,
     alla: bool,
+    pdf: str | None = None,
 ) -> None:
     """``bygg --plan``: the plan in Swedish; nothing is built, written or locked."""
     from kvalitet.bygg.plan import beskriv, las_ogonblick, planera
 
-    ogonblick = las_ogonblick(proj, katalog, period, format_)
+    ogonblick = las_ogonblick(proj, katalog, period, format_, pdf)
     plan = planera(ogonblick, enheter or None, alla, None, jobb if "pdf" in format_ else 1)
     for rad in beskriv(plan, visningsnamn(katalog) + "/"):
         click.echo(rad)
@@ -139,6 +143,7 @@ def _bygg_och_visa(
     jobb: int,
     alla: bool,
     minne=None,  # type: ignore[no-untyped-def]
+    pdf: str | None = None,
 ):  # type: ignore[no-untyped-def]
     """One build with its progress, the sammanställning's line and the summary."""
     from kvalitet.bygg.utfor import bygg as bygg_alla
@@ -156,6 +161,7 @@ def _bygg_och_visa(
             alla=alla,
             borjar=visning.borjar,
             minne=minne,
+            pdf=pdf,
         )
     finally:
         visning.avsluta()
@@ -173,6 +179,7 @@ def _bygg_och_bevaka(
     period: str | None,
     jobb: int,
     alla: bool,
+    pdf: str | None = None,
 ) -> None:
     """``bygg --bevaka``: build, then rebuild on every save with warm PDF workers."""
     from kvalitet.bygg.minne import Byggminne, bevakade_mappar
@@ -181,7 +188,7 @@ def _bygg_och_bevaka(
 
     with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
         bevakning = _Bevakning(
-            proj, katalog, format_, enheter, period, jobb, alla, Byggminne(verkstad)
+            proj, katalog, format_, enheter, period, jobb, alla, Byggminne(verkstad), pdf
         )
         try:
             bevaka(bevakade_mappar(proj, period), bevakning.bygg_en_gang, bevakning.vantar)
@@ -204,9 +211,11 @@ class _Bevakning:
         jobb: int,
         alla: bool,
         minne,  # type: ignore[no-untyped-def]
+        pdf: str | None = None,
     ) -> None:
         self.proj, self.katalog, self.format, self.enheter = proj, katalog, format_, enheter
         self.period, self.jobb, self.alla, self.minne = period, jobb, alla, minne
+        self.pdf = pdf
         self.forvarmd = False
 
     def bygg_en_gang(self) -> None:
@@ -224,6 +233,7 @@ class _Bevakning:
                 self.jobb,
                 alla,
                 self.minne,
+                self.pdf,
             )
         except KvalitetError as exc:
             exc.show()
@@ -262,8 +272,9 @@ def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
     "HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
 )
 @PERIOD_FLAGGA
+@PDF_FLAGGA
 def sammanstall(
-    projekt: Path, ut: Path | None, format_: tuple[str, ...], period: str | None
+    projekt: Path, ut: Path | None, format_: tuple[str, ...], period: str | None, pdf: str | None
 ) -> None:
     """Bygg huvudmannens sammanställning av periodens rapporter till KATALOG/sammanstallning.*.
 
@@ -277,7 +288,7 @@ def sammanstall(
 
     proj = oppna_projekt(projekt)
     period = kontrollera_period(proj, period)
-    res = bara_sammanstallning(proj, utkatalog(proj, ut), format_, period)
+    res = bara_sammanstallning(proj, utkatalog(proj, ut), format_, period, pdf)
     _visa_sammanstallning(res)
     if res.fel:
         sys.exit(1)

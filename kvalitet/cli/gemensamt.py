@@ -45,6 +45,15 @@ PERIOD_FLAGGA = click.option(
     help="Perioden, t.ex. 2025/26 (standard: den senaste perioden i rapporter/).",
 )
 
+PDF_FLAGGA = click.option(
+    "--pdf",
+    "pdf",
+    type=click.Choice(["standard", "arkiv"]),
+    default=None,
+    help="'arkiv' skriver PDF/A-2a för e-arkiv (fortfarande PDF/UA-1); standard: huvudmannens "
+    "inställning 'pdf', annars PDF/UA-1.",
+)
+
 
 def skriv_problem(problem: list[Problem], bara_fel: bool = False) -> None:
     for p in sorted(problem):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field
 
@@ -79,6 +80,11 @@ class Installningar(Bas):
         ge=1,
         le=1000,
         description="Värden som bygger på färre elever än så visas som '..' (standard 10).",
+    )
+    pdf: Literal["standard", "arkiv"] = Field(
+        "standard",
+        description="'arkiv' gör PDF:erna till PDF/A-2a (för e-arkiv), fortfarande tillgängliga "
+        "enligt PDF/UA-1; 'standard' (PDF/UA-1) om inget anges. 'kvalitet bygg --pdf' går före.",
     )
 
 

@@ -108,6 +108,7 @@ EXEMPEL: dict[str, list[Any]] = {
     "mall": ["rapport"],
     "mallmapp": ["mallar"],
     "röjandegräns": [10],
+    "pdf": ["arkiv"],
 }
 
 

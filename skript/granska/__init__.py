@@ -1,0 +1,1 @@
+"""The independent accessibility checkers (pdfua, outloud, vnu, axe-core), run on the example."""

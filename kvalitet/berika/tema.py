@@ -30,7 +30,17 @@ def tema_css(tema: Tema | None) -> Markup:
             f'--typsnitt: "{tema.typsnitt.strip()}", "Liberation Sans", Arial, "DejaVu Sans", '
             "sans-serif;"
         )
-    return Markup(":root { " + " ".join(rader) + " }") if rader else Markup("")
+    css = ":root { " + " ".join(rader) + " }" if rader else ""
+    if tema.huvudavsnitt_pa_ny_sida:
+        css += NY_SIDA
+    return Markup(css)
+
+
+NY_SIDA = (
+    "\n@media print { section.avsnitt.niva-1, section.inledning:first-of-type,"
+    " .matrisgrupp + .matrisgrupp { break-before: page; } h2.huvudrubrik { margin-top: 0; } }"
+)
+"""The theme's ``huvudavsnitt_på_ny_sida``: every main section starts a page in the PDF."""
 
 
 def logotyp(huvudman: Huvudmannafil | None, fil: Path | None, projektrot: Path) -> str | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from kvalitet.modell.falt import Bas, IfylldText, Markdown, Period, Text
+from kvalitet.modell.falt import Bas, IfylldText, Markdown, Period, Text, _text
 from kvalitet.modell.rapport import HuvudmansStyrtal
 
 FARG = re.compile(
@@ -55,6 +55,12 @@ class Tema(Bas):
     typsnitt: Text | None = Field(
         None, description="Typsnittets namn, t.ex. 'Liberation Sans'; måste finnas installerat."
     )
+    huvudavsnitt_pa_ny_sida: bool = Field(
+        False,
+        alias="huvudavsnitt_på_ny_sida",
+        description="true: varje huvudavsnitt (1, 2, 3 …) börjar på en ny sida i PDF:en. "
+        "Standard false: avsnitten följer på varandra och rubriker hålls ihop med texten efter.",
+    )
 
 
 class Installningar(Bas):
@@ -80,6 +86,13 @@ class Installningar(Bas):
         ge=1,
         le=1000,
         description="Värden som bygger på färre elever än så visas som '..' (standard 10).",
+    )
+    # written as it stands in the file: an unquoted 1.1 or 1:1 (YAML's number 61) is meant as text
+    malnumrering: Annotated[Literal["1.1", "1:1"], BeforeValidator(_text)] = Field(
+        "1.1",
+        alias="målnumrering",
+        description="Hur målen numreras i uppföljningen: '1.1' (standard, som avsnitt och "
+        "styrtal) eller '1:1' (som i många verksamhetsplaner). Ett mål med eget 'id' behåller det.",
     )
     pdf: Literal["standard", "arkiv"] = Field(
         "standard",

@@ -109,6 +109,8 @@ EXEMPEL: dict[str, list[Any]] = {
     "mallmapp": ["mallar"],
     "röjandegräns": [10],
     "pdf": ["arkiv"],
+    "målnumrering": ["1.1"],
+    "huvudavsnitt_på_ny_sida": [True],
 }
 
 

@@ -123,6 +123,10 @@ class _Trad:
             self.fortackning[int(nums[i])] = nums[i + 1]
         self.sidor = {int(s.obj.StructParents): s for s in pdf.pages if "/StructParents" in s.obj}
         self.innehall: dict[int, bytes] = {}
+        self._block: dict[int, dict[int, bytes]] = {}
+        self.alla = list(self.element())
+        """Every element with its ancestors, read once (the steps before ``stada`` move
+        annotations and content between elements but add or remove none)."""
         self.ersatt: dict[int, dict[int, bytes]] = defaultdict(dict)  # page → MCID → new BDC
 
     # -- traversal -------------------------------------------------------------------------
@@ -155,7 +159,7 @@ class _Trad:
     # -- 7.8 running headers -----------------------------------------------------------------
     def artefakter_ur_marginalen(self) -> None:
         """Tagged content that no element reaches (WeasyPrint's margin boxes) → artifacts."""
-        nabara = {_nyckel(el) for el, _ in self.element()}
+        nabara = {_nyckel(el) for el, _ in self.alla}
         for nr, element in self.fortackning.items():
             if nr not in self.sidor or not isinstance(element, Array):
                 continue
@@ -166,7 +170,7 @@ class _Trad:
 
     # -- 7.18.5 links ------------------------------------------------------------------------
     def lankar(self, texter: dict[str, str]) -> None:
-        foraldrar = {_nyckel(el): (el, f) for el, f in self.element()}
+        foraldrar = {_nyckel(el): (el, f) for el, f in self.alla}
         yttre_for: dict[tuple[int, int], Dictionary] = {}
         for el, forfader in foraldrar.values():
             if el.get("/S") != "/Link":
@@ -216,7 +220,10 @@ class _Trad:
         nr = self._sidnr(el)
         if len(mcid) < 3 or nr is None:
             return
-        block = {int(m[1]): m[2] for m in _BLOCK.finditer(self.sidans_innehall(nr))}
+        if nr not in self._block:
+            innehall = self.sidans_innehall(nr)
+            self._block[nr] = {int(m[1]): m[2] for m in _BLOCK.finditer(innehall)}
+        block = self._block[nr]
         ritat = {_PLATS.sub(b"", block.get(m, b"?")).strip() for m in mcid}
         if len(ritat) != 1 or not next(iter(ritat)):
             return
@@ -228,7 +235,7 @@ class _Trad:
     # -- 7.5 tables --------------------------------------------------------------------------
     def rubrikceller(self) -> None:
         """``/Scope``: Column in THead and in rows of header cells only, else Row."""
-        for el, forfader in self.element():
+        for el, forfader in self.alla:
             if el.get("/S") != "/TH":
                 continue
             rad = forfader[-1] if forfader else None
@@ -248,7 +255,7 @@ class _Trad:
     def diagram(self, beskrivningar: dict[str, list[str]]) -> None:
         """A chart's Alt: its title and the data description (the SVG's ``<desc>``)."""
         kvar = {titel: list(b) for titel, b in beskrivningar.items()}
-        for el, _ in self.element():
+        for el, _ in self.alla:
             if el.get("/S") != "/Figure" or "/Alt" not in el:
                 continue
             titel = str(el.Alt)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kvalitet import __version__
 from kvalitet.kalla.las import SNABB_LADDARE
+from kvalitet.kalla.lokala_filer import lokal_mapp
 from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, inbyggda_mallar
 
 _MALLTYPER = {
@@ -65,8 +66,10 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
 
             data = yaml.load(hfil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
             mapp = (data.get("inställningar") or {}).get("mallmapp")
-            if isinstance(mapp, str):
-                mappar.append(projekt.rot / mapp)
+            # only a folder inside the project is read or hashed; any other value is an error
+            # that the check of the huvudman file reports, with its line
+            if isinstance(mapp, str) and isinstance(lokal := lokal_mapp(projekt.rot, mapp), Path):
+                mappar.append(lokal)
         except (OSError, ValueError, AttributeError, yaml.YAMLError):
             pass
     return mappar
@@ -81,7 +84,7 @@ def globala_delar(
         for mapp in dict.fromkeys(m.resolve() for m in mallmappar)
         if mapp.is_dir()
         for f in mapp.rglob("*")
-        if f.is_file() and f.suffix.lower() in _MALLTYPER
+        if f.is_file() and not f.is_symlink() and f.suffix.lower() in _MALLTYPER
     ]
     huvudman = projekt.huvudmannafil(period) if period else None
     mallar = set(mallfiler)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 import markdown as md_lib
 import nh3
 from markupsafe import Markup
@@ -86,8 +89,36 @@ def valj_mall(miljo: jinja2.Environment, huvudman: Huvudmannafil | None, skolfor
     )
 
 
+class _Mallladdare(jinja2.FileSystemLoader):
+    """Reads templates like Jinja's file loader, but never through a symbolic link: a linked
+    template or folder could publish any file on the computer in every report."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Any]:
+        for mapp in self.searchpath:
+            bas = Path(mapp)
+            kandidat = bas.joinpath(*template.split("/"))
+            if not kandidat.exists() and not kandidat.is_symlink():
+                continue
+            steg = bas
+            for del_ in template.split("/"):
+                steg = steg / del_
+                if steg.is_symlink():
+                    raise jinja2.TemplateError(
+                        f"{visningsnamn(steg)}:1:1: fel: mallen '{template}' går via en symbolisk "
+                        "länk, och sådana läses inte (kopiera in filen i mallmappen i stället)"
+                    )
+            break
+        return super().get_source(environment, template)
+
+
 def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment searching the project's ``mallar/`` first, then the built-in one."""
+    """A Jinja environment searching the project's ``mallar/`` first, then the built-in one.
+
+    Every template renders in Jinja's immutable sandbox: a project's own template (written by
+    anyone with access to the repository) can show the report's data but cannot reach Python
+    internals, call unsafe methods or change data."""
     sokvagar: list[Path] = []
     inbyggd = inbyggda_mallar()
     if projektmallar and projektmallar.is_dir() and projektmallar.resolve() != inbyggd:
@@ -95,11 +126,11 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     sokvagar.append(inbyggd)
     laddare = jinja2.ChoiceLoader(
         [
-            jinja2.PrefixLoader({INBYGGD: jinja2.FileSystemLoader(str(inbyggd))}, delimiter="/"),
-            jinja2.FileSystemLoader([str(s) for s in sokvagar]),
+            jinja2.PrefixLoader({INBYGGD: _Mallladdare(str(inbyggd))}, delimiter="/"),
+            _Mallladdare([str(s) for s in sokvagar]),
         ]
     )
-    miljo = jinja2.Environment(
+    miljo = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=laddare,
         autoescape=jinja2.select_autoescape(["html", "j2", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -120,8 +151,15 @@ def rendera_html(
     rapport: VyRapport, miljo: jinja2.Environment, mall: str = "rapport.html.j2"
 ) -> str:
     """Render one resolved unit to a self-contained HTML document."""
-    try:
+    with oversatta_mallfel():
         return miljo.get_template(mall).render(r=rapport, enhet=rapport.enhet)
+
+
+@contextmanager
+def oversatta_mallfel() -> Iterator[None]:
+    """A template's errors as a located Swedish KvalitetError, never a traceback."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as exc:
         raise KvalitetError(_syntaxfel(exc).visa()) from None
     except jinja2.TemplateNotFound as exc:
@@ -129,11 +167,18 @@ def rendera_html(
             f"{_mallplats(exc)}fel: mallen '{exc.name}' finns inte "
             "(lägg den i projektets 'mallar/' eller rätta namnet)"
         ) from None
+    except jinja2.sandbox.SecurityError as exc:
+        raise KvalitetError(
+            f"{_mallplats(exc)}fel: mallen försöker nå något som mallar inte får använda "
+            f"({exc}) (en mall får bara visa rapportens uppgifter; se docs/mallar.md)"
+        ) from None
     except jinja2.UndefinedError as exc:
         raise KvalitetError(
             f"{_mallplats(exc)}fel: mallen använder något som inte finns: "
             f"{_oversatt_odefinierad(exc.message or '')} (rätta namnet i mallen; se docs/mallar.md)"
         ) from None
+    except jinja2.TemplateError as exc:  # a template through a symbolic link
+        raise KvalitetError(str(exc)) from None
     except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
         raise KvalitetError(
             f"{_mallplats(exc)}fel: mallen kunde inte fyllas i ({type(exc).__name__}: {exc}) "
@@ -147,6 +192,17 @@ def kontrollera_mallar(projektmallar: Path, miljo: jinja2.Environment) -> list[P
         return []
     problem: list[Problem] = []
     for fil in sorted(projektmallar.rglob("*")):
+        if fil.is_symlink() and (fil.is_dir() or fil.suffix in (".j2", ".html", ".css")):
+            problem.append(
+                fel(
+                    fil,
+                    1,
+                    1,
+                    f"'{visningsnamn(fil)}' är en symbolisk länk, och mallar läses inte genom länkar",
+                    "kopiera in filen i mallmappen i stället för att länka till den",
+                )
+            )
+            continue
         if not fil.is_file() or fil.suffix not in (".j2", ".html"):
             continue
         namn = fil.relative_to(projektmallar).as_posix()
@@ -156,7 +212,14 @@ def kontrollera_mallar(projektmallar: Path, miljo: jinja2.Environment) -> list[P
             problem.append(_syntaxfel(exc))
         except UnicodeDecodeError:
             problem.append(fel(fil, 1, 1, "mallen är inte sparad som UTF-8", SPARA_UTF8))
+        except jinja2.TemplateError as exc:  # a symbolic link (see _Mallladdare)
+            problem.append(_lank_problem(fil, str(exc)))
     return problem
+
+
+def _lank_problem(fil: Path, text: str) -> Problem:
+    vad = text.split(": fel: ", 1)[-1]
+    return fel(fil, 1, 1, vad, "kopiera in filen i mallmappen i stället för att länka till den")
 
 
 def _syntaxfel(exc: jinja2.TemplateSyntaxError) -> Problem:
@@ -233,7 +296,7 @@ def rendera_sammanstallning(
     symboler = symboler_i(
         [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
     )
-    try:
+    with oversatta_mallfel():
         return miljo.get_template("sammanstallning.html.j2").render(
             s=data,
             lank=lank,
@@ -245,10 +308,3 @@ def rendera_sammanstallning(
             logotyp=logotyp(lage.huvudman, lage.huvudmannafil, projektrot),
             tema_css=tema_css(lage.huvudman.tema if lage.huvudman else None),
         )
-    except jinja2.TemplateSyntaxError as exc:
-        raise KvalitetError(_syntaxfel(exc).visa()) from None
-    except jinja2.UndefinedError as exc:
-        raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen använder något som inte finns: "
-            f"{_oversatt_odefinierad(exc.message or '')} (rätta namnet i mallen)"
-        ) from None

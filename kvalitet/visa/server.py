@@ -3,12 +3,14 @@ pages to reload, through server-sent events, as soon as a file of the project is
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as htmllib
 import http.server
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.projekt import Projekt
@@ -26,6 +28,24 @@ LADDA_OM = f"""<script>
   }});
 }})();
 </script>"""
+
+_SKRIPT = LADDA_OM.removeprefix("<script>").removesuffix("</script>")
+CSP = (
+    "default-src 'none'; "
+    f"script-src 'sha256-{base64.b64encode(hashlib.sha256(_SKRIPT.encode()).digest()).decode()}'; "
+    "style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+"""Every page may run only its own reload script (by its hash), and load nothing from outside."""
+BILDTYPER = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
+"""``/filer/`` serves only pictures; an SVG is served in a sandbox (it may contain script)."""
 
 STIL = """<style>
 body { font-family: "Liberation Sans", Arial, sans-serif; max-width: 48rem; margin: 2rem auto;
@@ -81,15 +101,16 @@ class Forhandsvisning:
         rader = []
         for k in sorted(lage.enheter, key=lambda k: k.rapport.namn if k.rapport else k.id):
             namn = htmllib.escape(k.rapport.namn if k.rapport else k.id)
+            lank = htmllib.escape(quote(k.id), quote=True)
             status = (
                 htmllib.escape(k.rapport.status.capitalize())
                 if k.ok and k.rapport
                 else f'<span class="varning">{sum(p.ar_fel for p in k.problem)} fel</span>'
             )
             rader.append(
-                f'<tr><th scope="row"><a href="/{k.id}.html">{namn}</a></th>'
+                f'<tr><th scope="row"><a href="/{lank}.html">{namn}</a></th>'
                 f"<td>{htmllib.escape(k.rapport.skolform if k.rapport else '')}</td>"
-                f'<td>{status}</td><td><a href="/{k.id}.pdf">PDF</a></td></tr>'
+                f'<td>{status}</td><td><a href="/{lank}.pdf">PDF</a></td></tr>'
             )
         felrutor = self._felruta([p for p in lage.huvudmansproblem if p.ar_fel])
         return self._sida(
@@ -212,21 +233,41 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
         def log_message(self, *args: object) -> None:
             pass
 
-        def _svara(self, kod: int, data: bytes, typ: str) -> None:
+        def _svara(self, kod: int, data: bytes, typ: str, csp: str = CSP) -> None:
             self.send_response(kod)
             self.send_header("Content-Type", typ)
             self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
+            self._skyddshuvuden(csp)
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(data)
+
+        def _skyddshuvuden(self, csp: str = CSP) -> None:
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Security-Policy", csp)
+            self.send_header("Referrer-Policy", "no-referrer")
+
+        def _ratt_vard(self) -> bool:
+            """Only the names of this computer's loopback address: a page on another site that
+            points its own name at 127.0.0.1 (DNS rebinding) gets nothing."""
+            port = self.server.server_address[1]
+            vard = (self.headers.get("Host") or "").strip().lower()
+            return vard in {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
 
         def do_HEAD(self) -> None:
             self.do_GET()
 
         def do_GET(self) -> None:
             sokvag = urlsplit(self.path).path
+            if not self._ratt_vard():
+                port = self.server.server_address[1]
+                text = (
+                    "Förhandsvisningen svarar bara på sin egen adress, "
+                    f"http://{VARD}:{port}/ (eller localhost:{port})."
+                )
+                self._svara(421, text.encode("utf-8"), "text/plain; charset=utf-8")
+                return
             try:
                 self._hantera(sokvag)
             except (BrokenPipeError, ConnectionResetError):
@@ -249,13 +290,13 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                 return
             if sokvag.startswith("/filer/"):
                 fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
-                if fil is None:
+                typ = BILDTYPER.get(fil.suffix.lower()) if fil is not None else None
+                if fil is None or typ is None:
                     self._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
                 else:
-                    import mimetypes
-
-                    typ = mimetypes.guess_type(fil.name)[0] or "application/octet-stream"
-                    self._svara(200, fil.read_bytes(), typ)
+                    # an SVG can carry script: it is shown in a sandbox with no script at all
+                    self._svara(200, fil.read_bytes(), typ, "sandbox; default-src 'none'; "
+                                "style-src 'unsafe-inline'; img-src data:")  # fmt: skip
                 return
             namn = unquote(sokvag.lstrip("/"))
             if namn in ("sammanstallning.html", "sammanstallning.pdf"):
@@ -272,7 +313,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
         def _handelser(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
+            self._skyddshuvuden()
             self.end_headers()
             version = visning.bevakare.version
             self.wfile.write(f"event: version\ndata: {version}\n\n".encode())
@@ -303,11 +344,11 @@ def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> 
         ) from None
     visning.bevakare.starta()
     adress = f"http://{VARD}:{server.server_address[1]}/"
-    meddela(
-        f"Förhandsvisning av {projekt.rot} på {adress}\n"
-        "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
-    )
     try:
+        meddela(
+            f"Förhandsvisning av {projekt.rot} på {adress}\n"
+            "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
+        )
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass

@@ -10,6 +10,10 @@ The rules follow the conventions of Skolverket's public statistics:
 - ``-`` no pupils (the count is 0);
 - ``.`` data missing (shown by the templates for an empty cell).
 
+A status computed from a hidden value is not published either (``ej redovisat``, shown as –):
+"uppnått" for a group of 8 against a målvärde of 90 % would tell that all 8 reached it. A status
+the unit states itself (``status``, ``ej_aktuellt``) is published as written.
+
 The counts (``antal``) come from the YAML and are used only here; they are removed from the
 masked report, so no template, chart or export can show them.
 """
@@ -27,12 +31,13 @@ from kvalitet.modell import (
     Styrtalsresultat,
     Tabell,
 )
-from kvalitet.modell.status import ar_tal
+from kvalitet.modell.status import Status, ar_tal
 
 SYMBOLER = {
-    "..": "uppgiften bygger på färre än {grans} elever och visas inte",
-    "~100": "andelen är nära 100 % (1–4 elever når inte upp); den andra gruppens värde visas "
-    "då som .. så att det inte kan räknas fram",
+    "..": "uppgiften bygger på färre än {grans} elever och visas inte, och inte heller den status "
+    "som skulle räknas fram ur den (–, ej redovisat)",
+    "~100": "1–4 elever når inte upp; exakt andel visas inte (inte heller dess status), och den "
+    "andra gruppens värde visas då som .. så att det inte kan räknas fram",
     ".": "uppgift saknas",
     "-": "inga elever, eller inte tillämpligt",
 }
@@ -58,12 +63,28 @@ def maskera(
             ej_upp = round(n * (100 - varde) / 100)
             if 1 <= ej_upp <= 4:
                 ut[grupp] = "~100"
+    # only the total's count given: a group is never larger than the total
+    totalt = antal.get("totalt")
+    if totalt is not None and totalt < grans:
+        for grupp in ("flickor", "pojkar"):
+            if antal.get(grupp) is None and ar_tal(ut.get(grupp)):
+                ut[grupp] = ".."
+                dolda.add(grupp)
     for en, andra in (("flickor", "pojkar"), ("pojkar", "flickor")):
         if not ar_tal(ut.get(andra)):
             continue
         if ut.get(en) == "~100" or (en in dolda and ar_tal(ut.get("totalt"))):
             ut[andra] = ".."
     return ut
+
+
+def _summakolumn(antal: list[int | None]) -> int | None:
+    """The column whose count is the sum of the others' (a total), if there is one."""
+    kanda = [(i, n) for i, n in enumerate(antal) if n is not None]
+    if len(kanda) < 3:
+        return None
+    summa = sum(n for _, n in kanda)
+    return next((i for i, n in kanda if n * 2 == summa), None)
 
 
 def maskera_rad(rad: Rad, matt: str | None, grans: int) -> Rad:
@@ -76,6 +97,15 @@ def maskera_rad(rad: Rad, matt: str | None, grans: int) -> Rad:
         for i, n in enumerate(rad.antal[: len(varden)]):
             if n is not None:
                 varden[i] = maskera({"v": varden[i]}, {"v": n}, matt, grans)["v"]
+        # complementary suppression: one hidden part and a shown total give the part back
+        total = _summakolumn(list(rad.antal[: len(varden)]))
+        if total is not None and ar_tal(varden[total]):
+            delar = [i for i in range(len(varden)) if i != total and rad.antal[i] is not None]
+            dolda = [i for i in delar if varden[i] in DOLDA]
+            synliga = [i for i in delar if ar_tal(varden[i])]
+            if len(dolda) == 1 and synliga:
+                minsta = min(synliga, key=lambda i: rad.antal[i] or 0)  # type: ignore[index]
+                varden[minsta] = ".."
         return rad.model_copy(update={"varden": varden, "antal": None})
     antal = rad.antal.model_dump()
     varden = {g: getattr(rad, g) for g in GRUPPER}
@@ -139,6 +169,21 @@ def maskera_rapport(
             "egna_styrtal": egna,
         }
     )
+
+
+DOLDA = ("..", "~100")
+
+
+def publicerad_status(
+    status: Status, verklig: Styrtalsresultat | None, visad: Styrtalsresultat | None
+) -> Status:
+    """The status that may be shown: ``ej redovisat`` when it was computed from a value that
+    röjandekontrollen hides (the status would narrow the hidden value down)."""
+    if verklig is None or visad is None or verklig.status or verklig.ej_aktuellt:
+        return status
+    if ar_tal(verklig.utfall) and str(visad.utfall) in DOLDA:
+        return "ej redovisat"
+    return status
 
 
 def symboler_i(varden: list[Any]) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kvalitet.berika.diagram import Serie, stapeldiagram
-from kvalitet.berika.roj import symboler_i
+from kvalitet.berika.roj import publicerad_status, symboler_i
 from kvalitet.grund import format as fmt
 from kvalitet.kalla.projekt import periodnyckel
 from kvalitet.modell import (
@@ -157,7 +157,10 @@ def uppfoljning(
     for ps in galler_for(huvudman, rapport.skolform):
         resultat = rapport.styrtal.get(ps.styrtal.id)
         historik = _historik(ps.styrtal.id, resultat, tidigare, False)
-        status = styrtalsstatus(ps.styrtal, verklig.styrtal.get(ps.styrtal.id), marginal)
+        verkligt = verklig.styrtal.get(ps.styrtal.id)
+        status = publicerad_status(
+            styrtalsstatus(ps.styrtal, verkligt, marginal), verkligt, resultat
+        )
         vy = _vy(ps.styrtal, resultat, historik, rapport.period, status)
         nyckel = (ps.perspektiv_nr, ps.mal_nr)
         if nyckel not in aktuella:
@@ -172,7 +175,10 @@ def uppfoljning(
         egna = VyMal("", "Styrtal som enheten själv har lagt till", [])
         for eget in rapport.egna_styrtal:
             historik = _historik(eget.id, eget, tidigare, True)
-            status = styrtalsstatus(eget, verkliga_egna.get(eget.id, eget), marginal)
+            verkligt_eget = verkliga_egna.get(eget.id, eget)
+            status = publicerad_status(
+                styrtalsstatus(eget, verkligt_eget, marginal), verkligt_eget, eget
+            )
             egna.styrtal.append(_vy(eget, eget, historik, rapport.period, status))
             mal_for_styrtal[eget.id] = egna
         perspektiv.append(VyPerspektiv("Enhetens egna styrtal", [egna]))

@@ -126,6 +126,12 @@ def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Pr
                         "lägg till 'kolumner: [...]' i tabellen, eller skriv flickor/pojkar/totalt",
                     )
                 )
+            elif (
+                rad.antal is None
+                and (rad.matt or tabell.matt) != "antal"
+                and any(isinstance(v, int | float) for v in (rad.flickor, rad.pojkar))
+            ):
+                ut.append(utan_antal(kalla, radsok, f"raden '{rad.rad}'"))
             elif all(v is None for v in kon):
                 ut.append(
                     kalla.fel(
@@ -136,6 +142,17 @@ def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Pr
                     )
                 )
     return ut
+
+
+def utan_antal(kalla: Kalla, sokvag: Sokvag, vad: str) -> Problem:
+    """Values for flickor/pojkar without counts: röjandekontrollen cannot test them."""
+    return kalla.varning(
+        sokvag,
+        f"{vad} har värden för flickor och pojkar men inget 'antal', så röjandekontrollen kan "
+        "inte pröva om grupperna är för små för att visas",
+        "lägg till hur många elever värdena bygger på, t.ex. "
+        "'antal: {flickor: 21, pojkar: 26, totalt: 47}'",
+    )
 
 
 def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) -> list[Problem]:

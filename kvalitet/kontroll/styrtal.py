@@ -8,6 +8,7 @@ from typing import Any
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil, lokal_mapp
+from kvalitet.kontroll.korskontroll import utan_antal
 from kvalitet.kontroll.modellfel import menade_du, visa_sokvag
 from kvalitet.modell import (
     FARG,
@@ -197,6 +198,12 @@ def kontrollera_enhetens_styrtal(
                 )
             )
             continue
+        if (
+            resultat.antal is None
+            and definition.matt != "antal"
+            and any(isinstance(v, int | float) for v in (resultat.flickor, resultat.pojkar))
+        ):
+            ut.append(utan_antal(kalla, sokvag, f"styrtal {sid}"))
         for falt in ("utfall", "flickor", "pojkar"):
             ut.extend(
                 _kontrollera_varde(

@@ -6,7 +6,9 @@ from typing import Literal
 
 from kvalitet.modell import StyrtalsDefinition, Styrtalsresultat
 
-Status = Literal["uppnått", "delvis uppnått", "ej uppnått", "ej aktuellt", "saknas", "ej bedömt"]
+Status = Literal[
+    "uppnått", "delvis uppnått", "ej uppnått", "ej aktuellt", "saknas", "ej bedömt", "ej redovisat"
+]
 
 SYMBOL: dict[str, str] = {
     "uppnått": "✔",
@@ -15,6 +17,7 @@ SYMBOL: dict[str, str] = {
     "ej aktuellt": "○",
     "saknas": "?",
     "ej bedömt": "–",
+    "ej redovisat": "–",
 }
 TOMMA = (None, "", ".", "..", "-")
 

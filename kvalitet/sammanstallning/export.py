@@ -9,14 +9,32 @@ from kvalitet.modell.status import ar_tal
 from kvalitet.sammanstallning.sammanstall import SKOLFORMSORDNING, Exportrad, Sammanstallning
 
 
+FORMELTECKEN = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these could run as a formula in a spreadsheet (OWASP)."""
+SYMBOLER = ("..", "~100", ".", "-")
+"""The statistics' own symbols: shown as written (a lone '-' is no formula)."""
+
+
+def ofarlig_text(text: str) -> str:
+    """Text that no spreadsheet runs: a leading ' when it starts like a formula."""
+    if text in SYMBOLER or not text.startswith(FORMELTECKEN):
+        return text
+    return "'" + text
+
+
+def _tal(varde: object) -> float | int:
+    """The number as written: 65,6 is 65.6 exactly, not 65.59999999999999."""
+    tal = round(float(varde), 10)  # type: ignore[arg-type]
+    return int(tal) if tal.is_integer() else tal
+
+
 def _csv_varde(varde: object) -> str:
     """Numbers with a decimal comma and no thousands separator, as Swedish Excel reads them."""
     if varde is None:
         return ""
     if ar_tal(varde):
-        tal = float(varde)  # type: ignore[arg-type]
-        return str(int(tal)) if tal.is_integer() else repr(tal).replace(".", ",")
-    return str(varde)
+        return repr(_tal(varde)).replace(".", ",")
+    return ofarlig_text(str(varde))
 
 
 def csv_bytes(sammanstallning: Sammanstallning) -> bytes:
@@ -52,10 +70,13 @@ def xlsx_bytes(sammanstallning: Sammanstallning) -> bytes:
                 continue
             blad.append(
                 [
-                    float(v) if ar_tal(v) else ("" if v is None else str(v))  # type: ignore[arg-type]
+                    _tal(v) if ar_tal(v) else ("" if v is None else ofarlig_text(str(v)))
                     for v in (getattr(rad, f) for f in Exportrad.FALT)
                 ]
             )
+            for cell in blad[blad.max_row]:  # text is always a string cell, never a formula
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
         blad.freeze_panes = "A2"
         blad.auto_filter.ref = blad.dimensions
         for i, bredd in enumerate(bredder):

@@ -11,7 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kvalitet.berika.roj import maskera_rapport
+from kvalitet.berika.roj import maskera_rapport, publicerad_status
 from kvalitet.grund import format as fmt
 from kvalitet.modell import Avsnitt, Enhetsrapport, Huvudmannafil, HuvudmansStyrtal
 from kvalitet.modell.status import SYMBOL, ar_tal, styrtalsstatus
@@ -180,8 +180,12 @@ def sammanstall(
         )
         for ps in galler_for(huvudman, verklig.skolform):
             s = ps.styrtal
-            status = styrtalsstatus(s, verklig.styrtal.get(s.id), marginal)
             res = visad.styrtal.get(s.id)
+            status = publicerad_status(
+                styrtalsstatus(s, verklig.styrtal.get(s.id), marginal),
+                verklig.styrtal.get(s.id),
+                res,
+            )
             utfall = res.utfall if res else None
             tidigare = forra_visade.get(eid)
             da = tidigare.styrtal[s.id].utfall if tidigare and s.id in tidigare.styrtal else None

@@ -11,11 +11,11 @@ they are rebuilt next time.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kvalitet import __version__
+from kvalitet.grund.skrivning import skriv_atomiskt
 
 CACHEFIL = "cache.json"
 
@@ -35,6 +35,8 @@ class Cache:
     @classmethod
     def las(cls, ut: Path) -> Cache:
         fil = ut / ".kvalitet" / CACHEFIL
+        if fil.is_symlink():  # never read (or later replace) through a planted link
+            return cls(fil)
         try:
             data = json.loads(fil.read_text(encoding="utf-8"))
             return cls(
@@ -94,19 +96,17 @@ class Cache:
             self.spara()
 
     def spara(self) -> None:
-        self.fil.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.fil.with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps(
-                {
-                    "version": __version__,
-                    "enheter": self.enheter,
-                    "sammanstallning": self.sammanstallning,
-                    "sammanstallningens_innehall": self.sammanstallningens_innehall,
-                    "sammanstallningens_delar": self.sammanstallningens_delar,
-                },
-                ensure_ascii=False,
-            ),
-            encoding="utf-8",
+        """Write atomically through a new temporary file (never an existing path, which could
+        be a link to a file outside the output folder)."""
+        text = json.dumps(
+            {
+                "version": __version__,
+                "enheter": self.enheter,
+                "sammanstallning": self.sammanstallning,
+                "sammanstallningens_innehall": self.sammanstallningens_innehall,
+                "sammanstallningens_delar": self.sammanstallningens_delar,
+            },
+            ensure_ascii=False,
         )
-        os.replace(tmp, self.fil)
+        self.fil.parent.mkdir(parents=True, exist_ok=True)
+        skriv_atomiskt(self.fil, text.encode("utf-8"))

@@ -38,6 +38,17 @@ def forbered_ut(projekt: Projekt, ut: Path) -> None:
         (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
 
 
+def inte_lank(sokvag: Path) -> None:
+    """Refuse a symbolic link where kvalitet writes or deletes its own files: a planted link
+    would make a build overwrite or delete a file outside the output folder."""
+    if sokvag.is_symlink():
+        raise KvalitetError(
+            f"'{sokvag}' är en symbolisk länk; kvalitet skriver och tar bort filer i utkatalogens "
+            f"arbetsmapp och följer aldrig länkar där (ta bort länken, t.ex. med "
+            f"'rm \"{sokvag}\"', eller bygg till en annan mapp med --ut)"
+        )
+
+
 @contextmanager
 def byggas(ut: Path) -> Iterator[Path]:
     """Hold the output folder's lock for one build; yields the folder for temporary files.
@@ -47,8 +58,11 @@ def byggas(ut: Path) -> Iterator[Path]:
     removed here before the next build starts."""
     arbete = ut / ARBETSMAPP
     tmpmapp = arbete / "tmp"
-    tmpmapp.mkdir(parents=True, exist_ok=True)
-    fd = os.open(arbete / "las", os.O_RDWR | os.O_CREAT, 0o644)
+    for mapp in (arbete, tmpmapp):
+        inte_lank(mapp)
+        mapp.mkdir(exist_ok=True)
+    inte_lank(arbete / "las")
+    fd = os.open(arbete / "las", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
         if not _las(fd):
             raise KvalitetError(

@@ -8,7 +8,6 @@ import io
 from kvalitet.modell.status import ar_tal
 from kvalitet.sammanstallning.sammanstall import SKOLFORMSORDNING, Exportrad, Sammanstallning
 
-
 FORMELTECKEN = ("=", "+", "-", "@", "\t", "\r")
 """A text cell starting with one of these could run as a formula in a spreadsheet (OWASP)."""
 SYMBOLER = ("..", "~100", ".", "-")

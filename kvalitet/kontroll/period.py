@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvalitet.grund.problem import Problem, fel
+from kvalitet.grund.problem import Problem, fel, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml
 from kvalitet.kalla.oversikt import _utanfor, periodoversikt
 from kvalitet.kalla.projekt import Projekt, periodnyckel
@@ -170,24 +170,38 @@ def las_period(
             )
             if minne is not None:
                 minne.spara(plats, signatur, rapport, problem)
-        if fil.stem in per_id:
-            problem.append(
-                fel(
-                    fil,
-                    1,
-                    1,
-                    f"enheten '{fil.stem}' finns redan för {vald or 'perioden'} i "
-                    f"'{per_id[fil.stem]}'",
-                    "varje enhet har en egen fil med unikt namn; döp om eller ta bort den ena",
-                )
-            )
-            rapport = None
         per_id.setdefault(fil.stem, fil)
-        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, problem))
+        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, list(problem)))
+
+    # one unit, one file: two files with the same id are both errors, and neither is built
+    # (whichever sorted first used to replace the other)
+    for id_, filer in _dubbletter(lage.enheter).items():
+        for kontroll in lage.enheter:
+            if kontroll.id == id_:
+                andra = [visningsnamn(f) for f in filer if f != kontroll.fil]
+                kontroll.problem.append(
+                    fel(
+                        kontroll.fil,
+                        1,
+                        1,
+                        f"enheten '{id_}' finns i flera filer för {vald or 'perioden'}: "
+                        f"också i {', '.join(andra)}; ingen av dem byggs",
+                        "varje enhet har en enda fil: ta bort kopian, eller döp om den ena "
+                        "(filnamnet är enhetens id)",
+                    )
+                )
+                kontroll.rapport = None
 
     if vald:
         lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id), minne)
     return lage
+
+
+def _dubbletter(enheter: list[Enhetskontroll]) -> dict[str, list[Path]]:
+    filer: dict[str, list[Path]] = {}
+    for kontroll in enheter:
+        filer.setdefault(kontroll.id, []).append(kontroll.fil)
+    return {id_: f for id_, f in filer.items() if len(f) > 1}
 
 
 def _historik(

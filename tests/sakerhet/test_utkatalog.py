@@ -65,3 +65,23 @@ def test_planterad_arbetsmapp_vagras(projekt: Path, runner: CliRunner, tmp_path:
     assert res.exit_code == 1
     assert "är en symbolisk länk" in res.output
     assert sorted(p.name for p in utanfor.iterdir()) == ["viktig.tmp", "viktig.txt"]
+
+
+def test_samma_enhet_i_tva_filer_byggs_inte(projekt: Path, runner: CliRunner) -> None:
+    """A copy in a subfolder (sorted first) used to replace the real report."""
+    period = projekt / "rapporter" / "2025-26"
+    (period / "a-kopia").mkdir()
+    kopia = period / "a-kopia" / "resurscentrum.yaml"
+    text = (period / "resurscentrum.yaml").read_text(encoding="utf-8")
+    kopia.write_text(text.replace("namn: Resurscentrum", "namn: FEL ENHET"), encoding="utf-8")
+    res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
+    assert res.exit_code == 1
+    for fil in (
+        "rapporter/2025-26/resurscentrum.yaml",
+        "rapporter/2025-26/a-kopia/resurscentrum.yaml",
+    ):
+        assert f"{fil}:1:1: fel: enheten 'resurscentrum' finns i flera filer" in res.output
+    assert not (projekt / "ut" / "resurscentrum.html").exists()
+    assert (projekt / "ut" / "bjorkbackaskolan.html").exists()
+    kontroll = runner.invoke(kvalitet, ["kontrollera"])
+    assert kontroll.exit_code == 1 and kontroll.output.count("finns i flera filer") == 2

@@ -33,6 +33,10 @@ _HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^>]*>")
 _SKRIPTLANK = re.compile(r"\]\(\s*(javascript|vbscript|data|file):", re.IGNORECASE)
 
 
+_MDLANK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+"""The target of a Markdown link ``[text](mål)``."""
+
+
 def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
     """Warn where a text holds HTML or script links: they never reach the report."""
     if isinstance(data, dict):
@@ -51,6 +55,19 @@ def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
                 "skriv vanlig text; använd Markdown för **fetstil**, listor och [länkar](https://...)",
             )
         )
+    for mal in _MDLANK.findall(data):
+        tillaten = mal.strip().lower().startswith(("http://", "https://", "mailto:", "#"))
+        if not tillaten and not _SKRIPTLANK.search(f"]({mal}"):
+            ut.append(
+                kalla.varning(
+                    sokvag,
+                    f"'{visa_sokvag(sokvag)}' har länken '{mal[:60]}', som inte är en webbadress; "
+                    "den visas som vanlig text (en länk till en fil skulle i PDF:en peka på "
+                    "läsarens egen dator)",
+                    "skriv hela adressen, t.ex. [text](https://www.alvmora.se/...), eller lägg "
+                    "en bild under 'bilder:'",
+                )
+            )
     if traff := _SKRIPTLANK.search(data):
         ut.append(
             kalla.varning(

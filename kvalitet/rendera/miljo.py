@@ -53,9 +53,22 @@ def _konvertera(text: str) -> str:
         html,
         tags=_TAGGAR,
         attributes=_ATTRIBUT,
+        attribute_filter=_lankfilter,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+LANKAR = ("http://", "https://", "mailto:", "#")
+"""What a link in a report may point at. A relative path or ``//host`` would become a
+``file://`` or UNC link in the PDF (a file on the reader's computer or network): such a link is
+shown as its text only, and ``kvalitet kontrollera`` warns about it."""
+
+
+def _lankfilter(tagg: str, attribut: str, varde: str) -> str | None:
+    if tagg == "a" and attribut == "href":
+        return varde if varde.strip().lower().startswith(LANKAR) else None
+    return varde
 
 
 INBYGGD = "inbyggd"

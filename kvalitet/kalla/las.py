@@ -20,6 +20,9 @@ SNABB_LADDARE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_RADLANGD = 20_000
 MAX_NODER = 200_000
+MAX_TECKEN = 10_000_000
+"""Text in all values together, counted as the aliases ('*namn') fill it in: a small file whose
+aliases repeat a long text would otherwise become a report of hundreds of megabytes."""
 MAX_DJUP = 60
 
 _TILLATNA_TAGGAR = {
@@ -237,6 +240,9 @@ class _Omvandlare:
         self.kalla = kalla
         self.konstruktor = yaml.SafeLoader("")
         self.noder = 0
+        self.tecken = 0
+        self.sedda: set[int] = set()
+        self.alias = False
 
     def _pos(self, nod: Node) -> tuple[int, int]:
         return nod.start_mark.line + 1, nod.start_mark.column + 1
@@ -247,12 +253,25 @@ class _Omvandlare:
 
     def bygg(self, nod: Node, sokvag: Sokvag) -> Any:
         self.noder += 1
-        if self.noder > MAX_NODER:
-            self._fel(
-                nod,
-                "filen innehåller för många värden (ankare och alias som mångfaldigar innehåll?)",
-                "skriv ut innehållet utan '&' och '*'",
-            )
+        if id(nod) in self.sedda:
+            self.alias = True  # the same node again: an alias ('*namn') repeats it
+        self.sedda.add(id(nod))
+        if isinstance(nod, ScalarNode):
+            self.tecken += len(str(nod.value))
+        if self.noder > MAX_NODER or self.tecken > MAX_TECKEN:
+            if self.alias:
+                self._fel(
+                    nod,
+                    "filen blir för stor när ankarna ('&namn') fylls i där aliasen ('*namn') står",
+                    "skriv ut innehållet utan '&' och '*'",
+                )
+            else:
+                self._fel(
+                    nod,
+                    f"filen innehåller för mycket: över {MAX_NODER:,} värden eller "
+                    f"{MAX_TECKEN:,} tecken".replace(",", "\u00a0"),
+                    "dela upp rapporten, eller korta långa tabeller och texter",
+                )
             raise _Avbryt
         if len(sokvag) > MAX_DJUP:
             self._fel(nod, "filen är för djupt nästlad", f"högst {MAX_DJUP} nivåer indrag")

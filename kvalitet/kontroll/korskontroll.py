@@ -184,7 +184,41 @@ def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) 
                 "använd PNG, JPEG, GIF, SVG eller WebP",
             )
         ]
+    if (for_stor := bildens_storleksfel(svar)) is not None:
+        return [
+            kalla.fel(sokvag, f"'{fil}': {for_stor}", "minska bilden, t.ex. till 2 000 pixlar bred")
+        ]
     return []
+
+
+MAX_MEGAPIXLAR = 40
+"""A picture is decoded whole by the PDF engine: 13 000 × 13 000 pixels (a PNG of 0.5 MB) took
+1.4 GB per worker. Larger pictures are refused when the file is checked."""
+
+
+def bildens_storleksfel(fil: Path) -> str | None:
+    """Why a raster picture is too large (or unreadable) to render; None when it is fine."""
+    if fil.suffix.lower() == ".svg":
+        return None
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(fil) as bild:  # reads the header only
+                bredd, hojd = bild.size
+    except Image.DecompressionBombError:
+        return f"bilden har över {2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000} megapixlar"
+    except (UnidentifiedImageError, OSError, ValueError):
+        return "filen kan inte läsas som en bild (är den trasig eller av en annan sort?)"
+    if bredd * hojd > MAX_MEGAPIXLAR * 1_000_000:
+        return (
+            f"bilden är {bredd} × {hojd} pixlar ({bredd * hojd // 1_000_000} megapixlar); "
+            f"högst {MAX_MEGAPIXLAR} megapixlar går att lägga i en rapport"
+        )
+    return None
 
 
 _FRAGOR = {

@@ -146,6 +146,16 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
     kort = [f for f in fel if f["type"] in ("too_short", "string_too_short")]
     if kort:
         return kalla.fel(sokvag, f"'{namn}' är tom", "skriv minst en punkt eller ta bort fältet")
+    lang = [f for f in fel if f["type"] == "too_long"]
+    if lang:
+        ctx = lang[0].get("ctx", {})
+        return kalla.fel(
+            sokvag,
+            f"'{namn}' har {ctx.get('actual_length', 'för många')} rader; högst "
+            f"{ctx.get('max_length')} får plats i en rapport",
+            "korta listan, dela den på flera tabeller, eller lägg hela materialet som bilaga "
+            "(t.ex. ett kalkylblad) och sammanfatta det här",
+        )
     for f in fel:
         if f["type"] in ("greater_than_equal", "less_than_equal"):
             return kalla.fel(sokvag, f"'{namn}': {f['msg']}")

@@ -8,7 +8,7 @@ from typing import Any
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil, lokal_mapp
-from kvalitet.kontroll.korskontroll import utan_antal
+from kvalitet.kontroll.korskontroll import bildens_storleksfel, utan_antal
 from kvalitet.kontroll.modellfel import menade_du, visa_sokvag
 from kvalitet.modell import (
     FARG,
@@ -102,6 +102,8 @@ def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> 
             ut.append(
                 kalla.fel(sokvag, f"'{tema.logotyp}' är ingen bildfil", "använd SVG eller PNG")
             )
+        elif (for_stor := bildens_storleksfel(svar)) is not None:
+            ut.append(kalla.fel(sokvag, f"tema.logotyp: {for_stor}", "minska logotypen"))
     if tema and tema.farger:
         for falt, namn in (("primar", "primär"), ("accent", "accent"), ("ljus", "ljus")):
             farg = getattr(tema.farger, falt)

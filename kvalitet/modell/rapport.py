@@ -73,6 +73,10 @@ class Rad(Bas):
     )
 
 
+MAX_RADER = 500
+"""A table longer than this belongs in an appendix or a spreadsheet, not in the report."""
+
+
 class Tabell(Bas):
     rubrik: IfylldText = Field(description="Tabellens rubrik.")
     radrubrik: Text | None = Field(None, description="Rubrik över första kolumnen.")
@@ -84,7 +88,9 @@ class Tabell(Bas):
     matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
         None, alias="mått", description="Hur talen visas om inte raden säger annat."
     )
-    rader: list[Rad] = Field(min_length=1, description="Tabellens rader.")
+    rader: list[Rad] = Field(
+        min_length=1, max_length=MAX_RADER, description=f"Tabellens rader (högst {MAX_RADER})."
+    )
     kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
     diagram: Literal["stapel"] | None = Field(
         None, description="'stapel' ger ett stapeldiagram av tabellen under den."

@@ -64,6 +64,7 @@ class PaborjadSammanstallning:
 
     resultat: Sammanstallningsresultat
     pdf: Future | None = None
+    verkstad: PdfVerkstad | None = None
     innehall: str | None = None
     vantande_pdf: Callable[[], Future] | None = None
     """The PDF, handed to the workshop only when the units' PDFs are done (``--bevaka``)."""
@@ -115,8 +116,9 @@ def starta_sammanstallning(
             res.oforandrad = True
             return paborjad
         if "pdf" in format:
+            paborjad.verkstad = verkstad or PdfVerkstad(1)
             skicka = partial(
-                (verkstad or PdfVerkstad(1)).skicka,
+                paborjad.verkstad.skicka,
                 SAMMANSTALLNING,
                 pdf_html,
                 projekt.rot,
@@ -147,7 +149,9 @@ def slutfor_sammanstallning(
         paborjad.pdf = paborjad.vantande_pdf()
     if paborjad.pdf is None or res.fel:
         return res
-    _, pdf, fel = paborjad.pdf.result()
+    _, pdf, fel = (
+        paborjad.verkstad.utfall(paborjad.pdf) if paborjad.verkstad else paborjad.pdf.result()
+    )
     if fel:
         res.fel = fel
         return res

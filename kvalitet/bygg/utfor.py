@@ -22,7 +22,7 @@ from kvalitet.bygg.sammanstallningen import (
 )
 from kvalitet.bygg.utkatalog import byggas, forbered_ut
 from kvalitet.grund.problem import DataFel, KvalitetError, Problem, visningsnamn
-from kvalitet.grund.skrivning import skriv_atomiskt
+from kvalitet.grund.skrivning import skriv_atomiskt, skrivfel_pa_svenska
 from kvalitet.kalla.projekt import Projekt
 
 if TYPE_CHECKING:
@@ -90,14 +90,15 @@ def bygg(
     "arkiv") goes before the huvudman's ``inställningar.pdf``.
     """
     format = tuple(format)
-    forbered_ut(projekt, ut)
-    with byggas(ut) as tmpmapp:
-        ogonblick = las_ogonblick(projekt, ut, period, format, pdf)
-        arbetare = minne.verkstad.jobb if minne is not None else jobb if "pdf" in format else 1
-        plan = planera(ogonblick, enheter, alla, sammanstallning, arbetare)
-        if borjar:
-            borjar(len(plan.att_bygga))
-        return utfor(plan, ogonblick, tmpmapp, rapportera, jobb, minne)
+    with skrivfel_pa_svenska(ut):
+        forbered_ut(projekt, ut)
+        with byggas(ut) as tmpmapp:
+            ogonblick = las_ogonblick(projekt, ut, period, format, pdf)
+            arbetare = minne.verkstad.jobb if minne else jobb if "pdf" in format else 1
+            plan = planera(ogonblick, enheter, alla, sammanstallning, arbetare)
+            if borjar:
+                borjar(len(plan.att_bygga))
+            return utfor(plan, ogonblick, tmpmapp, rapportera, jobb, minne)
 
 
 def utfor(
@@ -242,7 +243,7 @@ class _Korning:
         """Write each unit's PDF as it finishes."""
         for framtid in as_completed(vantande):
             res = vantande[framtid]
-            _, pdf, fel = framtid.result()
+            _, pdf, fel = self.verkstad.utfall(framtid)
             if fel:
                 res.fel = fel
             else:
@@ -285,13 +286,14 @@ def bara_sammanstallning(
     from kvalitet.kontroll.period import las_period
     from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
 
-    forbered_ut(projekt, ut)
-    with byggas(ut) as tmpmapp:
-        lage = las_period(projekt, period)
-        if lage.period is None:
-            raise KvalitetError("projektet har inga rapporter att sammanställa")
-        mallar = projektets_mallar(projekt, lage)
-        miljo = skapa_miljo(mallar)
-        if mallfel := kontrollera_mallar(mallar, miljo):
-            raise DataFel(mallfel)
-        return bygg_sammanstallning(projekt, lage, ut, tmpmapp, tuple(format), miljo, pdf=pdf)
+    with skrivfel_pa_svenska(ut):
+        forbered_ut(projekt, ut)
+        with byggas(ut) as tmpmapp:
+            lage = las_period(projekt, period)
+            if lage.period is None:
+                raise KvalitetError("projektet har inga rapporter att sammanställa")
+            mallar = projektets_mallar(projekt, lage)
+            miljo = skapa_miljo(mallar)
+            if mallfel := kontrollera_mallar(mallar, miljo):
+                raise DataFel(mallfel)
+            return bygg_sammanstallning(projekt, lage, ut, tmpmapp, tuple(format), miljo, pdf=pdf)

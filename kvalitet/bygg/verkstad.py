@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,9 @@ class PdfVerkstad:
     def __init__(self, jobb: int) -> None:
         self.jobb = max(1, jobb)
         self._pool: ProcessPoolExecutor | None = None
+        self._uppdrag: dict[Future, tuple[Any, ...]] = {}
+        self._mal: Any = _rendera
+        """What a worker runs for a document (a test may put a function that dies here)."""
 
     def starta(self, dokument: int | None = None) -> None:
         """Start the workers now, so that their ``import weasyprint`` runs while this process
@@ -111,10 +115,47 @@ class PdfVerkstad:
         bas: Path | None = None,
         arkiv: bool = False,
     ) -> Future:
+        uppdrag = (namn, html, projektrot, bas, arkiv)
         if self.jobb == 1:
             framtid: Future = Future()
-            framtid.set_result(_rendera(namn, html, projektrot, bas, arkiv))
+            framtid.set_result(self._mal(*uppdrag))
             return framtid
         self.starta()
         assert self._pool is not None
-        return self._pool.submit(_rendera, namn, html, projektrot, bas, arkiv)
+        framtid = self._pool.submit(self._mal, *uppdrag)
+        self._uppdrag[framtid] = uppdrag
+        return framtid
+
+    def utfall(self, framtid: Future) -> tuple[str, Any, str | None]:
+        """A submitted document's result: ``(namn, pdf, fel)``.
+
+        A worker that dies (the operating system's out-of-memory killer, ``kill -9``) breaks
+        every document it shared the pool with. The pool is then replaced and each of those
+        documents is rendered again, alone; the one that kills its worker again fails alone
+        with a Swedish message, and the others are built."""
+        uppdrag = self._uppdrag.pop(framtid, None)
+        try:
+            return framtid.result()
+        except BrokenProcessPool:
+            if uppdrag is None:
+                raise
+        self._ersatt()
+        assert self._pool is not None
+        try:
+            return self._pool.submit(self._mal, *uppdrag).result()
+        except BrokenProcessPool:
+            self._ersatt()
+            return (
+                uppdrag[0],
+                None,
+                "arbetsprocessen som gjorde PDF:en avslutades oväntat, två gånger (tog minnet "
+                "slut? en mycket stor bild eller tabell kan orsaka det; prova att bygga enheten "
+                "ensam med --enhet och --jobb 1)",
+            )
+
+    def _ersatt(self) -> None:
+        """A new pool in place of a broken one."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self.starta()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -26,3 +28,35 @@ def skriv_atomiskt(fil: Path, data: bytes, tmpmapp: Path | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def skrivfel_pa_svenska(mapp: Path) -> Iterator[None]:
+    """A failed write below ``mapp`` as a Swedish KvalitetError naming the folder."""
+    from kvalitet.grund.problem import KvalitetError
+
+    import errno
+
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise KvalitetError(skrivfel(exc, mapp)) from None
+
+
+def skrivfel(fel: OSError, mapp: Path) -> str:
+    """A failed write in Swedish, naming the folder: never an internal error."""
+    import errno
+
+    orsak = {
+        errno.ENOSPC: "disken är full",
+        errno.EDQUOT: "din lagringskvot är slut",
+        errno.EROFS: "mappen ligger på en skrivskyddad disk",
+        errno.EACCES: "du saknar behörighet att skriva där",
+        errno.EPERM: "du saknar behörighet att skriva där",
+    }.get(fel.errno or 0, fel.strerror or str(fel))
+    return (
+        f"kunde inte skriva i '{mapp}': {orsak} (frigör utrymme, välj en annan mapp med --ut, "
+        "eller be den som sköter datorn om behörighet); de filer som redan fanns är kvar som de var"
+    )

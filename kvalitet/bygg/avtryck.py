@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from kvalitet import __version__
+from kvalitet.kalla import typsnitt
 from kvalitet.kalla.las import SNABB_LADDARE
 from kvalitet.kalla.lokala_filer import lokal_mapp
 from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, inbyggda_mallar
@@ -36,6 +37,7 @@ GLOBALA_DELAR = {
     "mallar": "mallarna",
     "huvudman": "huvudmannafilen",
     "filer": "bilderna eller andra filer under rapporter/",
+    "typsnitt": "typsnitten på datorn",
 }
 """The inputs every unit of a period shares, with the words a plan uses for them."""
 
@@ -75,6 +77,19 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
     return mappar
 
 
+def _temats_typsnitt(huvudman: Path | None) -> list[str]:
+    if huvudman is None:
+        return []
+    try:
+        import yaml
+
+        data = yaml.load(huvudman.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
+        namn = (data.get("tema") or {}).get("typsnitt")
+    except (OSError, ValueError, AttributeError, yaml.YAMLError):
+        return []
+    return [namn] if isinstance(namn, str) else []
+
+
 def globala_delar(
     projekt: Projekt, mallmappar: list[Path], period: str | None, format: tuple[str, ...]
 ) -> dict[str, str]:
@@ -97,6 +112,7 @@ def globala_delar(
         and f.resolve() not in mallar
     ]
     return {
+        "typsnitt": typsnitt.avtryck(_temats_typsnitt(huvudman)),
         "version": __version__,
         "format": f"{','.join(sorted(format))}|{period}",
         "mallar": _hasha_filer(mallfiler, projekt.rot),

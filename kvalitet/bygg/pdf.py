@@ -97,8 +97,18 @@ _TYP = {
 }
 
 
+_DATA_URL = re.compile(r"data:[^\s'\")]{40,}")
+
+
+def kort_url(text: str) -> str:
+    """A ``data:`` URL (a whole picture, sometimes megabytes) cut to its kind: a warning shows
+    'data:image/png;base64,…', never the picture's bytes."""
+    return _DATA_URL.sub(lambda m: m.group(0).split(",", 1)[0][:60] + ",…", text)
+
+
 def _svenska(meddelande: str) -> str:
     """WeasyPrint's warnings about resources in Swedish; other warnings as they are."""
+    meddelande = kort_url(meddelande)
     traff = _HAMTNING.match(meddelande)
     if not traff:
         return meddelande

@@ -59,6 +59,15 @@ def _las_id(ctx: click.Context, param: click.Parameter, varde: str) -> str:
     return varde
 
 
+def _las_namn(ctx: click.Context, param: click.Parameter, varde: str) -> str:
+    """A unit's name is one line of text: a line break would write new fields into the file."""
+    if any(tecken in varde for tecken in "\n\r\x00\u2028\u2029") or not varde.strip():
+        raise click.BadParameter(
+            "namnet ska vara en rad text, utan radbrytningar, t.ex. --namn 'Ekbacksskolan'"
+        )
+    return varde.strip()
+
+
 @ny.command(
     "enhet",
     context_settings=KONTEXT,
@@ -66,7 +75,13 @@ def _las_id(ctx: click.Context, param: click.Parameter, varde: str) -> str:
     short_help="Skapa en ny enhets YAML-fil med alla rubriker och styrtal.",
 )
 @click.argument("enhets_id", metavar="ID", callback=_las_id)
-@click.option("--namn", required=True, metavar="NAMN", help="Enhetens namn, t.ex. 'Ekbacksskolan'.")
+@click.option(
+    "--namn",
+    required=True,
+    metavar="NAMN",
+    callback=_las_namn,
+    help="Enhetens namn, t.ex. 'Ekbacksskolan'.",
+)
 @click.option(
     "--skolform",
     required=True,

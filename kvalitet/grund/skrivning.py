@@ -33,9 +33,9 @@ def skriv_atomiskt(fil: Path, data: bytes, tmpmapp: Path | None = None) -> None:
 @contextmanager
 def skrivfel_pa_svenska(mapp: Path) -> Iterator[None]:
     """A failed write below ``mapp`` as a Swedish KvalitetError naming the folder."""
-    from kvalitet.grund.problem import KvalitetError
-
     import errno
+
+    from kvalitet.grund.problem import KvalitetError
 
     try:
         yield

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from kvalitet.grund.problem import Problem
+from kvalitet.kalla import typsnitt
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil, lokal_mapp
 from kvalitet.kontroll.korskontroll import bildens_storleksfel, utan_antal
@@ -121,6 +122,15 @@ def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> 
                 ("tema", "typsnitt"),
                 f"'{tema.typsnitt}' är inget typsnittsnamn",
                 "skriv bara namnet, t.ex. 'Liberation Sans'",
+            )
+        )
+    elif tema and tema.typsnitt and typsnitt.installerat(tema.typsnitt) is False:
+        ut.append(
+            kalla.varning(
+                ("tema", "typsnitt"),
+                f"typsnittet '{tema.typsnitt}' finns inte på den här datorn; rapporterna "
+                f"använder {typsnitt.RESERV} i stället, vilket kan ändra sidantalet",
+                "installera typsnittet på datorn som bygger, eller ta bort 'typsnitt:'",
             )
         )
     mallmapp = huvudman.installningar.mallmapp

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kvalitet.grund.problem import Problem, fel, varning
+from kvalitet.kalla.yamldiagnos import syntaxfel, varningar
 
 Sokvag = tuple[str | int, ...]
 
@@ -69,6 +69,16 @@ class Kalla:
     positioner: dict[Sokvag, tuple[int, int]] = field(default_factory=dict)
     nyckelpositioner: dict[Sokvag, tuple[int, int]] = field(default_factory=dict)
     problem: list[Problem] = field(default_factory=list)
+    text: str | None = None
+    """The file's text, for messages that quote a line."""
+
+    def rad(self, sokvag: Sokvag) -> str:
+        """The source line of the value at ``sokvag`` (empty when unknown)."""
+        if self.text is None:
+            return ""
+        rader = self.text.split("\n")
+        nr = self.plats(sokvag)[0]
+        return rader[nr - 1] if 0 < nr <= len(rader) else ""
 
     def plats(self, sokvag: Sokvag, *, nyckel: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``sokvag``, or of the nearest parent."""
@@ -176,6 +186,7 @@ def las_yaml(fil: Path) -> Kalla:
     text = las_text(fil, kalla)
     if text is None:
         return kalla
+    kalla.text = text
     if "\x00" in text:
         kalla.problem.append(fel(fil, 1, 1, "filen innehåller binära data och är ingen textfil"))
         return kalla
@@ -200,7 +211,7 @@ def las_yaml(fil: Path) -> Kalla:
         try:
             nod = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            kalla.problem.append(_syntaxfel(fil, exc, text))
+            kalla.problem.append(syntaxfel(fil, exc, text))
             return kalla
     except yaml.YAMLError as exc:
         kalla.problem.append(fel(fil, 1, 1, f"filen kan inte läsas som YAML: {exc}"))
@@ -226,6 +237,8 @@ def las_yaml(fil: Path) -> Kalla:
         kalla.data = omvandlare.bygg(nod, ())
     except _Avbryt:
         kalla.data = None
+    for slarv in varningar(text):
+        kalla.problem.append(varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur))
     return kalla
 
 
@@ -335,82 +348,3 @@ class _Omvandlare:
 def kalltext(varde: Any) -> str:
     """The text a scalar was written as in the YAML file."""
     return getattr(varde, "kalltext", None) or str(varde)
-
-
-_SYNTAX = [
-    (
-        re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
-        "tabbtecken används för indrag",
-        "YAML kräver mellanslag för indrag: ersätt tabbtecknet med mellanslag; "
-        "i VS Code: 'Convert Indentation to Spaces'",
-    ),
-    (
-        re.compile(r"found unexpected end of stream|found unknown escape"),
-        "ett citattecken avslutas aldrig",
-        "sätt ett avslutande citattecken, \" eller ', i slutet av texten",
-    ),
-    (
-        re.compile(r"mapping values are not allowed here"),
-        "ett kolon står där det inte får stå, eller indraget är fel",
-        "om texten innehåller ': ' sätt den inom citattecken eller använd '|' och skriv texten "
-        "på nästa rad; kontrollera annars att raden har samma indrag som fälten ovanför",
-    ),
-    (
-        re.compile(r"did not find expected key|expected <block end>"),
-        "fel indrag: raden ligger inte i linje med fälten ovanför",
-        "ge raden samma antal mellanslag i början som de andra fälten på samma nivå",
-    ),
-    (
-        re.compile(r"could not find expected ':'"),
-        "ett fältnamn saknar kolon",
-        "skriv 'fältnamn: värde', med kolon och mellanslag, eller sätt texten inom citattecken",
-    ),
-    (
-        re.compile(r"did not find expected '-' indicator|did not find expected node content"),
-        "en lista är felaktigt skriven",
-        "varje punkt i en lista börjar med '- ' och har samma indrag som de andra punkterna",
-    ),
-    (
-        re.compile(r"found undefined alias"),
-        "ett alias ('*namn') hänvisar till ett ankare som inte finns",
-        "definiera ankaret med '&namn' före aliaset, eller skriv ut värdet",
-    ),
-    (
-        re.compile(r"found character '(.)' that cannot start any token"),
-        "tecknet '{0}' kan inte stå först i ett värde",
-        "sätt texten inom citattecken",
-    ),
-]
-
-
-def _syntaxfel(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    rad = mark.line + 1 if mark else 1
-    kol = mark.column + 1 if mark else 1
-    problemtext = f"{exc.problem or ''} {exc.context or ''}"
-    for monster, vad, hur in _SYNTAX:
-        traff = monster.search(problemtext)
-        if traff:
-            if "\\t" in monster.pattern or "tab" in monster.pattern:
-                rad, kol = _forsta_tabb(text, rad, kol)
-            if "citattecken" in vad and exc.context_mark is not None:
-                rad = exc.context_mark.line + 1
-                kol = exc.context_mark.column + 1
-                vad = f"citattecknet på rad {rad} avslutas aldrig"
-            return fel(fil, rad, kol, vad.format(*traff.groups()), hur)
-    return fel(
-        fil,
-        rad,
-        kol,
-        f"YAML-syntaxfel ({exc.problem or exc.context})",
-        "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
-    )
-
-
-def _forsta_tabb(text: str, rad: int, kol: int) -> tuple[int, int]:
-    """Point at the first tab used for indentation, which is where the user must act."""
-    for nr, radtext in enumerate(text.splitlines(), start=1):
-        indrag = radtext[: len(radtext) - len(radtext.lstrip())]
-        if "\t" in indrag:
-            return nr, indrag.index("\t") + 1
-    return rad, kol

@@ -165,6 +165,8 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
         if beskrivning and beskrivning not in vantade:
             vantade.append(beskrivning)
     varde = fel[0].get("input")
+    if (forklaring := _forklara_indrag_och_kolon(kalla, sokvag, vantade, varde)) is not None:
+        return forklaring
     if varde is None and "en text" in vantade:
         return kalla.fel(
             sokvag, f"'{namn}' är tomt", "skriv en text efter kolonet eller ta bort fältet"
@@ -176,6 +178,74 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
             _HUR[vantade[0]],
         )
     return kalla.fel(sokvag, f"'{namn}' har ett ogiltigt värde ({fel[0]['msg']})")
+
+
+_TYPOGRAFISKA = "”“„‘’"
+
+
+def _forklara_indrag_och_kolon(
+    kalla: Kalla, sokvag: Sokvag, vantade: list[str], varde: Any
+) -> Problem | None:
+    """The two slips that YAML reads without a syntax error: a text with ': ' in a list (it
+    becomes a field), and a field dedented one level (it lands beside its parent)."""
+    rad = kalla.rad(sokvag)
+    if "en text" in vantade and isinstance(varde, dict) and len(varde) == 1:
+        nyckel, rest = next(iter(varde.items()))
+        if any(t in rad for t in _TYPOGRAFISKA):
+            rattad = rad.strip()
+            for typ in "”“„":
+                rattad = rattad.replace(typ, '"')
+            return kalla.fel(
+                sokvag,
+                "” och “ är typografiska citattecken (från Word), som YAML inte känner igen; "
+                "därför läses texten med ': ' som ett fältnamn",
+                f"använd raka citattecken \": '{rattad}'",
+            )
+        if isinstance(rest, str | int | float) or rest is None:
+            streck = "- " if rad.lstrip().startswith("-") else ""
+            return kalla.fel(
+                sokvag,
+                f"texten innehåller ': ' (efter '{nyckel}'), och då läser YAML början som ett "
+                "fältnamn",
+                f"sätt texten inom citattecken: '{streck}\"{nyckel}: {rest or ''}\"'",
+            )
+    if "underfält" in vantade and not isinstance(varde, dict) and len(sokvag) >= 2:
+        nyckel = sokvag[-1]
+        foralder = _data_vid(kalla.data, sokvag[:-1])
+        if isinstance(nyckel, str) and isinstance(foralder, dict):
+            syskon = list(foralder)
+            plats = syskon.index(nyckel) if nyckel in syskon else 0
+            forra = next(
+                (k for k in reversed(syskon[:plats]) if isinstance(foralder[k], dict)), None
+            )
+            if (forra is not None and nyckel in foralder[forra]) or (
+                forra is not None and _ar_falt_i(kalla, (*sokvag[:-1], forra), nyckel)
+            ):
+                forsta = next(iter(foralder[forra]), None)
+                namn = f"styrtal {forra}" if sokvag[:-1] == ("styrtal",) else f"'{forra}'"
+                return kalla.fel(
+                    sokvag,
+                    f"'{nyckel}' hör till {namn} ovanför, men står på samma nivå som '{forra}'",
+                    f"dra in '{nyckel}' lika långt som '{forsta}'" if forsta else "dra in raden",
+                    nyckel=True,
+                )
+    return None
+
+
+def _data_vid(data: Any, sokvag: Sokvag) -> Any:
+    for steg in sokvag:
+        try:
+            data = data[steg]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _ar_falt_i(kalla: Kalla, sokvag: Sokvag, nyckel: str) -> bool:
+    from kvalitet.modell import Enhetsrapport
+
+    modell = _modell_vid(Enhetsrapport, sokvag)
+    return modell is not None and nyckel in _falt_per_alias(modell)
 
 
 def _datasokvag(data: Any, loc: tuple[Any, ...]) -> tuple[Sokvag, list[Any]]:

@@ -35,7 +35,7 @@ def test_aliasbomb_vagras(tmp_path: Path) -> None:
     fil.write_text("\n".join(rader) + "\n")
     kalla = las_yaml(fil)
     assert not kalla.ok
-    assert "för många värden" in kalla.problem[0].vad
+    assert "filen blir för stor när ankarna" in kalla.problem[0].vad
 
 
 def test_djup_nastling_vagras(tmp_path: Path) -> None:

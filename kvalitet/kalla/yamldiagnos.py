@@ -1,0 +1,335 @@
+"""The YAML slips beginners make, found on the line where they were made.
+
+PyYAML reports a syntax error where it gives up, often one to four lines after the slip (at the
+next key, or at a comment further down). When it does, this module reads the lines up to that
+point and looks for the slip a person writing from Word most likely made: a missing space after
+a colon or a dash, an equals sign for a colon, Word's curly quotes or non-breaking spaces, a
+text that continues on the next line without '|', lines under '|' that are not indented, a
+value on the next line without indentation, '[]' kept with a list written below it, a key
+indented one space off. Each finding names the line, the slip and the corrected line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kvalitet.grund.problem import Problem, fel
+
+BAKAT = 6
+"""How many lines above the error line a slip is looked for."""
+
+_NYCKEL = r"[A-Za-zÅÄÖåäöéü_][\wÅÄÖåäöéü.-]*"
+_UTAN_MELLANSLAG = re.compile(
+    rf"^(?P<indrag>\s*)(?P<lista>-\s+)?(?P<nyckel>{_NYCKEL}):(?P<varde>[^\s/].*)$"
+)
+_LIKHET = re.compile(rf"^(?P<indrag>\s*)(?P<lista>-\s+)?(?P<nyckel>{_NYCKEL})\s*=\s*(?P<varde>.*)$")
+_STRECK = re.compile(r"^(?P<indrag>\s*)-(?P<varde>[^\s\-\d.].*)$")
+_NYCKELRAD = re.compile(rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):(?:\s+(?P<varde>.*))?$")
+_TOM_FLODE = re.compile(
+    rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*(?P<tom>\[\]|\{{\}})\s*(#.*)?$"
+)
+_BLOCK = re.compile(rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*[|>][-+]?\d?\s*(#.*)?$")
+_TYPOGRAFISKA = "”“„‘’‚"
+_HARDA = "\u00a0\u202f\u2007"
+
+
+@dataclass(frozen=True)
+class Diagnos:
+    rad: int
+    kolumn: int
+    vad: str
+    hur: str
+
+
+def _indrag(rad: str) -> int:
+    return len(rad) - len(rad.lstrip(" "))
+
+
+def _tom(rad: str) -> bool:
+    return not rad.strip() or rad.lstrip().startswith("#")
+
+
+def _utan_kommentar(rad: str) -> str:
+    """The line without a trailing comment (a ' #' outside quotes)."""
+    i = rad.find(" #")
+    return rad[:i].rstrip() if i != -1 and rad.count('"', 0, i) % 2 == 0 else rad.rstrip()
+
+
+def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
+    """A slip on line ``i`` (0-based) that is a slip wherever it stands."""
+    rad = rader[i]
+    if _tom(rad):
+        return None
+    nr = i + 1
+    for tecken in _TYPOGRAFISKA:
+        if tecken in rad:
+            rattad = rad
+            for typ in "”“„":
+                rattad = rattad.replace(typ, '"')
+            for typ in "‘’‚":
+                rattad = rattad.replace(typ, "'")
+            return Diagnos(
+                nr,
+                rad.index(tecken) + 1,
+                f"{tecken} är ett typografiskt citattecken (från Word), som YAML inte känner igen",
+                f"använd raka citattecken \": '{rattad.strip()}'",
+            )
+    for tecken in _HARDA:
+        plats = rad.find(tecken)
+        if plats != -1 and (plats < _indrag(rad) + 1 or rad[plats - 1] in ":-"):
+            rattad = rad.replace(tecken, " ")
+            return Diagnos(
+                nr,
+                plats + 1,
+                "här står ett hårt mellanslag (ofta från Word), där YAML behöver ett vanligt",
+                f"skriv om mellanslaget med mellanslagstangenten: '{rattad.strip()}'",
+            )
+    if "\t" in rad[: _indrag(rad) + 1]:
+        return None  # tabs have their own message
+    ren = _utan_kommentar(rad)
+    if (traff := _UTAN_MELLANSLAG.match(ren)) and not traff["varde"].startswith(":"):
+        rattad = f"{traff['lista'] or ''}{traff['nyckel']}: {traff['varde']}"
+        return Diagnos(
+            nr,
+            traff.end("nyckel") + 1,
+            f"det saknas ett mellanslag efter kolonet i '{traff['nyckel']}:'",
+            f"sätt ett mellanslag efter kolonet: '{rattad.strip()}'",
+        )
+    if (traff := _LIKHET.match(ren)) and ":" not in ren:
+        rattad = f"{traff['lista'] or ''}{traff['nyckel']}: {traff['varde']}"
+        return Diagnos(
+            nr,
+            ren.index("=") + 1,
+            f"'{traff['nyckel']}' följs av '=', men i YAML skrivs fält med kolon",
+            f"använd kolon, inte likhetstecken: '{rattad.strip()}'",
+        )
+    if (traff := _STRECK.match(ren)) and not ren.strip().startswith("---"):
+        return Diagnos(
+            nr,
+            traff.end("indrag") + 1,
+            "det saknas ett mellanslag efter '-' i början av en punkt i listan",
+            f"sätt ett mellanslag efter '-': '- {traff['varde'].strip()}'",
+        )
+    return None
+
+
+def _forra(rader: list[str], i: int) -> int | None:
+    """The nearest line above ``i`` with content."""
+    j = i - 1
+    while j >= 0 and _tom(rader[j]):
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
+    """A slip on line ``i`` that is one because of the lines above it."""
+    rad = rader[i]
+    if _tom(rad):
+        return None
+    j = _forra(rader, i)
+    if j is None:
+        return None
+    ovan = _utan_kommentar(rader[j])
+    nr, ren = i + 1, _utan_kommentar(rad)
+    if (tom := _TOM_FLODE.match(ovan)) and _indrag(rad) > _indrag(ovan):
+        return Diagnos(
+            j + 1,
+            ovan.index(tom["tom"]) + 1,
+            f"'{tom['nyckel']}:' följs av {tom['tom']} (tom lista), men punkter står under den",
+            f"ta bort {tom['tom']} efter '{tom['nyckel']}:' när du skriver punkter under",
+        )
+    # the block has no indented lines at all: the text starts unindented
+    if (
+        (block := _BLOCK.match(ovan))
+        and _indrag(rad) <= _indrag(ovan)
+        and (not _NYCKELRAD.match(ren) or ":" not in ren)
+    ):
+        return Diagnos(
+            nr,
+            1,
+            f"raderna under '{block['nyckel']}: |' måste dras in",
+            f"dra in texten med {_indrag(ovan) + 2} mellanslag, lika långt på varje rad",
+        )
+    nyckel = _NYCKELRAD.match(ovan)
+    if (
+        nyckel
+        and not nyckel["varde"]
+        and _indrag(rad) == _indrag(ovan)
+        and not _NYCKELRAD.match(ren)
+    ) and not ren.lstrip().startswith("- "):
+        return Diagnos(
+            nr,
+            _indrag(rad) + 1,
+            f"värdet till '{nyckel['nyckel']}:' står på nästa rad utan indrag",
+            f"skriv det på samma rad: '{nyckel['nyckel']}: {ren.strip()}'",
+        )
+    if (
+        nyckel
+        and nyckel["varde"]
+        and not nyckel["varde"].startswith(("|", ">", "[", "{", '"', "'", "&", "*"))
+        and _indrag(rad) == _indrag(ovan)
+        and not _NYCKELRAD.match(ren)
+        and not ren.lstrip().startswith("- ")
+    ):
+        return Diagnos(
+            j + 1,
+            _indrag(ovan) + 1,
+            f"texten till '{nyckel['nyckel']}:' fortsätter på nästa rad",
+            f"skriv '|' efter kolonet ('{nyckel['nyckel']}: |') och dra in alla rader i texten "
+            "två steg under fältnamnet",
+        )
+    if _NYCKELRAD.match(ren) and not ren.lstrip().startswith("-"):
+        # a key one space off from its siblings
+        syskon = _syskonindrag(rader, i)
+        if syskon is not None and abs(_indrag(rad) - syskon) == 1:
+            return Diagnos(
+                nr,
+                1,
+                f"'{ren.strip().split(':')[0]}' är indraget {_indrag(rad)} mellanslag, men fälten "
+                f"runt omkring {syskon}",
+                f"dra in raden med {syskon} mellanslag, lika långt som fälten ovanför",
+            )
+    return None
+
+
+def _syskonindrag(rader: list[str], i: int) -> int | None:
+    """The indentation of the key lines just above line ``i``."""
+    j = _forra(rader, i)
+    while j is not None:
+        ren = _utan_kommentar(rader[j])
+        if _NYCKELRAD.match(ren) and not ren.lstrip().startswith("-"):
+            return _indrag(ren)
+        if ren.lstrip().startswith("- "):
+            return _indrag(ren) + 2
+        j = _forra(rader, j)
+    return None
+
+
+def diagnostisera(text: str, felrad: int) -> Diagnos | None:
+    """The beginner's slip behind a YAML syntax error reported on line ``felrad`` (1-based):
+    first a slip that is one anywhere, nearest the error line; then one made by the lines
+    around it."""
+    rader = text.split("\n")
+    slut = min(felrad, len(rader))
+    start = max(0, slut - 1 - BAKAT)
+    for i in range(slut - 1, start - 1, -1):
+        if diagnos := _rad_diagnos(rader, i):
+            return diagnos
+    for i in range(slut - 1, start - 1, -1):
+        if diagnos := _sammanhang_diagnos(rader, i):
+            return diagnos
+    return None
+
+
+def varningar(text: str) -> list[Diagnos]:
+    """Slips that YAML reads without a syntax error but that change the meaning: a list item
+    written '-Text' (no space) becomes part of the item above it."""
+    rader = text.split("\n")
+    ut: list[Diagnos] = []
+    for i, rad in enumerate(rader):
+        ren = _utan_kommentar(rad)
+        if not (traff := _STRECK.match(ren)) or ren.strip().startswith("---"):
+            continue
+        j = _forra(rader, i)
+        if (
+            j is not None
+            and rader[j].lstrip().startswith("- ")
+            and _indrag(rader[j]) == _indrag(rad)
+        ):
+            ut.append(
+                Diagnos(
+                    i + 1,
+                    _indrag(rad) + 1,
+                    "det saknas ett mellanslag efter '-', så raden blir en del av punkten ovanför",
+                    f"sätt ett mellanslag efter '-': '- {traff['varde'].strip()}'",
+                )
+            )
+    return ut
+
+
+# ---------------------------------------------------------------- PyYAML's errors in Swedish
+
+_SYNTAX = [
+    (
+        re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
+        "tabbtecken används för indrag",
+        "YAML kräver mellanslag för indrag: ersätt tabbtecknet med mellanslag; "
+        "i VS Code: 'Convert Indentation to Spaces'",
+    ),
+    (
+        re.compile(r"found unexpected end of stream|found unknown escape"),
+        "ett citattecken avslutas aldrig",
+        "sätt ett avslutande citattecken, \" eller ', i slutet av texten",
+    ),
+    (
+        re.compile(r"mapping values are not allowed here"),
+        "ett kolon står där det inte får stå, eller indraget är fel",
+        "om texten innehåller ': ' sätt den inom citattecken eller använd '|' och skriv texten "
+        "på nästa rad; kontrollera annars att raden har samma indrag som fälten ovanför",
+    ),
+    (
+        re.compile(r"did not find expected key|expected <block end>"),
+        "fel indrag: raden ligger inte i linje med fälten ovanför",
+        "ge raden samma antal mellanslag i början som de andra fälten på samma nivå",
+    ),
+    (
+        re.compile(r"could not find expected ':'"),
+        "ett fältnamn saknar kolon",
+        "skriv 'fältnamn: värde', med kolon och mellanslag, eller sätt texten inom citattecken",
+    ),
+    (
+        re.compile(r"did not find expected '-' indicator|did not find expected node content"),
+        "en lista är felaktigt skriven",
+        "varje punkt i en lista börjar med '- ' och har samma indrag som de andra punkterna",
+    ),
+    (
+        re.compile(r"found undefined alias"),
+        "ett alias ('*namn') hänvisar till ett ankare som inte finns",
+        "definiera ankaret med '&namn' före aliaset, eller skriv ut värdet",
+    ),
+    (
+        re.compile(r"found character '(.)' that cannot start any token"),
+        "tecknet '{0}' kan inte stå först i ett värde",
+        "sätt texten inom citattecken",
+    ),
+]
+
+
+def syntaxfel(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """PyYAML's syntax error as a located Swedish problem, on the line of the slip."""
+    mark = exc.problem_mark or exc.context_mark
+    rad = mark.line + 1 if mark else 1
+    kol = mark.column + 1 if mark else 1
+    problemtext = f"{exc.problem or ''} {exc.context or ''}"
+    if "tab" not in problemtext and (diagnos := diagnostisera(text, rad)) is not None:
+        return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur)
+    for monster, vad, hur in _SYNTAX:
+        traff = monster.search(problemtext)
+        if traff:
+            if "\\t" in monster.pattern or "tab" in monster.pattern:
+                rad, kol = _forsta_tabb(text, rad, kol)
+            if "citattecken" in vad and exc.context_mark is not None:
+                rad = exc.context_mark.line + 1
+                kol = exc.context_mark.column + 1
+                vad = f"citattecknet på rad {rad} avslutas aldrig"
+            return fel(fil, rad, kol, vad.format(*traff.groups()), hur)
+    return fel(
+        fil,
+        rad,
+        kol,
+        f"YAML-syntaxfel ({exc.problem or exc.context})",
+        "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
+    )
+
+
+def _forsta_tabb(text: str, rad: int, kol: int) -> tuple[int, int]:
+    """Point at the first tab used for indentation, which is where the user must act."""
+    for nr, radtext in enumerate(text.splitlines(), start=1):
+        indrag = radtext[: len(radtext) - len(radtext.lstrip())]
+        if "\t" in indrag:
+            return nr, indrag.index("\t") + 1
+    return rad, kol

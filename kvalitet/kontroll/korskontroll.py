@@ -12,6 +12,7 @@ from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.modell import Avsnitt, Enhetsrapport, Huvudavsnitt, Resultat, Tabell
+from kvalitet.modell.falt import PLATSHALLARE
 
 BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
@@ -26,7 +27,26 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> li
             ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
     ut.extend(_kontrollera_html(kalla.data, kalla, ()))
+    ut.extend(_platshallare(kalla.data, kalla, ()))
     return ut
+
+
+def _platshallare(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
+    """Warn where a placeholder from 'kvalitet ny enhet' is still in the file."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _platshallare(v, kalla, (*sokvag, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _platshallare(v, kalla, (*sokvag, i))]
+    if isinstance(data, str) and data.strip() in PLATSHALLARE:
+        return [
+            kalla.varning(
+                sokvag,
+                f"'{visa_sokvag(sokvag)}' är en platshållare ('{data.strip()}') som ännu inte "
+                "har fyllts i; den skulle stå i rapporten och som PDF:ens författare",
+                "skriv in den riktiga uppgiften",
+            )
+        ]
+    return []
 
 
 _HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^>]*>")

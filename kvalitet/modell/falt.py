@@ -14,6 +14,9 @@ from kvalitet.kalla.las import YamlDate, YamlFloat, YamlInt
 SKOLFORMER = ("förskola", "grundskola", "gymnasieskola", "vuxenutbildning", "fritidshem", "annan")
 STATUSAR = ("utkast", "klar", "godkänd")
 MATT = ("procent", "antal", "skala", "text")
+PLATSHALLARE = ("Namn Efternamn",)
+"""Texts ``kvalitet ny enhet`` writes where only the author knows the answer; ``kvalitet
+kontrollera`` warns while one is left (an error with --strikt)."""
 STYRTALSSTATUS = ("uppnått", "delvis uppnått", "ej uppnått", "ej aktuellt")
 
 

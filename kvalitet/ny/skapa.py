@@ -19,6 +19,7 @@ from kvalitet.modell import (
     Huvudmannafil,
     Resultat,
 )
+from kvalitet.modell.falt import PLATSHALLARE as PLATSHALLARE_TEXTER
 from kvalitet.modell.schema import skriv_scheman
 from kvalitet.modell.verksamhetsplan import Planstyrtal, galler_for
 
@@ -65,11 +66,42 @@ def _avsnittsrubriker(del_: Huvudavsnitt | None) -> list[str]:
 def _skriv_avsnitt(rubriker: list[str], indrag: int, exempel: str) -> list[str]:
     luft = " " * indrag
     if not rubriker:
-        return [f"{luft}avsnitt: []", f"{luft}# {exempel}"]
+        return [
+            f"{luft}# Underavsnitt, {exempel}. Ta bort '# ' framför raderna när du",
+            f"{luft}# använder dem:",
+            f"{luft}# avsnitt:",
+            f"{luft}#   - rubrik: Rubrik på underavsnittet",
+            f"{luft}#     text: |",
+            f"{luft}#       Texten, indragen på raderna under.",
+        ]
     rader = [f"{luft}avsnitt:"]
     for rubrik in rubriker:
         rader += [f"{luft}  - rubrik: {yv(rubrik)}", f"{luft}    text:"]
     return rader
+
+
+PLATSHALLARE = PLATSHALLARE_TEXTER[0]
+
+_TABELLEXEMPEL = [
+    "    # En tabell med flickor, pojkar och totalt. 'antal' är hur många elever värdena bygger på;",
+    "    # det visas aldrig men behövs för röjandekontrollen. Ta bort '# ' framför raderna:",
+    "    # tabeller:",
+    "    #   - rubrik: Behörighet till gymnasiets yrkesprogram, årskurs 9",
+    "    #     mått: procent",
+    "    #     rader:",
+    "    #       - rad: Behöriga till yrkesprogram",
+    "    #         flickor: 90,5",
+    "    #         pojkar: 80,8",
+    "    #         totalt: 86,2",
+    "    #         antal: {flickor: 21, pojkar: 26, totalt: 47}",
+]
+
+
+def _punkter(falt: str, indrag: int, fraga: str) -> list[str]:
+    """A list of points with no trap: the key stands alone (no '[]' to forget) and an example
+    point is commented out below it."""
+    luft = " " * indrag
+    return [f"{luft}{falt}:  # {fraga} En punkt per rad:", f"{luft}  # - Skriv en punkt här."]
 
 
 def enhetsfil(u: Underlag) -> str:
@@ -86,14 +118,14 @@ def enhetsfil(u: Underlag) -> str:
         f"skolform: {u.skolform}",
         f"period: {yv(u.period)}",
         "status: utkast  # utkast, klar eller godkänd",
-        f"område: {yv(u.omrade) if u.omrade else ''}",
+        f"område:{' ' + yv(u.omrade) if u.omrade else ''}",
         "ansvarig:",
-        f"  namn: {yv(u.ansvarig_namn) if u.ansvarig_namn else 'Namn Efternamn  # ändra'}",
+        f"  namn: {yv(u.ansvarig_namn) if u.ansvarig_namn else PLATSHALLARE + '  # ÄNDRA till ditt namn'}",
         f"  roll: {yv(u.ansvarig_roll) if u.ansvarig_roll else 'rektor'}",
         "# datum: 2026-06-20",
         "",
         "# Om enheten: årskurser, antal barn/elever, personal.",
-        f"beskrivning: {_block(u.beskrivning, 2)}",
+        f"beskrivning:{' ' + _block(u.beskrivning, 2) if u.beskrivning else ''}",
         "",
         "# Sammanfattning av rapporten (visas före avsnitt 1).",
         "sammanfattning:",
@@ -122,11 +154,11 @@ def enhetsfil(u: Underlag) -> str:
         *_skriv_avsnitt(
             u.avsnitt.get("kvalitetsarbete", []),
             2,
-            "underavsnitt: '- rubrik: ...' och 'text: |' på raderna under",
+            "t.ex. om årshjulet och forumen för uppföljning",
         ),
-        "  styrkor: []  # Vilka styrkor finns? En punkt per rad: '- ...'",
-        "  svagheter: []  # Vilka svagheter finns?",
-        "  slutsatser: []  # Visas i rutan 'Slutsats'",
+        *_punkter("styrkor", 2, "Vilka styrkor finns?"),
+        *_punkter("svagheter", 2, "Vilka svagheter finns?"),
+        *_punkter("slutsatser", 2, "Visas i rutan 'Slutsats'."),
         "",
         "# 2 Resultat: objektiva (betyg, prov, frånvaro), subjektiva (enkäter) och",
         "# observerade (lektionsbesök, samtal). Tabeller: se docs/skriva-rapporten.md#tabeller",
@@ -140,8 +172,9 @@ def enhetsfil(u: Underlag) -> str:
         r += [
             f"  {grupp}:",
             *_skriv_avsnitt(u.avsnitt.get(grupp, []), 4, exempel),
-            "    slutsatser: []",
-            "    till_analys: []  # Vad tar ni med er till avslutande analys?",
+            *(_TABELLEXEMPEL if grupp == "objektiva" else []),
+            *_punkter("slutsatser", 4, "Visas i rutan 'Slutsats'."),
+            *_punkter("till_analys", 4, "Vad tar ni med er till avslutande analys?"),
         ]
     r += [
         "",
@@ -149,18 +182,23 @@ def enhetsfil(u: Underlag) -> str:
         "analys:",
         "  text:",
         *_skriv_avsnitt(u.avsnitt.get("analys", []), 2, "underavsnitt per analysområde"),
-        "  slutsatser: []",
+        *_punkter("slutsatser", 2, "Visas i rutan 'Slutsats'."),
         "",
-        "# 4 Prioriterade utvecklingsområden. Varje område besvarar sju frågor:",
-        "# - rubrik: Områdets namn",
-        "#   varför: Varför är området prioriterat? Motivera utifrån resultat och analys.",
-        "#   styrdokument: Inom vilka styrdokument finns utvecklingsbehoven?",
-        "#   förväntade_effekter: {kort_sikt: ..., lång_sikt: ...}",
-        "#   förutsättningar: Vem? Vad? Hur?",
-        "#   insatser: {kort_sikt: ..., lång_sikt: ...}",
-        "#   uppföljning: Hur följs insatserna upp och utvärderas?",
-        "#   forskning: Koppling till forskning och beprövad erfarenhet.",
-        "utvecklingsområden: []",
+        "# 4 Prioriterade utvecklingsområden. Varje område besvarar sju frågor. Ta bort '# '",
+        "# framför raderna när du skriver ditt första område:",
+        "# utvecklingsområden:",
+        "#   - rubrik: Områdets namn",
+        "#     varför: Varför är området prioriterat? Motivera utifrån resultat och analys.",
+        "#     styrdokument: Inom vilka styrdokument finns utvecklingsbehoven?",
+        "#     förväntade_effekter:",
+        "#       kort_sikt: Vad ska märkas inom ett år?",
+        "#       lång_sikt: Vad ska märkas om några år?",
+        "#     förutsättningar: Vem? Vad? Hur?",
+        "#     insatser:",
+        "#       kort_sikt: Vad gör ni först?",
+        "#       lång_sikt: Vad gör ni sedan?",
+        "#     uppföljning: Hur följs insatserna upp och utvärderas?",
+        "#     forskning: Koppling till forskning och beprövad erfarenhet.",
         "",
     ]
     if u.styrtal:
@@ -180,7 +218,7 @@ def enhetsfil(u: Underlag) -> str:
                 "    kommentar:",
             ]
     else:
-        r.append("styrtal: {}  # huvudmannen har inga styrtal för skolformen")
+        r.append("# Huvudmannen har inga styrtal för skolformen.")
     r.append("")
     if u.egna_styrtal:
         r.append("# Enhetens egna styrtal.")
@@ -207,12 +245,13 @@ def enhetsfil(u: Underlag) -> str:
             ]
     else:
         r += [
-            "# Aktiviteter kopplade till styrtalen:",
-            "# - rubrik: ...",
-            "#   styrtal: [1.1.1]",
-            "#   beskrivning: ...",
-            "#   uppföljning: ...",
-            "aktiviteter: []",
+            "# Aktiviteter kopplade till styrtalen. Ta bort '# ' framför raderna när du",
+            "# använder dem:",
+            "# aktiviteter:",
+            "#   - rubrik: Aktivitetens namn",
+            "#     styrtal: [1.1.1]",
+            "#     beskrivning: Vad gör ni?",
+            "#     uppföljning: Hur gick det?",
         ]
     return "\n".join(r) + "\n"
 

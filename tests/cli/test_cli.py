@@ -135,3 +135,20 @@ def test_python_m_kvalitet_fungerar() -> None:
     )
     assert res.returncode == 0
     assert res.stdout.startswith("kvalitet ")
+
+
+def test_kontrollera_enhet_och_strikt_domer_bara_valda(projekt: Path, runner: CliRunner) -> None:
+    """alvmora-gymnasium has a warning; a rektor at Björkbacka is not blocked by it."""
+    alla = runner.invoke(kvalitet, ["kontrollera", "--strikt"])
+    assert alla.exit_code == 1 and "alvmora-gymnasium.yaml" in alla.output
+    egen = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan", "--strikt"])
+    assert egen.exit_code == 0, egen.output
+    assert "alvmora-gymnasium" not in egen.output
+    assert "1 rapport för 2025/26 kontrollerad" in egen.output
+    tva = runner.invoke(
+        kvalitet,
+        ["kontrollera", "--enhet", "bjorkbackaskolan", "--enhet", "alvmora-gymnasium", "--strikt"],
+    )
+    assert tva.exit_code == 1 and "2 rapporter för 2025/26 kontrollerade" in tva.output
+    okand = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbacka"])
+    assert okand.exit_code == 2 and "menade du 'bjorkbackaskolan'?" in okand.output

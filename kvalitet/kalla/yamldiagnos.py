@@ -49,6 +49,12 @@ def _indrag(rad: str) -> int:
     return len(rad) - len(rad.lstrip(" "))
 
 
+def _nyckelkolumn(rad: str) -> int:
+    """Where a key starts: after the indentation and a list dash ('  - rubrik:' gives 4)."""
+    ren = rad.lstrip(" ")
+    return _indrag(rad) + (len(ren) - len(ren[1:].lstrip(" ")) if ren.startswith("- ") else 0)
+
+
 def _tom(rad: str) -> bool:
     return not rad.strip() or rad.lstrip().startswith("#")
 
@@ -158,7 +164,7 @@ def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
     if (
         nyckel
         and not nyckel["varde"]
-        and _indrag(rad) == _indrag(ovan)
+        and _indrag(rad) in (_indrag(ovan), _nyckelkolumn(ovan))
         and not _NYCKELRAD.match(ren)
     ) and not ren.lstrip().startswith("- "):
         return Diagnos(
@@ -171,7 +177,7 @@ def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
         nyckel
         and nyckel["varde"]
         and not nyckel["varde"].startswith(("|", ">", "[", "{", '"', "'", "&", "*"))
-        and _indrag(rad) == _indrag(ovan)
+        and _indrag(rad) in (_indrag(ovan), _nyckelkolumn(ovan))
         and not _NYCKELRAD.match(ren)
         and not ren.lstrip().startswith("- ")
     ):
@@ -235,16 +241,16 @@ def varningar(text: str) -> list[Diagnos]:
         if not (traff := _STRECK.match(ren)) or ren.strip().startswith("---"):
             continue
         j = _forra(rader, i)
-        if (
-            j is not None
-            and rader[j].lstrip().startswith("- ")
-            and _indrag(rader[j]) == _indrag(rad)
-        ):
+        if j is None:
+            continue
+        ovan = _utan_kommentar(rader[j])
+        forsta_punkt = (nyckel := _NYCKELRAD.match(ovan)) is not None and not nyckel["varde"]
+        if (ovan.lstrip().startswith("- ") and _indrag(ovan) == _indrag(rad)) or forsta_punkt:
             ut.append(
                 Diagnos(
                     i + 1,
                     _indrag(rad) + 1,
-                    "det saknas ett mellanslag efter '-', så raden blir en del av punkten ovanför",
+                    "det saknas ett mellanslag efter '-', så raden blir inte en egen punkt i listan",
                     f"sätt ett mellanslag efter '-': '- {traff['varde'].strip()}'",
                 )
             )

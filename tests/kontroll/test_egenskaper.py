@@ -50,7 +50,13 @@ def _kontrollera(fil: Path, text: str | bytes) -> None:
         _, problem = validera_huvudman(kalla, fil.parent.parent)
     else:
         _, problem = validera_enhet(kalla, fil.parent.parent)
-    rader = max(1, (text.count("\n") if isinstance(text, str) else text.count(b"\n")) + 1)
+    # YAML counts NEL, LS and PS as line breaks too (and so do its line numbers)
+    brytningar = (
+        sum(text.count(t) for t in ("\n", "\x85", "\u2028", "\u2029"))
+        if isinstance(text, str)
+        else text.count(b"\n") + text.count("\x85".encode()) + text.count("\u2028".encode())
+    )
+    rader = max(1, brytningar + 1)
     for p in problem:
         assert p.fil == fil
         assert 1 <= p.rad <= rader + 1, p.visa()

@@ -38,6 +38,8 @@ class VyStyrtal:
     ej_aktuellt: str | None
     historik: dict[str, str] = field(default_factory=dict)
     diagram: Markup | None = None
+    kalla: str | None = None
+    jamforelser: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,6 +51,8 @@ class VyMal:
     har_kon: bool = False
     perioder: list[str] = field(default_factory=list)
     symboler: list[str] = field(default_factory=list)
+    jamforelser: list[str] = field(default_factory=list)
+    """The comparisons (riket, kommunen …) any of the goal's styrtal has: a column each."""
 
 
 @dataclass
@@ -130,6 +134,10 @@ def _vy(
         ej_aktuellt=resultat.ej_aktuellt if resultat else None,
         historik={p: fmt.varde(v, matt) for p, v in historik.items()},
         diagram=_diagram(definition, resultat, historik, period),
+        kalla=resultat.kalla if resultat else None,
+        jamforelser={n: fmt.varde(v, matt) for n, v in resultat.jamforelser.items()}
+        if resultat
+        else {},
     )
 
 
@@ -193,12 +201,19 @@ def uppfoljning(
     for persp in perspektiv:
         for mal in persp.mal:
             mal.har_kon = any(s.flickor or s.pojkar for s in mal.styrtal)
+            mal.jamforelser = list(dict.fromkeys(n for s in mal.styrtal for n in s.jamforelser))
             mal.perioder = _perioder(mal.styrtal, rapport.period)
             mal.symboler = symboler_i(
                 [
                     v
                     for s in mal.styrtal
-                    for v in (s.utfall, s.flickor, s.pojkar, *s.historik.values())
+                    for v in (
+                        s.utfall,
+                        s.flickor,
+                        s.pojkar,
+                        *s.historik.values(),
+                        *s.jamforelser.values(),
+                    )
                 ]
             )
     return perspektiv

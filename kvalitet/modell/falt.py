@@ -141,7 +141,13 @@ TextLista = Annotated[
     list[Text],
     BeforeValidator(_textlista),
     WithJsonSchema(
-        {"anyOf": [{"type": ["string", "number"]}, {"type": "array", "items": _TEXT_SCHEMA}]}
+        {
+            "anyOf": [
+                {"type": ["string", "number"]},
+                {"type": "array", "items": _TEXT_SCHEMA},
+                {"type": "null"},
+            ]
+        }
     ),
 ]
 Cell = Annotated[

@@ -198,6 +198,18 @@ class Styrtalsresultat(Bas):
         "röjandekontrollen.",
     )
     diagram: bool = Field(True, description="'false' stänger av styrtalets diagram.")
+    kalla: Text | None = Field(
+        None,
+        alias="källa",
+        description="Varifrån värdena kommer (fil, rad, datum); skrivs av 'kvalitet importera' "
+        "och visas som källnot under styrtalstabellen.",
+    )
+    jamforelser: dict[Text, Cell] = Field(
+        default_factory=dict,
+        alias="jämförelser",
+        description="Jämförelsevärden för perioden, t.ex. 'riket: 85,1' och 'kommunen: 83,0'; "
+        "visas bredvid enhetens värde.",
+    )
 
 
 class StyrtalsDefinition(Bas):
@@ -262,6 +274,14 @@ class Enhetsrapport(Bas):
     )
     forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
     omrade: Text | None = Field(None, alias="område", description="Område inom förvaltningen.")
+    skolenhetskod: Text | None = Field(
+        None,
+        description="Skolverkets skolenhetskod (8 siffror), när resultat importeras från "
+        "Skolverkets statistik.",
+    )
+    kolada_ou: Text | None = Field(
+        None, description="Enhetens id i Kolada, t.ex. 'V15E144001301', för import från Kolada."
+    )
     ansvarig: Ansvarig = Field(description="Den som ansvarar för rapporten.")
     period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
     status: Literal[STATUSAR] = Field(  # type: ignore[valid-type]

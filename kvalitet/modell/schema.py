@@ -111,6 +111,9 @@ EXEMPEL: dict[str, list[Any]] = {
     "pdf": ["arkiv"],
     "målnumrering": ["1.1"],
     "huvudavsnitt_på_ny_sida": [True],
+    "skolenhetskod": ["29384756"],
+    "kolada_ou": ["V15E999900101"],
+    "jämförelser": [{"riket": 85.1, "kommunen": 83.0}],
 }
 
 

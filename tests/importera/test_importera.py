@@ -177,3 +177,15 @@ def test_slumpade_csv_ger_aldrig_tal_for_symbol(tmp_path: Path) -> None:
             for kalla_, varde in zip(celler, rad[1:3], strict=True):
                 tolkat = tolka(varde)
                 assert (tolkat == kalla_) if kalla_ in SYMBOLER else isinstance(tolkat, int | float)
+
+
+def test_xlsx_med_bannerrader_och_andrad_rubrik() -> None:
+    tabell = las_tabell(
+        DATA / "skolverket-behorighet-2024-25.xlsx", ["Skol-enhetskod", "Skolenhetskod"]
+    )
+    assert tabell.banner[0] == "Statistik från Skolverket"
+    kolumn = tabell.kolumn(["Andel (%) behöriga till yrkesprogram", "Behöriga yrkesprogram (%)"])
+    assert kolumn is not None
+    ((_, rad),) = tabell.rader
+    assert tolka(rad[kolumn]) == 84.0
+    assert tolka(rad[kolumn + 1]) == "-"

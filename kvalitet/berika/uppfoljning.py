@@ -103,6 +103,9 @@ def _diagram(
             Serie("Flickor", [*tomt, resultat.flickor]),
             Serie("Pojkar", [*tomt, resultat.pojkar]),
         ]
+    tomt = [None] * len(perioder)
+    for namn, varde in resultat.jamforelser.items():  # riket, kommunen … beside the unit's value
+        serier.append(Serie(namn.capitalize(), [*tomt, varde]))
     return stapeldiagram(
         "diagram-styrtal-" + re.sub(r"[^A-Za-z0-9]+", "-", definition.id),
         f"Styrtal {definition.id}: {definition.text}",

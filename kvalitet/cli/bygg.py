@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -105,93 +107,79 @@ def bygg(
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
 
+    val = Byggval(proj, katalog, format_, enheter, period, jobb, alla, pdf)
     if visa_plan:
-        _visa_plan(proj, katalog, format_, enheter, period, jobb, alla, pdf)
+        _visa_plan(val)
         return
     if bevaka:
-        _bygg_och_bevaka(proj, katalog, format_, enheter, period, jobb, alla, pdf)
+        _bygg_och_bevaka(val)
         return
-    if not _bygg_och_visa(proj, katalog, format_, enheter, period, jobb, alla, pdf=pdf).ok:
+    if not _bygg_och_visa(val).ok:
         sys.exit(1)
 
 
-def _visa_plan(
-    proj,  # type: ignore[no-untyped-def]
-    katalog: Path,
-    format_: tuple[str, ...],
-    enheter: tuple[str, ...],
-    period: str | None,
-    jobb: int,
-    alla: bool,
-    pdf: str | None = None,
-) -> None:
+@dataclass(frozen=True)
+class Byggval:
+    """What the user asked ``kvalitet bygg`` for."""
+
+    proj: Any
+    katalog: Path
+    format: tuple[str, ...]
+    enheter: tuple[str, ...]
+    period: str | None
+    jobb: int
+    alla: bool
+    pdf: str | None = None
+
+
+def _visa_plan(val: Byggval) -> None:
     """``bygg --plan``: the plan in Swedish; nothing is built, written or locked."""
     from kvalitet.bygg.plan import beskriv, las_ogonblick, planera
 
-    ogonblick = las_ogonblick(proj, katalog, period, format_, pdf)
-    plan = planera(ogonblick, enheter or None, alla, None, jobb if "pdf" in format_ else 1)
-    for rad in beskriv(plan, visningsnamn(katalog) + "/"):
+    ogonblick = las_ogonblick(val.proj, val.katalog, val.period, val.format, val.pdf)
+    arbetare = val.jobb if "pdf" in val.format else 1
+    plan = planera(ogonblick, val.enheter or None, val.alla, None, arbetare)
+    for rad in beskriv(plan, visningsnamn(val.katalog) + "/"):
         click.echo(rad)
 
 
-def _bygg_och_visa(
-    proj,  # type: ignore[no-untyped-def]
-    katalog: Path,
-    format_: tuple[str, ...],
-    enheter: tuple[str, ...],
-    period: str | None,
-    jobb: int,
-    alla: bool,
-    minne=None,  # type: ignore[no-untyped-def]
-    pdf: str | None = None,
-):  # type: ignore[no-untyped-def]
+def _bygg_och_visa(val: Byggval, minne: Any = None) -> Any:
     """One build with its progress, the sammanställning's line and the summary."""
     from kvalitet.bygg.utfor import bygg as bygg_alla
 
-    visning = Framsteg(jobb)
+    visning = Framsteg(val.jobb)
     try:
         bygge = bygg_alla(
-            proj,
-            katalog,
-            format_,
-            enheter or None,
+            val.proj,
+            val.katalog,
+            val.format,
+            val.enheter or None,
             visning.rapportera,
-            period,
-            jobb=jobb,
-            alla=alla,
+            val.period,
+            jobb=val.jobb,
+            alla=val.alla,
             borjar=visning.borjar,
             minne=minne,
-            pdf=pdf,
+            pdf=val.pdf,
         )
     finally:
         visning.avsluta()
     if bygge.sammanstallning is not None:
         _visa_sammanstallning(bygge.sammanstallning)
-    sammanfatta(bygge, katalog)
+    sammanfatta(bygge, val.katalog)
     return bygge
 
 
-def _bygg_och_bevaka(
-    proj,  # type: ignore[no-untyped-def]
-    katalog: Path,
-    format_: tuple[str, ...],
-    enheter: tuple[str, ...],
-    period: str | None,
-    jobb: int,
-    alla: bool,
-    pdf: str | None = None,
-) -> None:
+def _bygg_och_bevaka(val: Byggval) -> None:
     """``bygg --bevaka``: build, then rebuild on every save with warm PDF workers."""
     from kvalitet.bygg.minne import Byggminne, bevakade_mappar
     from kvalitet.bygg.verkstad import PdfVerkstad
     from kvalitet.visa.bevakning import bevaka
 
-    with PdfVerkstad(jobb if "pdf" in format_ else 1) as verkstad:
-        bevakning = _Bevakning(
-            proj, katalog, format_, enheter, period, jobb, alla, Byggminne(verkstad), pdf
-        )
+    with PdfVerkstad(val.jobb if "pdf" in val.format else 1) as verkstad:
+        bevakning = _Bevakning(val, Byggminne(verkstad))
         try:
-            bevaka(bevakade_mappar(proj, period), bevakning.bygg_en_gang, bevakning.vantar)
+            bevaka(bevakade_mappar(val.proj, val.period), bevakning.bygg_en_gang, bevakning.vantar)
         except KeyboardInterrupt:
             click.echo("Bevakningen är avslutad.")
             raise SystemExit(0) from None
@@ -201,40 +189,18 @@ class _Bevakning:
     """One ``bygg --bevaka``: the first build (``--alla`` applies to it only), then one build per
     save; the workers, validation and templates are warmed while it waits for the first save."""
 
-    def __init__(
-        self,
-        proj,  # type: ignore[no-untyped-def]
-        katalog: Path,
-        format_: tuple[str, ...],
-        enheter: tuple[str, ...],
-        period: str | None,
-        jobb: int,
-        alla: bool,
-        minne,  # type: ignore[no-untyped-def]
-        pdf: str | None = None,
-    ) -> None:
-        self.proj, self.katalog, self.format, self.enheter = proj, katalog, format_, enheter
-        self.period, self.jobb, self.alla, self.minne = period, jobb, alla, minne
-        self.pdf = pdf
+    def __init__(self, val: Byggval, minne: Any) -> None:
+        self.val = val
+        self.minne = minne
         self.forvarmd = False
 
     def bygg_en_gang(self) -> None:
         import time
 
         start = time.perf_counter()
-        alla, self.alla = self.alla, False
+        val, self.val = self.val, replace(self.val, alla=False)
         try:
-            _bygg_och_visa(
-                self.proj,
-                self.katalog,
-                self.format,
-                self.enheter,
-                self.period,
-                self.jobb,
-                alla,
-                self.minne,
-                self.pdf,
-            )
+            _bygg_och_visa(val, self.minne)
         except KvalitetError as exc:
             exc.show()
             return
@@ -243,7 +209,7 @@ class _Bevakning:
 
     def vantar(self) -> None:
         if not self.forvarmd:
-            self.minne.forvarm(self.proj, self.period, self.format)
+            self.minne.forvarm(self.val.proj, self.val.period, self.val.format)
             self.forvarmd = True
         click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
 

@@ -115,7 +115,9 @@ def test_rundtur_till_html_pdf_och_csv(importprojekt: Path, runner: CliRunner) -
     assert "88,1\u00a0%" in html and "~100" in html
     assert "Källa: 2.1.1: skolverket-behorighet-2025-26.csv rad 6" in html
     assert ">Riket<" in html and "85,1\u00a0%" in html
-    assert "Riket: 2025/26 85,1 procent" in html or "Riket: 2025/26 85,1" in html  # in the chart too
+    assert (
+        "Riket: 2025/26 85,1 procent" in html or "Riket: 2025/26 85,1" in html
+    )  # in the chart too
     from pypdf import PdfReader
 
     pdf = " ".join(

@@ -59,3 +59,17 @@ def test_handbokens_kompletta_exempel_ar_giltigt(tmp_path: Path) -> None:
     assert rapport is not None, [p.visa() for p in problem]
     assert not [p for p in problem if p.ar_fel]
     assert rapport.utvecklingsomraden[0].rubrik == "Studiero i årskurs 7–9"
+
+
+def test_handbokens_exempel_i_blockformen_ar_giltigt(tmp_path: Path) -> None:
+    text = (DOCS / "skriva-rapporten.md").read_text(encoding="utf-8")
+    del_ = text.split("## Ett komplett exempel i blockformen", 1)[1]
+    yaml_text = re.search(r"```yaml\n(.*?)```", del_, flags=re.S).group(1)
+    rot = Path(__file__).resolve().parent.parent
+    huvudman, _ = validera_huvudman(las_yaml(rot / "rapporter" / "2025-26" / "huvudman.yaml"), rot)
+    fil = tmp_path / "resurscentrum.yaml"
+    fil.write_text(yaml_text, encoding="utf-8")
+    rapport, problem = validera_enhet(las_yaml(fil), tmp_path, huvudman)
+    assert rapport is not None, [p.visa() for p in problem]
+    assert rapport.kvalitetsarbete is not None and rapport.kvalitetsarbete.innehall
+    assert rapport.utvecklingsomraden_visning == "tabell"

@@ -24,12 +24,15 @@ from typing import Any
 
 from kvalitet.modell import (
     Avsnitt,
+    Diagram,
+    Diagramblock,
     EgetStyrtal,
     Enhetsrapport,
     Huvudavsnitt,
     Rad,
     Styrtalsresultat,
     Tabell,
+    Tabellblock,
 )
 from kvalitet.modell.status import Status, ar_tal
 
@@ -112,10 +115,21 @@ def maskera_rad(rad: Rad, matt: str | None, grans: int) -> Rad:
     return rad.model_copy(update={**maskera(varden, antal, matt, grans), "antal": None})
 
 
-def _tabell(tabell: Tabell, grans: int) -> Tabell:
+def _tabell(tabell: Tabell | Diagram, grans: int) -> Any:
     return tabell.model_copy(
         update={"rader": [maskera_rad(r, tabell.matt, grans) for r in tabell.rader]}
     )
+
+
+def _block(block: Any, grans: int) -> Any:
+    """A block of ``innehåll``: its table or chart masked, a heading's blocks in turn."""
+    if isinstance(block, Tabellblock):
+        return block.model_copy(update={"tabell": _tabell(block.tabell, grans)})
+    if isinstance(block, Diagramblock):
+        return block.model_copy(update={"diagram": _tabell(block.diagram, grans)})
+    if isinstance(block, Avsnitt):
+        return _del(block, grans)
+    return block
 
 
 def _del(del_: Huvudavsnitt | Avsnitt | None, grans: int) -> Any:
@@ -124,6 +138,7 @@ def _del(del_: Huvudavsnitt | Avsnitt | None, grans: int) -> Any:
     return del_.model_copy(
         update={
             "tabeller": [_tabell(t, grans) for t in del_.tabeller],
+            "innehall": [_block(b, grans) for b in del_.innehall],
             "avsnitt": [_del(a, grans) for a in del_.avsnitt],
         }
     )
@@ -152,8 +167,11 @@ def maskera_rapport(
     if resultat is not None:
         resultat = resultat.model_copy(
             update={
-                g: _del(getattr(resultat, g), grans)
-                for g in ("objektiva", "subjektiva", "observerade")
+                "innehall": [_block(b, grans) for b in resultat.innehall],
+                **{
+                    g: _del(getattr(resultat, g), grans)
+                    for g in ("objektiva", "subjektiva", "observerade")
+                },
             }
         )
     egna: list[EgetStyrtal] = [_resultat(e, e.matt, grans) for e in rapport.egna_styrtal]  # type: ignore[misc]

@@ -2,91 +2,58 @@
 
 from __future__ import annotations
 
-import base64
-import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
-from kvalitet.berika.diagram import Serie, stapeldiagram
-from kvalitet.berika.roj import SYMBOLER, maskera_rapport, symboler_i
+from kvalitet.berika.delar import (
+    INNEHALL_DJUP,
+    Byggare,
+    Rubrik,
+    VyBild,
+    VyDel,
+    VyDiagram,
+    VyPunkter,
+    VySlutsats,
+    VyTabell,
+    VyText,
+    VyTillAnalys,
+)
+from kvalitet.berika.roj import SYMBOLER, maskera_rapport
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.uppfoljning import VyMal, uppfoljning
-from kvalitet.grund import format as fmt
-from kvalitet.grund.problem import KvalitetError
-from kvalitet.kalla.lokala_filer import lokal_fil
 from kvalitet.modell import (
     Avsnitt,
     Enhetsrapport,
-    Huvudavsnitt,
     Huvudmannafil,
-    Tabell,
     Utvecklingsomrade,
 )
 from kvalitet.modell.verksamhetsplan import planens_styrtal
 
-INNEHALL_DJUP = 3
+__all__ = [
+    "INNEHALL_DJUP",
+    "Rubrik",
+    "VyBild",
+    "VyDel",
+    "VyDiagram",
+    "VyPunkter",
+    "VyRapport",
+    "VySlutsats",
+    "VyTabell",
+    "VyText",
+    "VyTillAnalys",
+    "las_upp",
+]
 
-
-@dataclass
-class Rubrik:
-    """A numbered heading; numbers are computed from the position, never typed."""
-
-    nummer: str
-    text: str
-    niva: int
-    namn: str = ""
-
-    @property
-    def ankare(self) -> str:
-        """The HTML id: ``avsnitt-2-1-3`` for numbered headings, the given name otherwise."""
-        if self.namn:
-            return self.namn
-        return "avsnitt-" + self.nummer.replace(".", "-").replace(":", "-")
-
-    @property
-    def tagg(self) -> str:
-        """The HTML heading element: the cover title is h1, so level 1 is h2."""
-        return f"h{min(self.niva + 1, 6)}"
-
-    @property
-    def hel(self) -> str:
-        return f"{self.nummer} {self.text}" if self.nummer else self.text
-
-
-@dataclass
-class VyTabell:
-    rubrik: str
-    radrubrik: str
-    kolumner: list[str]
-    rader: list[tuple[str, list[str]]]
-    kalla: str | None
-    symboler: list[str] = field(default_factory=list)
-    diagram: Markup | None = None
-
-
-@dataclass
-class VyBild:
-    data_uri: str
-    alt: str
-    bildtext: str | None
-
-
-@dataclass
-class VyDel:
-    """One numbered part of the report with its content and closing lists."""
-
-    rubrik: Rubrik
-    text: str | None = None
-    tabeller: list[VyTabell] = field(default_factory=list)
-    bilder: list[VyBild] = field(default_factory=list)
-    avsnitt: list[VyDel] = field(default_factory=list)
-    styrkor: list[str] = field(default_factory=list)
-    svagheter: list[str] = field(default_factory=list)
-    slutsatser: list[str] = field(default_factory=list)
-    till_analys: list[str] = field(default_factory=list)
-    tom: bool = False
+UTVECKLINGSFRAGOR = (
+    ("varfor", "Varför är utvecklingsområdet prioriterat?"),
+    ("styrdokument", "Inom vilka styrdokument finns utvecklingsbehoven?"),
+    ("forvantade_effekter", "Vilka konkreta effekter förväntas?"),
+    ("forutsattningar", "Vilka förutsättningar finns för att genomföra insatserna? Vem? Vad? Hur?"),
+    ("insatser", "Vilka insatser ska genomföras?"),
+    ("uppfoljning", "Hur ska insatserna följas upp och utvärderas?"),
+    ("forskning", "Koppling till forskning och beprövad erfarenhet"),
+)
+"""The seven questions of a development area (field, question) in the standard wording."""
 
 
 @dataclass
@@ -123,6 +90,35 @@ class VyRapport:
     tema_css: str = ""  # Markup from tema.tema_css
     logotyp: str | None = None
     teckenforklaring: dict[str, str] = field(default_factory=dict)
+    utvecklingsfragor: list[tuple[str, str]] = field(
+        default_factory=lambda: list(UTVECKLINGSFRAGOR)
+    )
+    utvecklingsvisning: str = "lista"
+
+    @property
+    def blockform(self) -> bool:
+        """Whether the report uses the block form anywhere (then its stylesheet is included)."""
+
+        def anvander(d: VyDel) -> bool:
+            return bool(d.innehall) or not d.rubrik.numrerad or any(map(anvander, d.avsnitt))
+
+        return (
+            self.utvecklingsvisning == "tabell"
+            or (self.enhet.ansvarig is None and self.enhet.status == "utkast")
+            or any(map(anvander, self.delar))
+        )
+
+    @property
+    def ansvarig(self) -> str:
+        """``Namn, roll`` for the cover; empty when the report names no one."""
+        return self.enhet.ansvarig.visas if self.enhet.ansvarig else ""
+
+    @property
+    def forfattare(self) -> str:
+        """The document's author (metadata): the person responsible, else the huvudman."""
+        if self.enhet.ansvarig and self.enhet.ansvarig.namn:
+            return self.enhet.ansvarig.namn
+        return self.huvudman or self.enhet.namn
 
 
 def las_upp(
@@ -145,7 +141,8 @@ def las_upp(
     tidigare_perioder = {
         p: maskera_rapport(r, grans, matt) for p, r in (tidigare_perioder or {}).items()
     }
-    bygg = _Byggare(kallfil, projektrot)
+    alla = bool(huvudman and huvudman.installningar.innehallsforteckning == "alla")
+    bygg = Byggare(kallfil, projektrot, alla_rubriker=alla)
     inledning: list[Rubrik] = []
     if rapport.beskrivning:
         inledning.append(Rubrik("", "Om enheten", 1, "om-enheten"))
@@ -162,6 +159,9 @@ def las_upp(
     bygg.innehall.append(resultat.rubrik)
     if rapport.resultat:
         resultat.text = rapport.resultat.text
+        resultat.innehall = bygg.block(
+            rapport.resultat.innehall, resultat.rubrik, False, {"nr": 0, "onr": 0}
+        )
         grupper = [
             ("Objektiva resultat", rapport.resultat.objektiva),
             ("Subjektiva resultat", rapport.resultat.subjektiva),
@@ -179,9 +179,12 @@ def las_upp(
     utveckling_rubrik = Rubrik("4", "Prioriterade utvecklingsområden", 1)
     bygg.innehall.append(utveckling_rubrik)
     omraden = []
+    som_tabell = rapport.utvecklingsomraden_visning == "tabell"
     for i, omr in enumerate(rapport.utvecklingsomraden, start=1):
-        rubrik = Rubrik(f"4.{i}", omr.rubrik, 2)
-        bygg.innehall.append(rubrik)
+        # side by side the areas are the table's columns, not headings of their own
+        rubrik = Rubrik(f"4.{i}", omr.rubrik, 2, numrerad=not som_tabell)
+        if not som_tabell:
+            bygg.innehall.append(rubrik)
         omraden.append(VyUtvecklingsomrade(rubrik, omr))
 
     vp_rubrik = None
@@ -207,13 +210,24 @@ def las_upp(
         verksamhetsplan_rubrik=vp_rubrik,
         verksamhetsplan_text=vp_text,
         perspektiv=perspektiv,
-        innehall=[r for r in bygg.innehall if r.niva <= INNEHALL_DJUP],
+        innehall=[r for r in bygg.innehall if not r.numrerad or r.niva <= INNEHALL_DJUP],
         huvudman=huvudman.namn if huvudman else (rapport.huvudman or ""),
         forvaltning=rapport.forvaltning or (huvudman.forvaltning if huvudman else None),
         tema_css=tema_css(huvudman.tema if huvudman else None),
         logotyp=logotyp(huvudman, huvudmannafil, projektrot),
         teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
+        utvecklingsfragor=_fragor(huvudman),
+        utvecklingsvisning=rapport.utvecklingsomraden_visning,
     )
+
+
+def _fragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:
+    """The seven questions, in the huvudman's own wording where it has one."""
+    egna = huvudman.utvecklingsfragor if huvudman else None
+    return [
+        (falt, (getattr(egna, falt, None) if egna else None) or fraga)
+        for falt, fraga in UTVECKLINGSFRAGOR
+    ]
 
 
 def _tidigare(rapport: Enhetsrapport) -> Avsnitt:
@@ -226,89 +240,4 @@ def _tidigare(rapport: Enhetsrapport) -> Avsnitt:
                 for t in rapport.tidigare_utvecklingsomraden
             ],
         }
-    )
-
-
-class _Byggare:
-    def __init__(self, kallfil: Path, projektrot: Path) -> None:
-        self.kallfil = kallfil
-        self.projektrot = projektrot
-        self.innehall: list[Rubrik] = []
-
-    def huvuddel(
-        self, nr: int, text: str, del_: Huvudavsnitt | None, forst: Avsnitt | None = None
-    ) -> VyDel:
-        if del_ is None and forst is None:
-            vy = VyDel(Rubrik(str(nr), text, 1), tom=True)
-            self.innehall.append(vy.rubrik)
-            return vy
-        if del_ is None:
-            del_ = Huvudavsnitt()
-        if forst is not None:
-            del_ = del_.model_copy(update={"avsnitt": [forst, *del_.avsnitt]})
-        return self.del_(str(nr), text, 1, del_)
-
-    def del_(self, nummer: str, text: str, niva: int, del_: Huvudavsnitt | Avsnitt) -> VyDel:
-        vy = VyDel(
-            Rubrik(nummer, text, niva),
-            text=del_.text,
-            tabeller=[
-                _tabell(t, f"diagram-{nummer.replace('.', '-')}-{i}")
-                for i, t in enumerate(del_.tabeller, start=1)
-            ],
-            bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
-            styrkor=list(del_.styrkor),
-            svagheter=list(del_.svagheter),
-            slutsatser=list(del_.slutsatser),
-            till_analys=list(del_.till_analys),
-        )
-        self.innehall.append(vy.rubrik)
-        for i, barn in enumerate(del_.avsnitt, start=1):
-            vy.avsnitt.append(self.del_(f"{nummer}.{i}", barn.rubrik, min(niva + 1, 6), barn))
-        return vy
-
-    def _bild(self, fil: str, alt: str, bildtext: str | None) -> VyBild:
-        sokvag = lokal_fil(self.projektrot, self.kallfil.parent, fil)
-        if not isinstance(sokvag, Path):
-            raise KvalitetError(f"{sokvag.vad} ({sokvag.hur})")
-        typ = mimetypes.guess_type(sokvag.name)[0] or "application/octet-stream"
-        data = base64.b64encode(sokvag.read_bytes()).decode("ascii")
-        return VyBild(f"data:{typ};base64,{data}", alt, bildtext)
-
-
-def _tabell(tabell: Tabell, ident: str) -> VyTabell:
-    if tabell.kolumner:
-        kolumner = list(tabell.kolumner)
-        radvarden = [list(r.varden or []) for r in tabell.rader]
-        mattlista = [[r.matt or tabell.matt] * len(kolumner) for r in tabell.rader]
-    else:
-        falt = [
-            (namn, rubrik)
-            for namn, rubrik in (("flickor", "Flickor"), ("pojkar", "Pojkar"), ("totalt", "Totalt"))
-            if any(getattr(r, namn) is not None for r in tabell.rader)
-        ]
-        kolumner = [rubrik for _, rubrik in falt]
-        radvarden = [[getattr(r, namn) for namn, _ in falt] for r in tabell.rader]
-        mattlista = [[r.matt or tabell.matt] * len(falt) for r in tabell.rader]
-    rader = [
-        (r.rad, [fmt.varde(v, m) or "." for v, m in zip(varden, matt, strict=True)])
-        for r, varden, matt in zip(tabell.rader, radvarden, mattlista, strict=True)
-    ]
-    diagram = None
-    if tabell.diagram == "stapel":
-        serier = [
-            Serie(kolumn, [varden[k] if k < len(varden) else None for varden in radvarden])
-            for k, kolumn in enumerate(kolumner)
-        ]
-        diagram = stapeldiagram(
-            ident, tabell.rubrik, [r.rad for r in tabell.rader], serier, tabell.matt, bredd=600
-        )
-    return VyTabell(
-        tabell.rubrik,
-        tabell.radrubrik or "",
-        kolumner,
-        rader,
-        tabell.kalla,
-        symboler_i([c for _, celler in rader for c in celler]),
-        diagram,
     )

@@ -45,8 +45,9 @@ def procent(varde: Any, decimaler: int | None = None) -> str:
 
 
 def varde(varde: Any, matt: str | None = None) -> str:
-    """A table or styrtal value shown according to its measure (procent, antal, skala, text)."""
-    if matt == "procent":
+    """A table or styrtal value shown according to its measure (procent, antal, skala, text).
+    A number written with a percent sign (``80 %``) keeps it whatever the measure."""
+    if matt == "procent" or getattr(varde, "procenttecken", False):
         return procent(varde)
     return tal(varde)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +10,19 @@ from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
-from kvalitet.modell import Avsnitt, Enhetsrapport, Huvudavsnitt, Resultat, Tabell
+from kvalitet.modell import (
+    Avsnitt,
+    Bildblock,
+    Diagram,
+    Diagramblock,
+    Enhetsrapport,
+    Huvudavsnitt,
+    Resultat,
+    Tabell,
+    Tabellblock,
+)
 from kvalitet.modell.falt import PLATSHALLARE
+from kvalitet.modell.genomgang import Del, block_i, rapportens_delar, underavsnitt
 
 BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
@@ -20,11 +30,22 @@ BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
     """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
     ut: list[Problem] = []
-    for sokvag, del_ in _alla_avsnitt(rapport):
-        for i, tabell in enumerate(del_.tabeller):
+    for sokvag, del_, numrerad in rapportens_delar(rapport):
+        for i, tabell in enumerate(getattr(del_, "tabeller", [])):
             ut.extend(_kontrollera_tabell(tabell, kalla, (*sokvag, "tabeller", i)))
-        for i, bild in enumerate(del_.bilder):
+        for i, bild in enumerate(getattr(del_, "bilder", [])):
             ut.extend(_kontrollera_bild(bild.fil, kalla, (*sokvag, "bilder", i, "fil"), projektrot))
+        for blocksok, block in block_i(del_, sokvag):
+            if isinstance(block, Tabellblock):
+                ut.extend(_kontrollera_tabell(block.tabell, kalla, (*blocksok, "tabell")))
+            elif isinstance(block, Diagramblock):
+                ut.extend(_kontrollera_tabell(block.diagram, kalla, (*blocksok, "diagram")))
+            elif isinstance(block, Bildblock):
+                ut.extend(
+                    _kontrollera_bild(block.bild.fil, kalla, (*blocksok, "bild", "fil"), projektrot)
+                )
+        if not numrerad:
+            ut.extend(_numrerad_under_onumrerad(del_, sokvag, kalla))
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
     ut.extend(_kontrollera_html(kalla.data, kalla, ()))
     ut.extend(_platshallare(kalla.data, kalla, ()))
@@ -99,24 +120,21 @@ def _kontrollera_html(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
     return ut
 
 
-def _alla_avsnitt(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Huvudavsnitt | Avsnitt]]:
-    def under(sokvag: Sokvag, del_: Huvudavsnitt | Avsnitt) -> Iterator:
-        yield sokvag, del_
-        for i, barn in enumerate(del_.avsnitt):
-            yield from under((*sokvag, "avsnitt", i), barn)
-
-    if rapport.kvalitetsarbete:
-        yield from under(("kvalitetsarbete",), rapport.kvalitetsarbete)
-    if rapport.resultat:
-        for grupp in ("objektiva", "subjektiva", "observerade"):
-            del_ = getattr(rapport.resultat, grupp)
-            if del_:
-                yield from under(("resultat", grupp), del_)
-    if rapport.analys:
-        yield from under(("analys",), rapport.analys)
+def _numrerad_under_onumrerad(del_: Del, sokvag: Sokvag, kalla: Kalla) -> list[Problem]:
+    """A numbered heading cannot stand under an unnumbered one: its number would not say where."""
+    return [
+        kalla.fel(
+            (*barnsok, "numrerad"),
+            f"'{barn.rubrik}' är numrerad men står under en onumrerad rubrik",
+            "ta bort 'numrerad: true', eller flytta avsnittet till 'avsnitt:' under ett "
+            "numrerat avsnitt",
+        )
+        for barnsok, barn, _ in underavsnitt(del_, sokvag, numrerad=False)
+        if barn.numrerad
+    ]
 
 
-def _kontrollera_tabell(tabell: Tabell, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
+def _kontrollera_tabell(tabell: Tabell | Diagram, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
     ut: list[Problem] = []
     for i, rad in enumerate(tabell.rader):
         radsok = (*sokvag, "rader", i)
@@ -256,10 +274,15 @@ def _ar_tomt(del_: object) -> bool:
     """True when a section has no text, subsections or tables anywhere."""
     if isinstance(del_, Resultat):
         grupper = [del_.objektiva, del_.subjektiva, del_.observerade]
-        return not (del_.text or "").strip() and all(g is None or _ar_tomt(g) for g in grupper)
+        return (
+            not (del_.text or "").strip()
+            and not del_.innehall
+            and all(g is None or _ar_tomt(g) for g in grupper)
+        )
     if isinstance(del_, Huvudavsnitt | Avsnitt):
         return (
             not (del_.text or "").strip()
+            and not del_.innehall
             and not del_.tabeller
             and not del_.bilder
             and all(_ar_tomt(a) for a in del_.avsnitt)

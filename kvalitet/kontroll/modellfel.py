@@ -285,6 +285,8 @@ def _modell_vid(rot: type[BaseModel], sokvag: Sokvag) -> type[BaseModel] | None:
         if modell is None:
             typ = _elementtyp(typ, dict_varde=True)
             continue
+        # a union of models (a block of 'innehåll'): the one that has the key
+        modell = next((m for m in _modeller(typ) if del_ in _falt_per_alias(m)), modell)
         falt = _falt_per_alias(modell).get(del_)
         if falt is None:
             return None
@@ -320,11 +322,13 @@ def _delar(typ: Any) -> tuple[Any, ...]:
     return (typ,)
 
 
+def _modeller(typ: Any) -> list[type[BaseModel]]:
+    return [d for d in _delar(typ) if isinstance(d, type) and issubclass(d, BaseModel)]
+
+
 def _modellklass(typ: Any) -> type[BaseModel] | None:
-    for del_ in _delar(typ):
-        if isinstance(del_, type) and issubclass(del_, BaseModel):
-            return del_
-    return None
+    modeller = _modeller(typ)
+    return modeller[0] if modeller else None
 
 
 def _elementtyp(typ: Any, *, dict_varde: bool = False) -> Any:

@@ -28,6 +28,7 @@ _FARG = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$"
 )
 _TYPSNITT = re.compile(r"^[\w åäöÅÄÖ.-]{1,60}$")
+_HAR_SIFFRA = re.compile(r"\d")
 _LOGOTYPER = {".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"}
 
 
@@ -48,12 +49,16 @@ def _kontrollera_varde(
                 )
             ]
         return []
-    if matt in ("procent", "antal") and str(varde).strip() not in SYMBOLER:
+    text = str(varde).strip()
+    # "Över 80 %" or "ca 85" is how results are often reported: kept as written, with no
+    # status computed from it (unless the unit gives one); a text without a number is an error.
+    if matt in ("procent", "antal") and text not in SYMBOLER and not _HAR_SIFFRA.search(text):
         return [
             kalla.fel(
                 sokvag,
                 f"{namn}: styrtal {styrtal_id} mäts i {matt}, men {vad} är texten '{varde}'",
-                "skriv ett tal, t.ex. 85 eller 96,4; '..' betyder att uppgiften inte redovisas",
+                "skriv ett tal, t.ex. 85 eller 96,4, eller en text med talet som 'Över 80 %'; "
+                "'..' betyder att uppgiften inte redovisas",
             )
         ]
     return []

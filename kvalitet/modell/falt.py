@@ -44,9 +44,18 @@ def _textlista(varde: Any) -> Any:
 
 
 class Tal(float):
-    """A decimal number that remembers how many decimals it was written with (``83,0``)."""
+    """A decimal number that remembers how many decimals it was written with (``83,0``), and
+    whether it was written with a percent sign (``96,4 %``)."""
 
     decimaler: int | None = None
+    procenttecken: bool = False
+
+
+class Heltal(int):
+    """A whole number written with a percent sign (``80 %``), which it keeps when shown."""
+
+    decimaler: int | None = None
+    procenttecken: bool = True
 
 
 def _tal_med_decimaler(varde: float, text: str) -> Tal:
@@ -89,14 +98,18 @@ _SVENSKT_TAL = re.compile(
 
 
 def _svenskt_tal(text: str) -> Any:
-    """Read ``96,4``, ``1 266`` and ``96,4 %`` as numbers; other text is kept as written."""
+    """Read ``96,4``, ``1 266`` and ``96,4 %`` as numbers; other text is kept as written. A number
+    written with ``%`` remembers it, so that ``80 %`` is shown as ``80 %`` whatever the measure."""
     ren = text.strip()
     if not _SVENSKT_TAL.match(ren):
         return text
+    procent = ren.endswith("%")
     ren = ren.rstrip("%").strip().replace(" ", "").replace("\u00a0", "").replace("−", "-")
     if "," in ren:
-        return _tal_med_decimaler(float(ren.replace(",", ".")), ren)
-    return int(ren)
+        tal = _tal_med_decimaler(float(ren.replace(",", ".")), ren)
+        tal.procenttecken = procent
+        return tal
+    return Heltal(ren) if procent else int(ren)
 
 
 _PERIOD = re.compile(r"^(\d{4})/(\d{2})$|^(\d{4})$")
@@ -137,19 +150,13 @@ IfylldText = Annotated[
 ]
 Markdown = Annotated[str, BeforeValidator(_text), WithJsonSchema(_TEXT_SCHEMA)]
 """Text with Markdown formatting (paragraphs, lists, bold, links)."""
-TextLista = Annotated[
-    list[Text],
-    BeforeValidator(_textlista),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": ["string", "number"]},
-                {"type": "array", "items": _TEXT_SCHEMA},
-                {"type": "null"},
-            ]
-        }
-    ),
-]
+TEXTLISTA_SCHEMA = {
+    "anyOf": [{"type": ["string", "number"]}, {"type": "array", "items": _TEXT_SCHEMA}]
+}
+"""A list of texts, or one text (a list of one), as the editor's schema says it."""
+_TEXTLISTA_ELLER_TOM = {"anyOf": [*TEXTLISTA_SCHEMA["anyOf"], {"type": "null"}]}
+TextLista = Annotated[list[Text], BeforeValidator(_textlista), WithJsonSchema(_TEXTLISTA_ELLER_TOM)]
+"""A list of texts; one text is a list of one, and an empty value an empty list."""
 Cell = Annotated[
     Any,
     BeforeValidator(_cell),
@@ -162,6 +169,11 @@ Period = Annotated[
     AfterValidator(_period),
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(/\d{2})?$"}),
 ]
+
+
+class MarkdownText(str):
+    """A text that is Markdown where it is shown (a block's point), unlike the fixed form's
+    lists, which have always been shown as written."""
 
 
 class Bas(BaseModel):

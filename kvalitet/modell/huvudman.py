@@ -94,10 +94,42 @@ class Installningar(Bas):
         description="Hur målen numreras i uppföljningen: '1.1' (standard, som avsnitt och "
         "styrtal) eller '1:1' (som i många verksamhetsplaner). Ett mål med eget 'id' behåller det.",
     )
+    innehallsforteckning: Literal["numrerade", "alla"] = Field(
+        "numrerade",
+        alias="innehållsförteckning",
+        description="'numrerade' (standard): innehållsförteckningen har de numrerade rubrikerna. "
+        "'alla': också de onumrerade rubrikerna i avsnittens 'innehåll'.",
+    )
     pdf: Literal["standard", "arkiv"] = Field(
         "standard",
         description="'arkiv' gör PDF:erna till PDF/A-2a (för e-arkiv), fortfarande tillgängliga "
         "enligt PDF/UA-1; 'standard' (PDF/UA-1) om inget anges. 'kvalitet bygg --pdf' går före.",
+    )
+
+
+class Utvecklingsfragor(Bas):
+    """The huvudman's own wording of the seven questions of a development area."""
+
+    varfor: Text | None = Field(
+        None,
+        alias="varför",
+        description="Frågan till 'varför', t.ex. 'Varför är utvecklingsområdet prioriterat?'.",
+    )
+    styrdokument: Text | None = Field(None, description="Frågan till 'styrdokument'.")
+    forvantade_effekter: Text | None = Field(
+        None, alias="förväntade_effekter", description="Frågan till 'förväntade_effekter'."
+    )
+    forutsattningar: Text | None = Field(
+        None, alias="förutsättningar", description="Frågan till 'förutsättningar'."
+    )
+    insatser: Text | None = Field(None, description="Frågan till 'insatser'.")
+    uppfoljning: Text | None = Field(
+        None, alias="uppföljning", description="Frågan till 'uppföljning'."
+    )
+    forskning: Text | None = Field(
+        None,
+        description="Frågan till 'forskning', t.ex. 'Hur kan utvecklingsarbetet kopplas till "
+        "relevant forskning och beprövad erfarenhet?'.",
     )
 
 
@@ -113,4 +145,10 @@ class Huvudmannafil(Bas):
     )
     verksamhetsplan: Verksamhetsplan | None = Field(
         None, description="Verksamhetsplanens perspektiv, mål och styrtal för perioden."
+    )
+    utvecklingsfragor: Utvecklingsfragor | None = Field(
+        None,
+        alias="utvecklingsfrågor",
+        description="Huvudmannens egna formuleringar av utvecklingsområdenas sju frågor; en "
+        "fråga som inte står här har standardmallens formulering.",
     )

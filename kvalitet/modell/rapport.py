@@ -1,4 +1,6 @@
-"""Typed models of a unit's kvalitetsrapport; YAML keys are Swedish (aliases), attributes ASCII."""
+"""Typed models of a unit's kvalitetsrapport; YAML keys are Swedish (aliases), attributes ASCII.
+
+The sections and their content (tables, images, blocks) are in ``modell/avsnitt.py``."""
 
 from __future__ import annotations
 
@@ -7,6 +9,18 @@ from typing import Literal
 
 from pydantic import Field
 
+from kvalitet.modell.avsnitt import (
+    MAX_RADER,
+    AntalPerGrupp,
+    Avsnitt,
+    Bild,
+    Diagram,
+    Huvudavsnitt,
+    Rad,
+    Resultat,
+    Slutsats,
+    Tabell,
+)
 from kvalitet.modell.falt import (
     MATT,
     SKOLFORMER,
@@ -23,8 +37,15 @@ from kvalitet.modell.falt import (
 
 
 class Ansvarig(Bas):
-    namn: IfylldText = Field(description="Namnet på den som ansvarar för rapporten.")
-    roll: IfylldText = Field(description="Rollen, t.ex. rektor, förskolechef eller enhetschef.")
+    namn: Text | None = Field(None, description="Namnet på den som ansvarar för rapporten.")
+    roll: Text | None = Field(
+        None, description="Rollen, t.ex. rektor, förskolechef eller enhetschef."
+    )
+
+    @property
+    def visas(self) -> str:
+        """``Helena Sandberg, rektor``, or the part that is given."""
+        return ", ".join(d for d in (self.namn, self.roll) if d and d.strip())
 
 
 class Delaktighet(Bas):
@@ -38,101 +59,6 @@ class Delaktighet(Bas):
     ovriga: Markdown | None = Field(
         None, alias="övriga", description="Andra som har deltagit, t.ex. elevhälsan."
     )
-
-
-class Bild(Bas):
-    fil: IfylldText = Field(description="Bildfilens sökväg, relativt YAML-filen.")
-    alt: IfylldText = Field(description="Alternativtext: vad bilden visar, för den som inte ser.")
-    bildtext: Text | None = Field(None, description="Bildtext som visas under bilden.")
-
-
-class AntalPerGrupp(Bas):
-    """How many pupils (or children) a value is based on, per group; used only to decide what
-    must be hidden (röjandekontroll) and never shown."""
-
-    flickor: int | None = Field(None, ge=0, description="Antal flickor som värdet bygger på.")
-    pojkar: int | None = Field(None, ge=0, description="Antal pojkar som värdet bygger på.")
-    totalt: int | None = Field(None, ge=0, description="Antal totalt som värdet bygger på.")
-
-
-class Rad(Bas):
-    rad: Text = Field(description="Radens rubrik (första kolumnen).")
-    varden: list[Cell] | None = Field(
-        None, alias="värden", description="Värdena i ordning, ett per kolumn i 'kolumner'."
-    )
-    flickor: Cell | None = Field(None, description="Värdet för flickor.")
-    pojkar: Cell | None = Field(None, description="Värdet för pojkar.")
-    totalt: Cell | None = Field(None, description="Värdet för alla.")
-    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
-        None, alias="mått", description="Hur talen ska visas: procent, antal, skala eller text."
-    )
-    antal: AntalPerGrupp | list[int | None] | None = Field(
-        None,
-        description="Hur många elever värdena bygger på: '{flickor: 8, pojkar: 14, totalt: 22}', "
-        "eller en lista med ett antal per kolumn. Visas aldrig; används för röjandekontrollen.",
-    )
-
-
-MAX_RADER = 500
-"""A table longer than this belongs in an appendix or a spreadsheet, not in the report."""
-
-
-class Tabell(Bas):
-    rubrik: IfylldText = Field(description="Tabellens rubrik.")
-    radrubrik: Text | None = Field(None, description="Rubrik över första kolumnen.")
-    kolumner: TextLista | None = Field(
-        None,
-        description="Kolumnrubriker när raderna har 'värden'. Utelämnas för tabeller med "
-        "flickor/pojkar/totalt.",
-    )
-    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
-        None, alias="mått", description="Hur talen visas om inte raden säger annat."
-    )
-    rader: list[Rad] = Field(
-        min_length=1, max_length=MAX_RADER, description=f"Tabellens rader (högst {MAX_RADER})."
-    )
-    kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
-    diagram: Literal["stapel"] | None = Field(
-        None, description="'stapel' ger ett stapeldiagram av tabellen under den."
-    )
-
-
-class Avsnitt(Bas):
-    rubrik: IfylldText = Field(description="Avsnittets rubrik; numret sätts automatiskt.")
-    text: Markdown | None = Field(None, description="Brödtext i Markdown.")
-    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
-    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
-    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
-    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
-    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
-    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
-    till_analys: TextLista = Field(
-        default_factory=list,
-        description="Vad från avsnittet tar ni med er till avslutande analys?",
-    )
-
-
-class Huvudavsnitt(Bas):
-    """A numbered top-level section: text, subsections and the closing lists."""
-
-    text: Markdown | None = Field(None, description="Inledande text i Markdown.")
-    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
-    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
-    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
-    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
-    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
-    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
-    till_analys: TextLista = Field(
-        default_factory=list,
-        description="Vad från avsnittet tar ni med er till avslutande analys?",
-    )
-
-
-class Resultat(Bas):
-    text: Markdown | None = Field(None, description="Inledning till resultatavsnittet.")
-    objektiva: Huvudavsnitt | None = Field(None, description="2.1 Objektiva resultat.")
-    subjektiva: Huvudavsnitt | None = Field(None, description="2.2 Subjektiva resultat.")
-    observerade: Huvudavsnitt | None = Field(None, description="2.3 Observerade resultat.")
 
 
 class Sikt(Bas):
@@ -150,18 +76,20 @@ class Utvecklingsomrade(Bas):
     styrdokument: Markdown | None = Field(
         None, description="Inom vilka styrdokument finns utvecklingsbehoven?"
     )
-    forvantade_effekter: Sikt | None = Field(
+    forvantade_effekter: Markdown | Sikt | None = Field(
         None,
         alias="förväntade_effekter",
-        description="Vilka konkreta effekter förväntas på kort och lång sikt?",
+        description="Vilka konkreta effekter förväntas? En text, eller 'kort_sikt' och "
+        "'lång_sikt'.",
     )
     forutsattningar: Markdown | None = Field(
         None,
         alias="förutsättningar",
         description="Vilka förutsättningar finns för att genomföra insatserna? Vem? Vad? Hur?",
     )
-    insatser: Sikt | None = Field(
-        None, description="Vilka insatser ska genomföras på kort och lång sikt?"
+    insatser: Markdown | Sikt | None = Field(
+        None,
+        description="Vilka insatser ska genomföras? En text, eller 'kort_sikt' och 'lång_sikt'.",
     )
     uppfoljning: Markdown | None = Field(
         None, alias="uppföljning", description="Hur ska insatserna följas upp och utvärderas?"
@@ -282,7 +210,11 @@ class Enhetsrapport(Bas):
     kolada_ou: Text | None = Field(
         None, description="Enhetens id i Kolada, t.ex. 'V15E144001301', för import från Kolada."
     )
-    ansvarig: Ansvarig = Field(description="Den som ansvarar för rapporten.")
+    ansvarig: Ansvarig | None = Field(
+        None,
+        description="Den som ansvarar för rapporten: 'namn' och 'roll'. Utelämnat står ingen "
+        "ansvarig på omslaget (i ett utkast står 'saknas').",
+    )
     period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
     status: Literal[STATUSAR] = Field(  # type: ignore[valid-type]
         "utkast", description="utkast, klar eller godkänd."
@@ -307,6 +239,12 @@ class Enhetsrapport(Bas):
         alias="utvecklingsområden",
         description="4 Prioriterade utvecklingsområden.",
     )
+    utvecklingsomraden_visning: Literal["lista", "tabell"] = Field(
+        "lista",
+        alias="utvecklingsområden_visning",
+        description="'lista' (standard): varje område med de sju frågorna under egen rubrik. "
+        "'tabell': områdena sida vid sida i en tabell med frågorna som rader.",
+    )
     styrtal: dict[Text, Styrtalsresultat] = Field(
         default_factory=dict,
         description="Resultat för huvudmannens styrtal, per styrtalets id, t.ex. '1.1.2'.",
@@ -317,3 +255,28 @@ class Enhetsrapport(Bas):
     aktiviteter: list[Aktivitet] = Field(
         default_factory=list, description="Aktiviteter kopplade till styrtalen."
     )
+
+
+__all__ = [
+    "MAX_RADER",
+    "Aktivitet",
+    "Ansvarig",
+    "AntalPerGrupp",
+    "Avsnitt",
+    "Bild",
+    "Delaktighet",
+    "Diagram",
+    "EgetStyrtal",
+    "Enhetsrapport",
+    "Huvudavsnitt",
+    "HuvudmansStyrtal",
+    "Rad",
+    "Resultat",
+    "Sikt",
+    "Slutsats",
+    "StyrtalsDefinition",
+    "Styrtalsresultat",
+    "Tabell",
+    "TidigareUtvecklingsomrade",
+    "Utvecklingsomrade",
+]

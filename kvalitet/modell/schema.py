@@ -22,7 +22,8 @@ MODELLBESKRIVNING = {
     "Ansvarig": "Den som ansvarar för rapporten.",
     "AntalPerGrupp": "Hur många elever ett värde bygger på; visas aldrig, används för "
     "röjandekontrollen.",
-    "Avsnitt": "Ett numrerat avsnitt med text, tabeller, bilder och underavsnitt.",
+    "Avsnitt": "Ett avsnitt med text, tabeller, bilder, block och underavsnitt; i 'innehåll' en "
+    "rubrik med egna block (onumrerad om den inte har 'numrerad: true').",
     "Bild": "En bild med alternativtext.",
     "Delaktighet": "Hur personal, elever och vårdnadshavare har deltagit (Skollagen 4 kap. 4 §).",
     "EgetStyrtal": "Ett styrtal som enheten själv lägger till, med definition och resultat.",
@@ -34,6 +35,18 @@ MODELLBESKRIVNING = {
     "Tabell": "En resultattabell: flickor/pojkar/totalt eller egna kolumner.",
     "TidigareUtvecklingsomrade": "Uppföljning av ett utvecklingsområde från förra perioden.",
     "Utvecklingsomrade": "Ett prioriterat utvecklingsområde som besvarar de sju frågorna.",
+    "Textblock": "Ett block i 'innehåll': brödtext i Markdown.",
+    "Tabellblock": "Ett block i 'innehåll': en tabell där den står i texten.",
+    "Bildblock": "Ett block i 'innehåll': en bild där den står i texten.",
+    "Diagram": "Ett stapeldiagram med egna data (rader som i en tabell).",
+    "Diagramblock": "Ett block i 'innehåll': ett stapeldiagram där det står i texten.",
+    "Slutsats": "En Slutsats-ruta med valfri rubrik och inledning och punkter i Markdown.",
+    "Slutsatsblock": "Ett block i 'innehåll': en Slutsats-ruta där den står.",
+    "Styrkeblock": "Ett block i 'innehåll': Vilka styrkor finns?",
+    "Svaghetsblock": "Ett block i 'innehåll': Vilka svagheter finns?",
+    "TillAnalysblock": "Ett block i 'innehåll': Vad från avsnittet tar ni med er till "
+    "avslutande analys? (text eller punkter)",
+    "Utvecklingsfragor": "Huvudmannens egna formuleringar av utvecklingsområdenas sju frågor.",
     "Farger": "Färger i huvudmannens grafiska profil.",
     "HuvudmansStyrtal": "Ett styrtal i huvudmannens verksamhetsplan.",
     "Installningar": "Huvudmannens inställningar.",
@@ -50,6 +63,33 @@ EXEMPEL: dict[str, list[Any]] = {
     "Perspektiv.namn": ["Medborgare"],
     "Aktivitet.styrtal": [["1.1.1", "2.1.2"]],
     "Utvecklingsomrade.styrtal": [["1.1.2"]],
+    "Slutsats.rubrik": ["Sammanfattande slutsats"],
+    "Slutsats.inledning": ["Det systematiska kvalitetsarbetet behöver:"],
+    "Slutsats.punkter": [["Upplevas som **meningsfullt** av verksamheterna."]],
+    "Diagram.rubrik": ["Ärenden per nivå, andel av skolformens ärenden"],
+    "TillAnalysblock.till_analys": [
+        "Vi tar med oss frågan om hur schemaläggningen påverkar deltagandet.",
+        ["Varför når färre pojkar behörighet?"],
+    ],
+    "Utvecklingsfragor.varför": [
+        "Varför är utvecklingsområdet prioriterat? Motivera utifrån resultat och analys."
+    ],
+    "Utvecklingsfragor.styrdokument": [
+        "Inom vilket/vilka styrande dokument finns utvecklingsbehoven?"
+    ],
+    "Utvecklingsfragor.förväntade_effekter": [
+        "Vilka konkreta effekter förväntas? På kort och lång sikt?"
+    ],
+    "Utvecklingsfragor.förutsättningar": [
+        "Vilka förutsättningar finns för att genomföra insatserna? Vem? Vad? Hur?"
+    ],
+    "Utvecklingsfragor.insatser": ["Vilka insatser ska genomföras? På kort och lång sikt?"],
+    "Utvecklingsfragor.uppföljning": [
+        "Hur ska uppföljning och utvärdering av insatserna ske? Vem? Vad? Hur?"
+    ],
+    "Utvecklingsfragor.forskning": [
+        "Hur kan utvecklingsarbetet kopplas till relevant forskning och beprövad erfarenhet?"
+    ],
     "skolform": ["grundskola"],
     "skolformer": [["grundskola", "gymnasieskola"]],
     "beskrivning": ["F–9-skola med 412 elever och 58 medarbetare."],
@@ -114,6 +154,10 @@ EXEMPEL: dict[str, list[Any]] = {
     "skolenhetskod": ["29384756"],
     "kolada_ou": ["V15E999900101"],
     "jämförelser": [{"riket": 85.1, "kommunen": 83.0}],
+    "numrerad": [False],
+    "typ": ["stapel"],
+    "utvecklingsområden_visning": ["tabell"],
+    "innehållsförteckning": ["alla"],
 }
 
 

@@ -21,7 +21,7 @@ from kvalitet.grund import format as fmt
 from kvalitet.grund.problem import KvalitetError, Problem, fel, visningsnamn
 from kvalitet.kalla.las import SPARA_UTF8
 from kvalitet.kalla.projekt import inbyggda_mallar
-from kvalitet.modell import Huvudmannafil
+from kvalitet.modell import Huvudmannafil, MarkdownText
 
 _TAGGAR = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote",
@@ -50,6 +50,23 @@ def markdown_html(text: str | None, niva: int = 1) -> Markup:
 MAX_HAKPARENTESER = 200
 """Python-Markdown takes quadratic time on many unmatched '[' (6 lines of 5 000 took 142 s):
 a text with more than this many is shown as plain paragraphs, without Markdown."""
+
+
+def markdown_rad(text: str | None) -> Markup:
+    """Markdown for a list item (a Slutsats point): **bold**, links; a single paragraph is not
+    wrapped in ``<p>``."""
+    html = str(markdown_html(text, 5))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def punkt(text: object) -> Markup | str:
+    """A point of the sammanställning: Markdown when it comes from a block (``MarkdownText``),
+    plain text otherwise (the fixed form's lists have always been plain text)."""
+    if isinstance(text, MarkdownText):
+        return markdown_rad(text)
+    return str(text)
 
 
 @lru_cache(maxsize=4096)
@@ -165,6 +182,9 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     )
     miljo.filters.update(
         md=markdown_html,
+        mdrad=markdown_rad,
+        punkt=punkt,
+        varde=lambda v, matt=None: "–" if v is None else fmt.varde(v, matt),
         tal=fmt.tal,
         procent=fmt.procent,
         datum=fmt.datum,

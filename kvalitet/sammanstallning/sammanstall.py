@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from kvalitet.berika.roj import maskera_rapport, publicerad_status
 from kvalitet.grund import format as fmt
-from kvalitet.modell import Avsnitt, Enhetsrapport, Huvudmannafil, HuvudmansStyrtal
+from kvalitet.modell import (
+    Avsnitt,
+    Enhetsrapport,
+    Huvudavsnitt,
+    Huvudmannafil,
+    HuvudmansStyrtal,
+    MarkdownText,
+    Slutsatsblock,
+)
 from kvalitet.modell.status import SYMBOL, ar_tal, styrtalsstatus
 from kvalitet.modell.verksamhetsplan import galler_for, planens_styrtal
 
@@ -81,10 +89,18 @@ class Omrade:
 
 
 @dataclass
+class Slutsatsgrupp:
+    """A Slutsats with a lead-in line: the points belong under it."""
+
+    inledning: str
+    punkter: list[str]
+
+
+@dataclass
 class Slutsatser:
     enhet_id: str
     enhet: str
-    punkter: list[str]
+    punkter: list[object]  # str (Markdown when MarkdownText) or Slutsatsgrupp
 
 
 @dataclass
@@ -133,6 +149,15 @@ class Sammanstallning:
 
 def _visa(varde: object, matt: str) -> str:
     return (fmt.varde(varde, matt) if ar_tal(varde) else str(varde)) if varde is not None else "–"
+
+
+def _export(varde: object, matt: str) -> object:
+    """A value for the CSV and XLSX: a number stays a number, except one written with a percent
+    sign for a styrtal not measured in procent (``80 %`` with ``mått: text``), which is exported
+    as written so that the sign is not lost."""
+    if getattr(varde, "procenttecken", False) and matt != "procent":
+        return fmt.varde(varde, matt).replace(fmt.NBSP, " ")
+    return varde
 
 
 def _forandring(nu: object, da: object, matt: str) -> str:
@@ -208,10 +233,10 @@ def sammanstall(
                     omrade=verklig.omrade or "",
                     styrtal_id=s.id,
                     styrtal=s.text,
-                    malvarde=s.malvarde,
-                    utfall=utfall,
-                    flickor=res.flickor if res else None,
-                    pojkar=res.pojkar if res else None,
+                    malvarde=_export(s.malvarde, s.matt),
+                    utfall=_export(utfall, s.matt),
+                    flickor=_export(res.flickor if res else None, s.matt),
+                    pojkar=_export(res.pojkar if res else None, s.matt),
                     status=status,
                 )
             )
@@ -240,15 +265,29 @@ def sammanstall(
     )
 
 
-def _analysens_slutsatser(rapport: Enhetsrapport) -> list[str]:
-    """The conclusions of section 3 Analys: its own and those of its subsections, in order."""
+def _analysens_slutsatser(rapport: Enhetsrapport) -> list[object]:
+    """The conclusions of section 3 Analys wherever they stand, in reading order: its blocks
+    (a Slutsats under an unnumbered heading too), its subsections, then its own list. A block's
+    points are Markdown; one with a lead-in is kept together as a ``Slutsatsgrupp``."""
     if rapport.analys is None:
         return []
 
-    def under(del_: Avsnitt) -> list[str]:
-        return [*(p for a in del_.avsnitt for p in under(a)), *del_.slutsatser]
+    def i_del(del_: Huvudavsnitt | Avsnitt) -> list[object]:
+        ut: list[object] = []
+        for block in del_.innehall:
+            if isinstance(block, Avsnitt):
+                ut += i_del(block)
+            elif isinstance(block, Slutsatsblock):
+                punkter = [MarkdownText(p) for p in block.slutsats.punkter]
+                if block.slutsats.inledning:
+                    ut.append(Slutsatsgrupp(MarkdownText(block.slutsats.inledning), punkter))
+                else:
+                    ut += punkter
+        for barn in del_.avsnitt:
+            ut += i_del(barn)
+        return [*ut, *del_.slutsatser]
 
-    return [*(p for a in rapport.analys.avsnitt for p in under(a)), *rapport.analys.slutsatser]
+    return i_del(rapport.analys)
 
 
 def _skolformsplats(skolform: str) -> int:

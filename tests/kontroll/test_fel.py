@@ -89,11 +89,24 @@ def test_fel_typ(tmp_path: Path) -> None:
 
 
 def test_saknat_obligatoriskt_falt(tmp_path: Path) -> None:
-    (fel,) = kontrollera(tmp_path, GRUND.replace("  roll: rektor\n", ""))
+    text = GRUND + "analys:\n  avsnitt:\n    - text: Analysen.\n"
+    (fel,) = kontrollera(tmp_path, text)
     assert fel.startswith(
-        "rapporter/testskolan.yaml:5:3: fel: fältet 'roll' saknas under 'ansvarig'"
+        "rapporter/testskolan.yaml:10:7: fel: fältet 'rubrik' saknas under 'analys.avsnitt[1]'"
     )
-    assert "lägg till 'roll: ...'" in fel
+    assert "lägg till 'rubrik: ...'" in fel
+
+
+def test_ansvarig_far_saknas(tmp_path: Path) -> None:
+    """No invented name on the cover: a report may name no one responsible (or only a role)."""
+    (tmp_path / "rapporter").mkdir()
+    fil = tmp_path / "rapporter" / "testskolan.yaml"
+    fil.write_text(GRUND.replace("  namn: Anna Andersson\n", ""), encoding="utf-8")
+    res = CliRunner().invoke(kvalitet, ["kontrollera", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    fil.write_text(GRUND.replace("ansvarig:\n  namn: Anna Andersson\n  roll: rektor\n", ""))
+    res = CliRunner().invoke(kvalitet, ["kontrollera", str(tmp_path)])
+    assert res.exit_code == 0, res.output
 
 
 def test_ogiltigt_varde_med_forslag(tmp_path: Path) -> None:

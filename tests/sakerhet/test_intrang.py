@@ -178,7 +178,8 @@ def test_referenser_utanfor_projektet_vagras(
     assert "Traceback" not in res.output
     fel = next(r for r in res.output.splitlines() if ": fel: " in r)
     assert fel.startswith(
-        f"rapporter/2025-26/resurscentrum.yaml:{rad}:16: fel: kvalitetsarbete.avsnitt[1].bilder[1].fil: "
+        f"rapporter/2025-26/resurscentrum.yaml:{rad}:18: fel: "
+        "kvalitetsarbete.innehåll[2].innehåll[2].bild.fil: "
     )
     assert vantat in fel
     assert not (projekt / "ut" / "resurscentrum.pdf").exists()

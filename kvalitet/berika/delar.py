@@ -1,0 +1,317 @@
+"""A report's sections as the templates show them: numbered and unnumbered headings, the table
+of contents, and each section's content (the fixed form and the blocks of ``innehåll``)."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from kvalitet.berika.diagram import Serie, stapeldiagram
+from kvalitet.berika.roj import symboler_i
+from kvalitet.grund import format as fmt
+from kvalitet.grund.problem import KvalitetError
+from kvalitet.kalla.lokala_filer import lokal_fil
+from kvalitet.modell import (
+    Avsnitt,
+    Bildblock,
+    Diagram,
+    Diagramblock,
+    Huvudavsnitt,
+    Slutsatsblock,
+    Styrkeblock,
+    Svaghetsblock,
+    Tabell,
+    Tabellblock,
+    Textblock,
+    TillAnalysblock,
+)
+from kvalitet.modell.genomgang import ar_numrerad
+
+INNEHALL_DJUP = 3
+STYRKOR = "Vilka styrkor finns?"
+SVAGHETER = "Vilka svagheter finns?"
+TILL_ANALYS = "Vad från avsnittet tar ni med er till avslutande analys?"
+
+
+@dataclass
+class Rubrik:
+    """A heading; numbers are computed from the position, never typed. An unnumbered heading
+    (``numrerad`` false) has no number and no line in the table of contents."""
+
+    nummer: str
+    text: str
+    niva: int
+    namn: str = ""
+    numrerad: bool = True
+
+    @property
+    def ankare(self) -> str:
+        """The HTML id: ``avsnitt-2-1-3`` for numbered headings, the given name otherwise."""
+        if self.namn:
+            return self.namn
+        return "avsnitt-" + self.nummer.replace(".", "-").replace(":", "-")
+
+    @property
+    def tagg(self) -> str:
+        """The HTML heading element: the cover title is h1, so level 1 is h2."""
+        return f"h{min(self.niva + 1, 6)}"
+
+    @property
+    def hel(self) -> str:
+        return f"{self.nummer} {self.text}" if self.nummer else self.text
+
+
+@dataclass
+class VyTabell:
+    rubrik: str | None
+    radrubrik: str
+    kolumner: list[str]
+    rader: list[tuple[str, list[str]]]
+    kalla: str | None
+    symboler: list[str] = field(default_factory=list)
+    diagram: Markup | None = None
+    sort: str = "tabell"
+
+    @property
+    def namn(self) -> str:
+        """The table's name for assistive technology: its caption, or else its columns."""
+        return self.rubrik or "Tabell: " + ", ".join([self.radrubrik, *self.kolumner]).strip(", ")
+
+
+@dataclass
+class VyBild:
+    data_uri: str
+    alt: str
+    bildtext: str | None
+    sort: str = "bild"
+
+
+@dataclass
+class VyText:
+    text: str
+    niva: int
+    hor_ihop: bool = False  # kept on the page of the table, chart or image that follows
+    sort: str = "text"
+
+
+@dataclass
+class VyDiagram:
+    rubrik: str
+    svg: Markup
+    kalla: str | None
+    symboler: list[str] = field(default_factory=list)
+    sort: str = "diagram"
+
+
+@dataclass
+class VySlutsats:
+    rubrik: str
+    inledning: str | None
+    punkter: list[str]
+    sort: str = "slutsats"
+
+
+@dataclass
+class VyPunkter:
+    """Strengths or weaknesses (``sort`` says which) as a list under its question."""
+
+    sort: str
+    rubrik: str
+    punkter: list[str]
+
+
+@dataclass
+class VyTillAnalys:
+    text: str | None
+    punkter: list[str]
+    niva: int
+    rubrik: str = TILL_ANALYS
+    sort: str = "till_analys"
+
+
+@dataclass
+class VyDel:
+    """One part of the report (a heading) with its content and closing lists."""
+
+    rubrik: Rubrik
+    text: str | None = None
+    tabeller: list[VyTabell] = field(default_factory=list)
+    bilder: list[VyBild] = field(default_factory=list)
+    innehall: list[Any] = field(default_factory=list)
+    avsnitt: list[VyDel] = field(default_factory=list)
+    styrkor: list[str] = field(default_factory=list)
+    svagheter: list[str] = field(default_factory=list)
+    slutsatser: list[str] = field(default_factory=list)
+    till_analys: list[str] = field(default_factory=list)
+    tom: bool = False
+    sort: str = "avsnitt"
+
+
+class Byggare:
+    """Builds the parts in reading order, numbering them and collecting the table of contents
+    (numbered headings; with ``alla_rubriker`` the unnumbered ones too)."""
+
+    def __init__(self, kallfil: Path, projektrot: Path, alla_rubriker: bool = False) -> None:
+        self.kallfil = kallfil
+        self.projektrot = projektrot
+        self.alla_rubriker = alla_rubriker
+        self.innehall: list[Rubrik] = []
+
+    def huvuddel(
+        self, nr: int, text: str, del_: Huvudavsnitt | None, forst: Avsnitt | None = None
+    ) -> VyDel:
+        if del_ is None and forst is None:
+            vy = VyDel(Rubrik(str(nr), text, 1), tom=True)
+            self.innehall.append(vy.rubrik)
+            return vy
+        if del_ is None:
+            del_ = Huvudavsnitt()
+        if forst is not None:
+            del_ = del_.model_copy(update={"avsnitt": [forst, *del_.avsnitt]})
+        return self.del_(str(nr), text, 1, del_)
+
+    def del_(
+        self,
+        nummer: str,
+        text: str,
+        niva: int,
+        del_: Huvudavsnitt | Avsnitt,
+        numrerad: bool = True,
+        ankare: str = "",
+    ) -> VyDel:
+        rubrik = Rubrik(nummer, text, niva, "" if numrerad else ankare, numrerad)
+        ident = nummer.replace(".", "-") if numrerad else rubrik.ankare.removeprefix("avsnitt-")
+        vy = VyDel(
+            rubrik,
+            text=del_.text,
+            tabeller=[tabell(t, f"diagram-{ident}-{i}") for i, t in enumerate(del_.tabeller, 1)],
+            bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
+            styrkor=list(del_.styrkor),
+            svagheter=list(del_.svagheter),
+            slutsatser=list(del_.slutsatser),
+            till_analys=list(del_.till_analys),
+        )
+        if numrerad or self.alla_rubriker:
+            self.innehall.append(rubrik)
+        raknare = {"nr": 0, "onr": 0}
+        vy.innehall = self.block(del_.innehall, rubrik, numrerad, raknare)
+        for barn in del_.avsnitt:
+            vy.avsnitt.append(
+                self._under(barn, rubrik, ar_numrerad(barn, False, numrerad), raknare)
+            )
+        return vy
+
+    def block(
+        self, block: list[Any], rubrik: Rubrik, numrerad: bool, raknare: dict[str, int]
+    ) -> list[Any]:
+        """The blocks of an ``innehåll`` under ``rubrik``, headings numbered in turn."""
+        ident = (rubrik.nummer.replace(".", "-") if numrerad else "") or rubrik.ankare.removeprefix(
+            "avsnitt-"
+        )
+        ut: list[Any] = []
+        for i, b in enumerate(block, start=1):
+            if isinstance(b, Avsnitt):
+                ut.append(self._under(b, rubrik, ar_numrerad(b, True, numrerad), raknare))
+            else:
+                ut.append(self._vyblock(b, f"diagram-{ident}-b{i}", rubrik.niva))
+        for nu, nasta in pairwise(ut):
+            if isinstance(nu, VyText) and nasta.sort in ("tabell", "diagram", "bild"):
+                nu.hor_ihop = True
+        return ut
+
+    def _under(
+        self, barn: Avsnitt, rubrik: Rubrik, numrerad: bool, raknare: dict[str, int]
+    ) -> VyDel:
+        niva = min(rubrik.niva + 1, 6)
+        if numrerad:
+            raknare["nr"] += 1
+            return self.del_(f"{rubrik.nummer}.{raknare['nr']}", barn.rubrik, niva, barn)
+        raknare["onr"] += 1
+        ankare = f"{rubrik.ankare}-r{raknare['onr']}"
+        return self.del_("", barn.rubrik, niva, barn, numrerad=False, ankare=ankare)
+
+    def _vyblock(self, b: Any, ident: str, niva: int) -> Any:
+        if isinstance(b, Textblock):
+            return VyText(b.text, niva)
+        if isinstance(b, Tabellblock):
+            return tabell(b.tabell, ident)
+        if isinstance(b, Bildblock):
+            return self._bild(b.bild.fil, b.bild.alt, b.bild.bildtext)
+        if isinstance(b, Diagramblock):
+            return diagram(b.diagram, ident)
+        if isinstance(b, Slutsatsblock):
+            s = b.slutsats
+            return VySlutsats(s.rubrik or "Slutsats", s.inledning, list(s.punkter))
+        if isinstance(b, Styrkeblock):
+            return VyPunkter("styrkor", STYRKOR, list(b.styrkor))
+        if isinstance(b, Svaghetsblock):
+            return VyPunkter("svagheter", SVAGHETER, list(b.svagheter))
+        if isinstance(b, TillAnalysblock):
+            if isinstance(b.till_analys, str):
+                return VyTillAnalys(b.till_analys, [], niva)
+            return VyTillAnalys(None, list(b.till_analys), niva)
+        raise TypeError(f"okänt block: {type(b).__name__}")
+
+    def _bild(self, fil: str, alt: str, bildtext: str | None) -> VyBild:
+        sokvag = lokal_fil(self.projektrot, self.kallfil.parent, fil)
+        if not isinstance(sokvag, Path):
+            raise KvalitetError(f"{sokvag.vad} ({sokvag.hur})")
+        typ = mimetypes.guess_type(sokvag.name)[0] or "application/octet-stream"
+        data = base64.b64encode(sokvag.read_bytes()).decode("ascii")
+        return VyBild(f"data:{typ};base64,{data}", alt, bildtext)
+
+
+def _kolumner(t: Tabell | Diagram) -> tuple[list[str], list[list[Any]], list[list[Any]]]:
+    """Column headings, the values per row and the measure per cell of a table or chart."""
+    if t.kolumner:
+        kolumner = list(t.kolumner)
+        radvarden = [list(r.varden or []) for r in t.rader]
+        mattlista = [[r.matt or t.matt] * len(kolumner) for r in t.rader]
+        return kolumner, radvarden, mattlista
+    falt = [
+        (namn, rubrik)
+        for namn, rubrik in (("flickor", "Flickor"), ("pojkar", "Pojkar"), ("totalt", "Totalt"))
+        if any(getattr(r, namn) is not None for r in t.rader)
+    ]
+    kolumner = [rubrik for _, rubrik in falt]
+    radvarden = [[getattr(r, namn) for namn, _ in falt] for r in t.rader]
+    mattlista = [[r.matt or t.matt] * len(falt) for r in t.rader]
+    return kolumner, radvarden, mattlista
+
+
+def _staplar(ident: str, t: Tabell | Diagram, titel: str) -> Markup:
+    kolumner, radvarden, _ = _kolumner(t)
+    serier = [
+        Serie(kolumn, [varden[k] if k < len(varden) else None for varden in radvarden])
+        for k, kolumn in enumerate(kolumner)
+    ]
+    return stapeldiagram(ident, titel, [r.rad for r in t.rader], serier, t.matt, bredd=600)
+
+
+def tabell(t: Tabell, ident: str) -> VyTabell:
+    kolumner, radvarden, mattlista = _kolumner(t)
+    rader = [
+        (r.rad, [fmt.varde(v, m) or "." for v, m in zip(varden, matt, strict=True)])
+        for r, varden, matt in zip(t.rader, radvarden, mattlista, strict=True)
+    ]
+    return VyTabell(
+        t.rubrik,
+        t.radrubrik or "",
+        kolumner,
+        rader,
+        t.kalla,
+        symboler_i([c for _, celler in rader for c in celler]),
+        _staplar(ident, t, t.rubrik or "") if t.diagram == "stapel" else None,
+    )
+
+
+def diagram(d: Diagram, ident: str) -> VyDiagram:
+    _, radvarden, _ = _kolumner(d)
+    symboler = symboler_i([v for varden in radvarden for v in varden])
+    return VyDiagram(d.rubrik, _staplar(ident, d, d.rubrik), d.kalla, symboler)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from kvalitet.cli.gemensamt import antal, skriv_problem
+from kvalitet.cli.gemensamt import skriv_problem
+from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 

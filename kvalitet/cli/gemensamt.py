@@ -62,11 +62,6 @@ def skriv_problem(problem: list[Problem], bara_fel: bool = False) -> None:
         click.echo(p.visa())
 
 
-def antal(n: int, en: str, flera: str) -> str:
-    """``1 rapport``, ``4 rapporter``."""
-    return f"{n} {en if n == 1 else flera}"
-
-
 def summering(antal_fel: int, antal_varningar: int) -> str:
     delar = [
         f"{antal_fel} fel",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kvalitet.cli.gemensamt import KONTEXT, PERIOD_FLAGGA, antal, kvalitet, oppna_projekt
+from kvalitet.cli.gemensamt import KONTEXT, PERIOD_FLAGGA, kvalitet, oppna_projekt
+from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 

@@ -10,7 +10,6 @@ import click
 from kvalitet.cli.gemensamt import (
     KONTEXT,
     PERIOD_FLAGGA,
-    antal,
     kontrollera_period,
     kvalitet,
     oppna_projekt,
@@ -18,6 +17,7 @@ from kvalitet.cli.gemensamt import (
     skriv_problem,
     summering,
 )
+from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 

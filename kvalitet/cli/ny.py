@@ -8,10 +8,10 @@ import click
 
 from kvalitet.cli.gemensamt import (
     KONTEXT,
-    antal,
     kvalitet,
     oppna_projekt,
 )
+from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 

@@ -66,3 +66,8 @@ def tkr(varde: Any) -> str:
     if varde is None:
         return ""
     return f"{tal(varde)}{NBSP}tkr"
+
+
+def antal(n: int, en: str, flera: str) -> str:
+    """A count with the noun in the right number: ``1 enhet``, ``4 enheter``, ``0 enheter``."""
+    return f"{n} {en if n == 1 else flera}"

@@ -189,6 +189,7 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
         procent=fmt.procent,
         datum=fmt.datum,
         tkr=fmt.tkr,
+        antal=fmt.antal,
     )
     return miljo
 

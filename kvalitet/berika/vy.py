@@ -216,12 +216,12 @@ def las_upp(
         tema_css=tema_css(huvudman.tema if huvudman else None),
         logotyp=logotyp(huvudman, huvudmannafil, projektrot),
         teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
-        utvecklingsfragor=_fragor(huvudman),
+        utvecklingsfragor=utvecklingsfragor(huvudman),
         utvecklingsvisning=rapport.utvecklingsomraden_visning,
     )
 
 
-def _fragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:
+def utvecklingsfragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:
     """The seven questions, in the huvudman's own wording where it has one."""
     egna = huvudman.utvecklingsfragor if huvudman else None
     return [

@@ -9,6 +9,7 @@ carries it out.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ from kvalitet.kalla.projekt import Projekt
 FORMAT = ("html", "pdf")
 SAMMANSTALLNING = "sammanstallning"
 SAMMANSTALLNINGENS_TYPER = ("csv", "xlsx")
+HUVUDMANNENS_RAPPORT = "huvudmannens-rapport"
+"""The huvudman's own report: KATALOG/huvudmannens-rapport.html and .pdf, built with the
+sammanställning."""
+RAPPORTDELEN = {"huvudmannens_rapport": "huvudmannens rapport (huvudmannens-rapport.yaml)"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,19 @@ class Ogonblick:
     """Which of the sammanställning's output files exist."""
     pdf: str | None = None
     """``--pdf`` on the command line ("standard" or "arkiv"); None: the huvudman's setting."""
+    huvudmannens: str | None = None
+    """The fingerprint of the huvudman's own report and every period's plan (its målvärden),
+    or None when the period has no report."""
+
+
+def _huvudmannens_avtryck(projekt: Projekt, period: str | None) -> str | None:
+    fil = projekt.huvudmannarapport(period) if period else None
+    if fil is None:
+        return None
+    hash_ = hashlib.sha256(fil.read_bytes())
+    for p, plan in sorted(projekt.huvudmannafiler().items()):
+        hash_.update(f"|{p}|".encode() + plan.read_bytes())
+    return hash_.hexdigest()
 
 
 def las_ogonblick(
@@ -64,6 +82,13 @@ def las_ogonblick(
     oversikt = periodoversikt(projekt)
     vald = period or oversikt.senaste()
     filer = tuple(oversikt.filer(vald))
+    huvudmannens = _huvudmannens_avtryck(projekt, vald)
+    typer = (*format, *SAMMANSTALLNINGENS_TYPER)
+    utdata = {typ: (ut / f"{SAMMANSTALLNING}.{typ}").exists() for typ in typer}
+    if huvudmannens is not None:
+        utdata |= {
+            f"rapport.{typ}": (ut / f"{HUVUDMANNENS_RAPPORT}.{typ}").exists() for typ in format
+        }
     return Ogonblick(
         projekt=projekt,
         ut=ut,
@@ -76,11 +101,9 @@ def las_ogonblick(
         ),
         enheternas={f: enhetens_delar(projekt, f) for f in filer},
         cache=Cache.las(ut),
-        utdata={
-            typ: (ut / f"{SAMMANSTALLNING}.{typ}").exists()
-            for typ in (*format, *SAMMANSTALLNINGENS_TYPER)
-        },
+        utdata=utdata,
         pdf=pdf,
+        huvudmannens=huvudmannens,
     )
 
 
@@ -159,6 +182,8 @@ def _sammanstallningens_plan(
 ) -> Dokumentplan:
     cache = ogonblick.cache
     delar = {**ogonblick.globala, **{f"enhet:{k}": v for k, v in enheter.items()}}
+    if ogonblick.huvudmannens is not None:
+        delar["huvudmannens_rapport"] = ogonblick.huvudmannens
     avtryck = sammanfatta(delar)
     forra = cache.sammanstallningens_delar
     skal: list[str] = []
@@ -167,7 +192,7 @@ def _sammanstallningens_plan(
     elif cache.sammanstallning is None:
         skal.append("inte byggd förut i den här utkatalogen")
     elif cache.sammanstallning != avtryck:
-        skal += _andrade(delar, forra, GLOBALA_DELAR) if forra else []
+        skal += _andrade(delar, forra, {**GLOBALA_DELAR, **RAPPORTDELEN}) if forra else []
         nya = sorted(k for k in enheter if f"enhet:{k}" not in forra)
         borta = sorted(k[6:] for k in forra if k.startswith("enhet:") and k[6:] not in enheter)
         andrade = sorted(
@@ -222,6 +247,12 @@ def planera(
     )
 
 
+def _sammanstallningens_namn(d: Dokumentplan) -> str:
+    if "huvudmannens_rapport" in d.delar:
+        return "sammanställningen och huvudmannens rapport"
+    return "sammanställningen"
+
+
 def beskriv(plan: Byggplan, ut: str) -> list[str]:
     """The plan in Swedish, a line per document (``kvalitet bygg --plan``)."""
     if plan.period is None:
@@ -230,7 +261,7 @@ def beskriv(plan: Byggplan, ut: str) -> list[str]:
     dokument = [*plan.enheter, *([plan.sammanstallning] if plan.sammanstallning else [])]
     bredd = max((len(d.namn) for d in dokument), default=0)
     for d in dokument:
-        namn = "sammanställningen" if d.fil is None else d.namn
+        namn = d.namn if d.fil is not None else _sammanstallningens_namn(d)
         if d.bygg:
             rader.append(f"  byggs       {namn:<{bredd}}  {'; '.join(d.skal)}")
         else:
@@ -243,7 +274,7 @@ def beskriv(plan: Byggplan, ut: str) -> list[str]:
             f"{antal} av {len(plan.enheter)} {'rapport' if len(plan.enheter) == 1 else 'rapporter'}"
         ]
         if plan.bygger_sammanstallning:
-            delar.append("sammanställningen")
+            delar.append(_sammanstallningens_namn(plan.sammanstallning))  # type: ignore[arg-type]
         ordning = (
             "sammanställningen först (den tar längst tid), sedan enheterna"
             if plan.sammanstallning_forst

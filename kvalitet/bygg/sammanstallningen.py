@@ -10,7 +10,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kvalitet.bygg.plan import SAMMANSTALLNING, SAMMANSTALLNINGENS_TYPER
+from kvalitet.bygg.huvudmannens import huvudmannens_html, utfiler
+from kvalitet.bygg.plan import HUVUDMANNENS_RAPPORT, SAMMANSTALLNING, SAMMANSTALLNINGENS_TYPER
 from kvalitet.grund.problem import KvalitetError
 from kvalitet.grund.skrivning import skriv_atomiskt
 from kvalitet.kalla.projekt import Projekt
@@ -32,6 +33,13 @@ class Sammanstallningsresultat:
     fel: str | None = None
     varningar: list[str] = field(default_factory=list)
     oforandrad: bool = False
+    rapport: Sammanstallningsresultat | None = None
+    """The huvudman's own report, built with the sammanställning when the period has one."""
+
+    @property
+    def lyckad(self) -> bool:
+        """No errors in the sammanställning nor in the huvudman's report."""
+        return self.fel is None and (self.rapport is None or self.rapport.fel is None)
 
 
 def sammanstallning_for(
@@ -68,6 +76,9 @@ class PaborjadSammanstallning:
     innehall: str | None = None
     vantande_pdf: Callable[[], Future] | None = None
     """The PDF, handed to the workshop only when the units' PDFs are done (``--bevaka``)."""
+    rapport_pdf: Future | None = None
+    vantande_rapport: Callable[[], Future] | None = None
+    """The huvudman's report's PDF, like the sammanställning's."""
 
 
 def starta_sammanstallning(
@@ -104,16 +115,24 @@ def starta_sammanstallning(
         pdf_html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
         csv = csv_bytes(data)
         arkiv = arkivformat(pdf, lage)
+        rapport_html = _huvudmannens(projekt, lage, data, miljo, res, "")
         paborjad.innehall = hashlib.sha256(
-            "|".join((*format, f"arkiv={arkiv}")).encode() + pdf_html.encode("utf-8") + csv
+            "|".join((*format, f"arkiv={arkiv}")).encode()
+            + pdf_html.encode("utf-8")
+            + csv
+            + (rapport_html or "").encode("utf-8")
         ).hexdigest()
         filer = [ut / f"{SAMMANSTALLNING}.{typ}" for typ in (*format, *SAMMANSTALLNINGENS_TYPER)]
+        if rapport_html is not None:
+            filer += utfiler(ut, format)
         if (
             cache is not None
             and cache.sammanstallningens_innehall == paborjad.innehall
             and all(f.is_file() for f in filer)
         ):
             res.oforandrad = True
+            if res.rapport is not None:
+                res.rapport.oforandrad = True
             return paborjad
         if "pdf" in format:
             paborjad.verkstad = verkstad or PdfVerkstad(1)
@@ -124,14 +143,31 @@ def starta_sammanstallning(
                 projekt.rot,
                 arkiv=arkiv,
             )
+            skicka_rapport = (
+                partial(
+                    paborjad.verkstad.skicka,
+                    HUVUDMANNENS_RAPPORT,
+                    rapport_html,
+                    projekt.rot,
+                    arkiv=arkiv,
+                )
+                if rapport_html is not None
+                else None
+            )
             if pdf_sist:
                 paborjad.vantande_pdf = skicka
+                paborjad.vantande_rapport = skicka_rapport
             else:
                 paborjad.pdf = skicka()
+                paborjad.rapport_pdf = skicka_rapport() if skicka_rapport else None
         if "html" in format:
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
+            if res.rapport is not None and rapport_html is not None:
+                html = _huvudmannens(projekt, lage, data, miljo, res, ".html") or ""
+                skriv_atomiskt(ut / f"{HUVUDMANNENS_RAPPORT}.html", html.encode("utf-8"), tmpmapp)
+                res.rapport.skrivna.append(ut / f"{HUVUDMANNENS_RAPPORT}.html")
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv, tmpmapp)
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.xlsx", xlsx_bytes(data), tmpmapp)
         res.skrivna += [ut / f"{SAMMANSTALLNING}.csv", ut / f"{SAMMANSTALLNING}.xlsx"]
@@ -140,13 +176,40 @@ def starta_sammanstallning(
     return paborjad
 
 
+def _huvudmannens(
+    projekt: Projekt,
+    lage: Periodlage,
+    data: Sammanstallning,
+    miljo: jinja2.Environment,
+    res: Sammanstallningsresultat,
+    lank: str,
+) -> str | None:
+    """The huvudman's report's HTML, or None when the period has none or it has errors (then
+    ``res.rapport.fel`` says so; the sammanställning is built all the same)."""
+    if lage.rapportfil is None:
+        return None
+    if res.rapport is None:
+        res.rapport = Sammanstallningsresultat()
+    if lage.rapport is None or lage.huvudman is None:
+        res.rapport.fel = "huvudmannens rapport har fel (se ovan, eller kör 'kvalitet kontrollera')"
+        return None
+    try:
+        return huvudmannens_html(projekt, lage, data, miljo, lank)
+    except KvalitetError as exc:
+        res.rapport.fel = exc.format_message()
+        return None
+
+
 def slutfor_sammanstallning(
     paborjad: PaborjadSammanstallning, ut: Path, tmpmapp: Path
 ) -> Sammanstallningsresultat:
-    """Wait for the sammanställning's PDF and write it."""
+    """Wait for the sammanställning's PDF and write it, then the huvudman's report's."""
     res = paborjad.resultat
     if paborjad.vantande_pdf is not None and not res.fel:
         paborjad.pdf = paborjad.vantande_pdf()
+        if paborjad.vantande_rapport is not None:
+            paborjad.rapport_pdf = paborjad.vantande_rapport()
+    _slutfor_rapport(paborjad, ut, tmpmapp)
     if paborjad.pdf is None or res.fel:
         return res
     _, pdf, fel = (
@@ -162,6 +225,24 @@ def slutfor_sammanstallning(
     res.sidor = pdf.sidor
     res.varningar = pdf.varningar
     return res
+
+
+def _slutfor_rapport(paborjad: PaborjadSammanstallning, ut: Path, tmpmapp: Path) -> None:
+    rapport = paborjad.resultat.rapport
+    if paborjad.rapport_pdf is None or rapport is None or rapport.fel:
+        return
+    verkstad = paborjad.verkstad
+    _, pdf, fel = (
+        verkstad.utfall(paborjad.rapport_pdf) if verkstad else paborjad.rapport_pdf.result()
+    )
+    if fel:
+        rapport.fel = fel
+        return
+    fil = ut / f"{HUVUDMANNENS_RAPPORT}.pdf"
+    skriv_atomiskt(fil, pdf.data, tmpmapp)
+    rapport.skrivna.insert(1 if rapport.skrivna else 0, fil)
+    rapport.sidor = pdf.sidor
+    rapport.varningar = pdf.varningar
 
 
 def bygg_sammanstallning(

@@ -60,7 +60,7 @@ class Bygge:
     @property
     def ok(self) -> bool:
         return all(e.ok for e in self.enheter) and (
-            self.sammanstallning is None or self.sammanstallning.fel is None
+            self.sammanstallning is None or self.sammanstallning.lyckad
         )
 
 
@@ -267,7 +267,7 @@ class _Korning:
         if self.sammanstallning is None or self.plan.sammanstallning is None:
             return None
         resultat = slutfor_sammanstallning(self.sammanstallning, self.ut, self.tmpmapp)
-        if resultat.fel is None:
+        if resultat.lyckad:
             self.cache.sammanstallning = self.plan.sammanstallning.avtryck
             self.cache.sammanstallningens_delar = dict(self.plan.sammanstallning.delar)
             self.cache.sammanstallningens_innehall = self.sammanstallning.innehall

@@ -214,17 +214,18 @@ class _Bevakning:
         click.echo("Väntar på ändringar; bygger om när du sparar en fil. Avsluta med Ctrl-C.")
 
 
-def _visa_sammanstallning(res) -> None:  # type: ignore[no-untyped-def]
+def _visa_sammanstallning(res, namn: str = "sammanställningen") -> None:  # type: ignore[no-untyped-def]
     if res.fel:
-        click.echo(f"✗ sammanställningen: {res.fel}")
-        return
-    if res.oforandrad:
-        click.echo("= sammanställningen: oförändrad (det som ändrats syns inte i den)")
-        return
-    sidor = f" ({res.sidor} sidor)" if res.sidor else ""
-    click.echo(f"✓ sammanställningen: {', '.join(visningsnamn(f) for f in res.skrivna)}{sidor}")
-    for text in res.varningar:
-        click.echo(f"  varning vid PDF-bygget: {text}")
+        click.echo(f"✗ {namn}: {res.fel}")
+    elif res.oforandrad:
+        click.echo(f"= {namn}: oförändrad (det som ändrats syns inte i den)")
+    else:
+        sidor = f" ({res.sidor} sidor)" if res.sidor else ""
+        click.echo(f"✓ {namn}: {', '.join(visningsnamn(f) for f in res.skrivna)}{sidor}")
+        for text in res.varningar:
+            click.echo(f"  varning vid PDF-bygget: {text}")
+    if res.rapport is not None:
+        _visa_sammanstallning(res.rapport, "huvudmannens rapport")
 
 
 @kvalitet.command(
@@ -256,5 +257,5 @@ def sammanstall(
     period = kontrollera_period(proj, period)
     res = bara_sammanstallning(proj, utkatalog(proj, ut), format_, period, pdf)
     _visa_sammanstallning(res)
-    if res.fel:
+    if not res.lyckad:
         sys.exit(1)

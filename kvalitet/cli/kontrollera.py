@@ -39,8 +39,8 @@ from kvalitet.grund.problem import visningsnamn
 def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: str | None) -> None:
     """Kontrollera alla rapporter och visa varje problem med fil och rad.
 
-    Kontrollerar huvudmannafilen och enheternas rapporter för perioden (standard: den
-    senaste), och projektets egna mallar. Varje problem skrivs som
+    Kontrollerar huvudmannafilen, huvudmannens rapport (huvudmannens-rapport.yaml) och
+    enheternas rapporter för perioden (standard: den senaste), och projektets egna mallar. Varje problem skrivs som
     'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Avslutas med kod 0 när inga
     fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
     """
@@ -66,8 +66,10 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
         sys.exit(1)
     n = len(lage.enheter)
     click.echo(
-        f"{antal(n, 'rapport', 'rapporter')}{' för ' + lage.period if lage.period else ''} "
-        f"{'kontrollerad' if n == 1 else 'kontrollerade'}: "
+        f"{antal(n, 'rapport', 'rapporter')}"
+        f"{' och huvudmannens rapport' if lage.rapportfil else ''}"
+        f"{' för ' + lage.period if lage.period else ''} "
+        f"{'kontrollerad' if n == 1 and not lage.rapportfil else 'kontrollerade'}: "
         f"{summering(antal_fel, antal_varningar)}."
     )
     if antal_fel or (strikt and dommas):

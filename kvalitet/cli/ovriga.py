@@ -23,16 +23,24 @@ from kvalitet.grund.problem import visningsnamn
 @projekt_arg
 @click.option("--huvudman", is_flag=True, help="Schemat för huvudmannafilen i stället.")
 @click.option(
+    "--huvudmannens-rapport",
+    "huvudmannens_rapport",
+    is_flag=True,
+    help="Schemat för huvudmannens rapport (huvudmannens-rapport.yaml) i stället.",
+)
+@click.option(
     "--skriv",
     is_flag=True,
     help="Skriv båda schemana till schema/ i projektet, dit YAML-filernas $schema-rad pekar.",
 )
-def schema(projekt: Path, huvudman: bool, skriv: bool) -> None:
-    """Skriv ut JSON-schemat för en enhetsfil (eller med --huvudman för huvudmannafilen).
+def schema(projekt: Path, huvudman: bool, huvudmannens_rapport: bool, skriv: bool) -> None:
+    """Skriv ut JSON-schemat för en enhetsfil (eller med --huvudman för huvudmannafilen, med
+    --huvudmannens-rapport för huvudmannens rapport).
 
     Editorer som VS Code med YAML-tillägget använder schemat för att föreslå fält, visa
     beskrivningar och markera fel medan du skriver. Med --skriv hamnar schemana i
-    schema/enhet.schema.json och schema/huvudman.schema.json i projektet.
+    schema/enhet.schema.json, schema/huvudman.schema.json och
+    schema/huvudmannens-rapport.schema.json i projektet.
     """
     from kvalitet.modell.schema import schema_text, skriv_scheman
 
@@ -44,7 +52,8 @@ def schema(projekt: Path, huvudman: bool, skriv: bool) -> None:
         if not skrivna:
             click.echo("Schemana i schema/ är redan aktuella.")
         return
-    click.echo(schema_text(huvudman), nl=False)
+    typ = "huvudmannens-rapport" if huvudmannens_rapport else None
+    click.echo(schema_text(huvudman, typ), nl=False)
 
 
 @kvalitet.command(

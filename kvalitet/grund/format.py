@@ -68,6 +68,13 @@ def tkr(varde: Any) -> str:
     return f"{tal(varde)}{NBSP}tkr"
 
 
+def kronor(varde: Any) -> str:
+    """An amount in kronor: ``150000`` → ``150 000 kronor``."""
+    if varde is None:
+        return ""
+    return f"{tal(varde)}{NBSP}kronor"
+
+
 def antal(n: int, en: str, flera: str) -> str:
     """A count with the noun in the right number: ``1 enhet``, ``4 enheter``, ``0 enheter``."""
     return f"{n} {en if n == 1 else flera}"

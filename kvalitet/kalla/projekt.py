@@ -9,6 +9,8 @@ from pathlib import Path
 from kvalitet.grund.problem import KvalitetError
 
 HUVUDMANNAFIL = "huvudman.yaml"
+HUVUDMANNARAPPORT = "huvudmannens-rapport.yaml"
+"""The huvudman's own report for a period, beside its huvudman file; never a unit."""
 _PERIODMAPP = re.compile(r"^(\d{4})-(\d{2})$|^(\d{4})$")
 
 
@@ -62,7 +64,7 @@ class Projekt:
             for monster in ("*.yaml", "*.yml")
             for f in self.rapporter.rglob(monster)
             if f.is_file()
-            and f.name != HUVUDMANNAFIL
+            and f.name not in (HUVUDMANNAFIL, HUVUDMANNARAPPORT)
             and not f.name.startswith((".", "_"))
             and not any(d.startswith(".") for d in f.relative_to(self.rapporter).parts[:-1])
         ]
@@ -93,6 +95,12 @@ class Projekt:
             return egen
         gemensam = self.rapporter / HUVUDMANNAFIL
         return gemensam if gemensam.is_file() else None
+
+    def huvudmannarapport(self, period: str) -> Path | None:
+        """The huvudman's own report of a period, ``rapporter/<period>/huvudmannens-rapport.yaml``,
+        or None when the period has none."""
+        fil = self.periodmapp(period) / HUVUDMANNARAPPORT
+        return fil if fil.is_file() else None
 
     def periodmapp(self, period: str) -> Path:
         return self.rapporter / mapp_for_period(period)

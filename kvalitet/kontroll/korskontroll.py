@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,18 @@ BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
     """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
+    ut = kontrollera_delar(rapportens_delar(rapport), kalla, projektrot)
+    ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(textkontroller(kalla))
+    return ut
+
+
+def kontrollera_delar(
+    delar: Iterable[tuple[Sokvag, Del, bool]], kalla: Kalla, projektrot: Path
+) -> list[Problem]:
+    """The tables, images and headings of sections (any document's), wherever they stand."""
     ut: list[Problem] = []
-    for sokvag, del_, numrerad in rapportens_delar(rapport):
+    for sokvag, del_, numrerad in delar:
         for i, tabell in enumerate(getattr(del_, "tabeller", [])):
             ut.extend(_kontrollera_tabell(tabell, kalla, (*sokvag, "tabeller", i)))
         for i, bild in enumerate(getattr(del_, "bilder", [])):
@@ -46,10 +57,12 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> li
                 )
         if not numrerad:
             ut.extend(_numrerad_under_onumrerad(del_, sokvag, kalla))
-    ut.extend(_kontrollera_fullstandighet(rapport, kalla))
-    ut.extend(_kontrollera_html(kalla.data, kalla, ()))
-    ut.extend(_platshallare(kalla.data, kalla, ()))
     return ut
+
+
+def textkontroller(kalla: Kalla) -> list[Problem]:
+    """HTML in texts and placeholders left from a template, anywhere in the file."""
+    return [*_kontrollera_html(kalla.data, kalla, ()), *_platshallare(kalla.data, kalla, ())]
 
 
 def _platshallare(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:

@@ -12,8 +12,9 @@ from kvalitet.grund.problem import Problem, fel, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml
 from kvalitet.kalla.oversikt import _utanfor, periodoversikt
 from kvalitet.kalla.projekt import Projekt, periodnyckel
+from kvalitet.kontroll.huvudmannarapport import validera_huvudmannarapport
 from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
-from kvalitet.modell import Enhetsrapport, Huvudmannafil
+from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
 
 
 @dataclass
@@ -41,10 +42,18 @@ class Periodlage:
     enheter: list[Enhetskontroll] = field(default_factory=list)
     historik: dict[str, dict[str, Enhetsrapport]] = field(default_factory=dict)
     perioder: list[str] = field(default_factory=list)
+    rapportfil: Path | None = None
+    """The huvudman's own report of the period (``huvudmannens-rapport.yaml``), if any."""
+    rapport: Huvudmannarapport | None = None
+    rapportproblem: list[Problem] = field(default_factory=list)
 
     @property
     def problem(self) -> list[Problem]:
-        return [*self.huvudmansproblem, *(p for e in self.enheter for p in e.problem)]
+        return [
+            *self.huvudmansproblem,
+            *self.rapportproblem,
+            *(p for e in self.enheter for p in e.problem),
+        ]
 
     @property
     def huvudman_ok(self) -> bool:
@@ -142,6 +151,19 @@ def las_period(
             )
             if mappperiod is None and lage.huvudman and lage.huvudman.period != vald:
                 lage.huvudman = None  # a common file written for another period
+    # the huvudman's own report is checked with the whole period, not when units are chosen
+    if vald and not enheter and (rfil := projekt.huvudmannarapport(vald)) is not None:
+        lage.rapportfil = rfil
+        if problem := _utanfor(projekt, rfil):
+            lage.rapportproblem.append(problem)
+        else:
+            lage.rapport, lage.rapportproblem = validera_huvudmannarapport(
+                las_yaml(rfil),
+                projekt.rot,
+                lage.huvudman,
+                vald,
+                huvudman_trasig=hfil is not None and lage.huvudman is None,
+            )
 
     valda = set(enheter) if enheter else None
     per_id: dict[str, Path] = {}

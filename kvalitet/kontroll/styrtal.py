@@ -32,7 +32,7 @@ _HAR_SIFFRA = re.compile(r"\d")
 _LOGOTYPER = {".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"}
 
 
-def _kontrollera_varde(
+def kontrollera_varde(
     varde: Any, matt: str, kalla: Kalla, sokvag: Sokvag, styrtal_id: str, vad: str
 ) -> list[Problem]:
     """A målvärde or utfall must fit the styrtal's measure."""
@@ -81,7 +81,7 @@ def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> 
             )
         sedda.setdefault(sid, ps.sokvag)
         ut.extend(
-            _kontrollera_varde(
+            kontrollera_varde(
                 ps.styrtal.malvarde,
                 ps.styrtal.matt,
                 kalla,
@@ -90,6 +90,17 @@ def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> 
                 "målvärdet",
             )
         )
+        for period, varde in ps.styrtal.malvarden.items():
+            ut.extend(
+                kontrollera_varde(
+                    varde,
+                    ps.styrtal.matt,
+                    kalla,
+                    (*ps.sokvag, "målvärden", period),
+                    sid,
+                    f"målvärdet för {period}",
+                )
+            )
         if ps.styrtal.malvarde is None:
             ut.append(
                 kalla.varning(
@@ -223,7 +234,7 @@ def kontrollera_enhetens_styrtal(
             ut.append(utan_antal(kalla, sokvag, f"styrtal {sid}"))
         for falt in ("utfall", "flickor", "pojkar"):
             ut.extend(
-                _kontrollera_varde(
+                kontrollera_varde(
                     getattr(resultat, falt),
                     definition.matt,
                     kalla,
@@ -234,7 +245,7 @@ def kontrollera_enhetens_styrtal(
             )
         for tidigare, varde in resultat.historik.items():
             ut.extend(
-                _kontrollera_varde(
+                kontrollera_varde(
                     varde,
                     definition.matt,
                     kalla,
@@ -311,7 +322,7 @@ def _kontrollera_eget(
                       ("pojkar", "pojkar")):  # fmt: skip
         nyckel = "målvärde" if falt == "malvarde" else falt
         ut.extend(
-            _kontrollera_varde(
+            kontrollera_varde(
                 getattr(eget, falt), eget.matt, kalla, (*sokvag, nyckel), eget.id, vad
             )
         )

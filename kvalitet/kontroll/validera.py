@@ -19,9 +19,7 @@ M = TypeVar("M", bound=BaseModel)
 ENHETS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _las_modell(
-    kalla: Kalla, modell: type[M], problem: list[Problem], forsta_falt: str
-) -> M | None:
+def las_modell(kalla: Kalla, modell: type[M], problem: list[Problem], forsta_falt: str) -> M | None:
     """Validate loaded data against a model, adding located problems; None on errors."""
     if not kalla.ok or kalla.data is None:
         return None
@@ -68,7 +66,7 @@ def validera_enhet(
                 f"döp om filen till '{forslag}{kalla.fil.suffix}'",
             )
         )
-    rapport = _las_modell(kalla, Enhetsrapport, problem, "'namn:', 'skolform:' och 'period:'")
+    rapport = las_modell(kalla, Enhetsrapport, problem, "'namn:', 'skolform:' och 'period:'")
     if rapport is None:
         return None, problem
     if mappperiod and rapport.period != mappperiod:
@@ -101,7 +99,7 @@ def validera_huvudman(
 ) -> tuple[Huvudmannafil | None, list[Problem]]:
     """Validate the huvudman's file of a period: model, verksamhetsplan, theme, logotyp."""
     problem: list[Problem] = list(kalla.problem)
-    huvudman = _las_modell(kalla, Huvudmannafil, problem, "'namn:' och 'period:'")
+    huvudman = las_modell(kalla, Huvudmannafil, problem, "'namn:' och 'period:'")
     if huvudman is None:
         return None, problem
     if mappperiod and huvudman.period != mappperiod:

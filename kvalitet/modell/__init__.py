@@ -40,6 +40,16 @@ from kvalitet.modell.huvudman import (
     Utvecklingsfragor,
     Verksamhetsplan,
 )
+from kvalitet.modell.huvudmannarapport import (
+    BERAKNINGAR,
+    UPPDRAGSSTATUS,
+    Huvudmannarapport,
+    Huvudmansresultat,
+    Insats,
+    Namnd,
+    Uppdrag,
+    Uppfoljning,
+)
 from kvalitet.modell.rapport import (
     Aktivitet,
     Ansvarig,
@@ -64,6 +74,7 @@ from kvalitet.modell.rapport import (
 )
 
 __all__ = [
+    "BERAKNINGAR",
     "BLOCKSORTER",
     "FARG",
     "MATT",
@@ -71,6 +82,7 @@ __all__ = [
     "STATUSAR",
     "STYRTALSSTATUS",
     "TYPSNITT",
+    "UPPDRAGSSTATUS",
     "Aktivitet",
     "Ansvarig",
     "AntalPerGrupp",
@@ -88,12 +100,16 @@ __all__ = [
     "Heltal",
     "Huvudavsnitt",
     "Huvudmannafil",
+    "Huvudmannarapport",
     "HuvudmansStyrtal",
+    "Huvudmansresultat",
     "IfylldText",
+    "Insats",
     "Installningar",
     "Mal",
     "Markdown",
     "MarkdownText",
+    "Namnd",
     "Period",
     "Perspektiv",
     "Rad",
@@ -114,6 +130,8 @@ __all__ = [
     "Textblock",
     "TidigareUtvecklingsomrade",
     "TillAnalysblock",
+    "Uppdrag",
+    "Uppfoljning",
     "Utvecklingsfragor",
     "Utvecklingsomrade",
     "Verksamhetsplan",

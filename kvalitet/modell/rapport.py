@@ -159,6 +159,13 @@ class StyrtalsDefinition(Bas):
 
 
 class HuvudmansStyrtal(StyrtalsDefinition):
+    malvarden: dict[Period, Cell] = Field(
+        default_factory=dict,
+        alias="målvärden",
+        description="Målvärden för flera perioder i en flerårig plan, t.ex. '2024/25: 85'; "
+        "visas sida vid sida i huvudmannens uppföljning. Periodens eget målvärde står i "
+        "'målvärde'.",
+    )
     skolformer: list[Literal[SKOLFORMER]] = Field(  # type: ignore[valid-type]
         default_factory=list,
         description="Skolformer som styrtalet gäller; tom lista eller utelämnat betyder alla.",

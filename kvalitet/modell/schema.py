@@ -10,14 +10,32 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kvalitet.modell import Enhetsrapport, Huvudmannafil
+from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
 
 SCHEMAMAPP = "schema"
-FILNAMN = {"enhet": "enhet.schema.json", "huvudman": "huvudman.schema.json"}
+FILNAMN = {
+    "enhet": "enhet.schema.json",
+    "huvudman": "huvudman.schema.json",
+    "huvudmannens-rapport": "huvudmannens-rapport.schema.json",
+}
+TITLAR = {
+    "enhet": "Kvalitetsrapport för en enhet (kvalitet)",
+    "huvudman": "Huvudmannafil (kvalitet)",
+    "huvudmannens-rapport": "Huvudmannens rapport (kvalitet)",
+}
 
 MODELLBESKRIVNING = {
     "Enhetsrapport": "En enhets kvalitetsrapport för en period. Filens namn är enhetens id.",
     "Huvudmannafil": "Huvudmannens fil för en period: verksamhetsplan, tema och inställningar.",
+    "Huvudmannarapport": "Huvudmannens egen rapport för en period: uppföljning av "
+    "verksamhetsplanen, aktiviteter, uppdrag, insatser, analys och ärendet till nämnden.",
+    "Huvudmansresultat": "Huvudmannens resultat för ett styrtal: skrivet eller uträknat ur "
+    "enheterna, med kommentar.",
+    "Uppfoljning": "Uppföljningen av verksamhetsplanen: perioder och resultat per styrtal.",
+    "Uppdrag": "Ett uppdrag från nämnden: analys, vad vi vill uppnå, åtgärder, uppföljning, "
+    "nästa steg.",
+    "Insats": "En extern insats: område, period, ansvar, medel, uppföljning.",
+    "Namnd": "Ärendet till nämnden: diarienummer, beredande tjänsteperson, förslag till beslut.",
     "Aktivitet": "En aktivitet kopplad till styrtal.",
     "Ansvarig": "Den som ansvarar för rapporten.",
     "AntalPerGrupp": "Hur många elever ett värde bygger på; visas aldrig, används för "
@@ -71,6 +89,34 @@ EXEMPEL: dict[str, list[Any]] = {
         "Vi tar med oss frågan om hur schemaläggningen påverkar deltagandet.",
         ["Varför når färre pojkar behörighet?"],
     ],
+    "Huvudmannarapport.titel": [
+        "Huvudmannens kvalitetsrapport 2025/26",
+        "Uppföljning av verksamhetsplan och budget 2020",
+    ],
+    "Huvudmannarapport.sammanställning": ["bilaga", "avsnitt", "nej"],
+    "Huvudmansresultat.resultat": [84, "Över 80 %", "7,5"],
+    "Huvudmansresultat.beräkna": ["median", "medel", "andel_uppnått"],
+    "Insats.namn": ["Samverkan för bästa skola"],
+    "Insats.områden": [["Ledning och styrning av det systematiska kvalitetsarbetet"]],
+    "Insats.ansvar": ["Skolchef Lars Holm tillsammans med Skolverket"],
+    "Insats.medel": [150000],
+    "Namnd.namn": ["Barn- och utbildningsnämnden"],
+    "Namnd.diarienummer": ["BUN 2026/0412"],
+    "Namnd.beredande_tjänsteperson": ["Karin Ek, kvalitetsstrateg"],
+    "Namnd.sammanträde": ["2026-10-07"],
+    "Namnd.ärende": ["Huvudmannens kvalitetsrapport 2025/26"],
+    "Namnd.bakgrund": [
+        "Enligt skollagen 4 kap. 3 och 5 §§ ska huvudmannen följa upp utbildningen."
+    ],
+    "Namnd.beslutsunderlag": [["Huvudmannens kvalitetsrapport 2025/26, 2026-09-21"]],
+    "Namnd.förslag_till_beslut": [["Nämnden godkänner huvudmannens kvalitetsrapport 2025/26."]],
+    "Uppdrag.beslut": ["Barn- och utbildningsnämnden 2025-02-12 § 14"],
+    "Uppdrag.analys": ["Hög frånvaro ger sämre betygsresultat."],
+    "Uppdrag.vad_vi_vill_uppnå": ["Den ogiltiga frånvaron ska halveras till 2027."],
+    "Uppdrag.åtgärder": ["Närvaroteam i varje skolområde."],
+    "Uppdrag.nästa_steg": ["Närvaroteam även i det tredje skolområdet."],
+    "Uppfoljning.perioder": [["2024/25", "2025/26"]],
+    "HuvudmansStyrtal.målvärden": [{"2024/25": 85, "2026/27": 90}],
     "Utvecklingsfragor.varför": [
         "Varför är utvecklingsområdet prioriterat? Motivera utifrån resultat och analys."
     ],
@@ -178,9 +224,19 @@ def _forfina(nod: Any, modell: str | None = None) -> None:
             _forfina(varde, modell)
 
 
-def schema(huvudman: bool = False) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a unit file, or of the huvudman file."""
-    modell = Huvudmannafil if huvudman else Enhetsrapport
+def _modell(typ: str) -> type[Any]:
+    return {
+        "enhet": Enhetsrapport,
+        "huvudman": Huvudmannafil,
+        "huvudmannens-rapport": Huvudmannarapport,
+    }[typ]
+
+
+def schema(huvudman: bool = False, typ: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a unit file, of the huvudman file (``huvudman``) or of
+    another kind of file by ``typ`` (a key of ``FILNAMN``)."""
+    typ = typ or ("huvudman" if huvudman else "enhet")
+    modell = _modell(typ)
     data = modell.model_json_schema(by_alias=True, mode="validation")
     for namn, definition in data.get("$defs", {}).items():
         definition["description"] = MODELLBESKRIVNING.get(namn, "")
@@ -190,20 +246,19 @@ def schema(huvudman: bool = False) -> dict[str, Any]:
     _forfina({k: v for k, v in data.items() if k != "$defs"}, modell.__name__)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://kvalitet.invalid/schema/{FILNAMN['huvudman' if huvudman else 'enhet']}",
+        "$id": f"https://kvalitet.invalid/schema/{FILNAMN[typ]}",
         **{k: v for k, v in data.items() if k != "title"},
-        "title": "Huvudmannafil (kvalitet)"
-        if huvudman
-        else "Kvalitetsrapport för en enhet (kvalitet)",
+        "title": TITLAR[typ],
     }
 
 
-def schema_text(huvudman: bool = False) -> str:
-    return json.dumps(schema(huvudman), ensure_ascii=False, indent=2) + "\n"
+def schema_text(huvudman: bool = False, typ: str | None = None) -> str:
+    return json.dumps(schema(huvudman, typ), ensure_ascii=False, indent=2) + "\n"
 
 
 def skriv_scheman(projektrot: Path) -> list[Path]:
-    """Write ``schema/enhet.schema.json`` and ``schema/huvudman.schema.json`` in the project,
+    """Write ``schema/enhet.schema.json``, ``huvudman.schema.json`` and
+    ``huvudmannens-rapport.schema.json`` in the project,
     where the ``# yaml-language-server: $schema=`` lines of the YAML files point."""
     from kvalitet.grund.skrivning import skriv_atomiskt
 
@@ -211,7 +266,7 @@ def skriv_scheman(projektrot: Path) -> list[Path]:
     skrivna = []
     for typ, namn in FILNAMN.items():
         fil = mapp / namn
-        text = schema_text(typ == "huvudman")
+        text = schema_text(typ=typ)
         if not fil.exists() or fil.read_text(encoding="utf-8") != text:
             skriv_atomiskt(fil, text.encode("utf-8"))
             skrivna.append(fil)

@@ -189,6 +189,7 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
         procent=fmt.procent,
         datum=fmt.datum,
         tkr=fmt.tkr,
+        kronor=fmt.kronor,
         antal=fmt.antal,
     )
     return miljo
@@ -354,4 +355,22 @@ def rendera_sammanstallning(
             ),
             logotyp=logotyp(lage.huvudman, lage.huvudmannafil, projektrot),
             tema_css=tema_css(lage.huvudman.tema if lage.huvudman else None),
+        )
+
+
+def rendera_huvudmannarapport(
+    vy: Any, data: Any, miljo: jinja2.Environment, lank: str, grans: int = 10
+) -> str:
+    """Render the huvudman's own report (``vy``: a VyHuvudmannarapport) with the units'
+    sammanställning (``data``) as its section or appendix; ``lank`` as for the sammanställning."""
+    from kvalitet.berika.roj import SYMBOLER, symboler_i
+    from kvalitet.modell.status import SYMBOL
+
+    vy.teckenforklaring = {k: v.format(grans=grans) for k, v in SYMBOLER.items()}
+    symboler = symboler_i(
+        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
+    )
+    with oversatta_mallfel():
+        return miljo.get_template("huvudmannens-rapport.html.j2").render(
+            r=vy, s=data, lank=lank, symbol=SYMBOL, symboler=symboler
         )

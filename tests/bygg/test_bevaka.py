@@ -255,4 +255,9 @@ def test_i_bevakningen_kommer_enhetens_pdf_fore_sammanstallningens(projekt: Path
         _andra(projekt / PERIOD / "resurscentrum.yaml", "utfall: 5,3", "utfall: 5,1")
         bygge = bygg(proj, ut, minne=minne)
     assert bygge.ok and bygge.sammanstallning is not None
-    assert skickade == [("resurscentrum", []), ("sammanstallning", [True])]
+    # the huvudman's report shows the units too: it follows, after the unit's PDF as well
+    assert skickade == [
+        ("resurscentrum", []),
+        ("sammanstallning", [True]),
+        ("huvudmannens-rapport", [True, False]),
+    ]

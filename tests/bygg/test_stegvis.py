@@ -65,6 +65,7 @@ def test_en_andrad_enhet_byggs_om_med_sammanstallningen(projekt: Path) -> None:
         "sammanstallning.html",
         "sammanstallning.csv",
         "sammanstallning.xlsx",
+        "huvudmannens-rapport.html",
         ".kvalitet/cache.json",
     }
 

@@ -15,7 +15,8 @@ def test_kontrollera_exemplet_ar_utan_fel(projekt: Path, runner: CliRunner) -> N
     res = runner.invoke(kvalitet, ["kontrollera"])
     assert res.exit_code == 0, res.output
     assert (
-        res.output.splitlines()[-1] == "4 rapporter för 2025/26 kontrollerade: 0 fel och 1 varning."
+        res.output.splitlines()[-1]
+        == "4 rapporter och huvudmannens rapport för 2025/26 kontrollerade: 0 fel och 1 varning."
     )
     assert "rapporter/2025-26/alvmora-gymnasium.yaml:" in res.output
 

@@ -34,7 +34,10 @@ def test_html_ar_fristaende_och_tillganglig(byggt_exempel: Path) -> None:
         html = fil.read_text(encoding="utf-8")
         assert html.startswith("<!DOCTYPE html>")
         assert '<html lang="sv">' in html
-        assert re.search(r"<title>(Kvalitetsrapport|Sammanställning) 2025/26 – .+</title>", html)
+        assert re.search(
+            r"<title>(Kvalitetsrapport|Sammanställning|Huvudmannens kvalitetsrapport) 2025/26 – .+</title>",
+            html,
+        )
         assert 'name="viewport"' in html
         assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", html), fil.name
         assert "<link " not in html, "CSS ska ligga i filen"

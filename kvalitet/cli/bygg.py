@@ -103,7 +103,9 @@ def bygg(
         from kvalitet.bygg.verkstad import antal_karnor
 
         jobb = antal_karnor()
-    if not proj.enhetsfiler():
+    if not proj.enhetsfiler() and not any(
+        proj.huvudmannarapport(p) for p in proj.huvudmannafiler()
+    ):
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
 

@@ -61,15 +61,21 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     if enheter:  # --strikt judges the chosen units' own warnings
         egna = {id(p) for k in lage.enheter for p in k.problem}
         dommas = sum(not p.ar_fel and id(p) in egna for p in problem)
-    if not lage.enheter:
+    if not lage.enheter and not lage.rapportfil:
         click.echo(f"Inga rapporter hittades i {visningsnamn(proj.rapporter)}/.")
         sys.exit(1)
     n = len(lage.enheter)
+    vad = (
+        f"{antal(n, 'rapport', 'rapporter')} och huvudmannens rapport"
+        if n and lage.rapportfil
+        else "Huvudmannens rapport"
+        if lage.rapportfil
+        else antal(n, "rapport", "rapporter")
+    )
+    ental = n + bool(lage.rapportfil) == 1
     click.echo(
-        f"{antal(n, 'rapport', 'rapporter')}"
-        f"{' och huvudmannens rapport' if lage.rapportfil else ''}"
-        f"{' för ' + lage.period if lage.period else ''} "
-        f"{'kontrollerad' if n == 1 and not lage.rapportfil else 'kontrollerade'}: "
+        f"{vad}{' för ' + lage.period if lage.period else ''} "
+        f"{'kontrollerad' if ental else 'kontrollerade'}: "
         f"{summering(antal_fel, antal_varningar)}."
     )
     if antal_fel or (strikt and dommas):

@@ -111,6 +111,18 @@ class VyHuvudmannarapport:
     teckenforklaring: dict[str, str] = field(default_factory=dict)
 
     @property
+    def visa_status(self) -> bool:
+        """Whether the follow-up tables have a status column: only when some styrtal has a
+        status that says something (a plan with only text målvärden and no stated status has
+        none, as in many verksamhetsplaner)."""
+        return any(
+            st.utfall.status in ("uppnått", "delvis uppnått", "ej uppnått")
+            for p in self.perspektiv
+            for m in p.mal
+            for st in m.styrtal
+        )
+
+    @property
     def titel(self) -> str:
         return self.rapport.titel
 

@@ -41,6 +41,9 @@ def generera(antal: int, ut: Path, fro: int = 1) -> list[Path]:
     for mapp in ("bilder", "egna-mallar"):
         shutil.copytree(EXEMPEL / mapp, ut / "rapporter" / mapp)
     shutil.copy(EXEMPEL / PERIOD / "huvudman.yaml", ut / "rapporter" / PERIOD / "huvudman.yaml")
+    # the huvudman's own report: its computed results come from all the generated units
+    namn = "huvudmannens-rapport.yaml"
+    shutil.copy(EXEMPEL / PERIOD / namn, ut / "rapporter" / PERIOD / namn)
     shutil.copytree(EXEMPEL.parent / "schema", ut / "schema")
     mallar = {fil: (EXEMPEL / PERIOD / fil).read_text(encoding="utf-8") for fil, *_ in MALLAR}
     vikter = [v for *_, v in MALLAR]

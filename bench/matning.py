@@ -232,14 +232,29 @@ def main() -> None:
         full, topp, utdata = kor(["bygg", "--alla", "--jobb", jobb], rot)
         fulla.append(full)
         minne = max(minne, topp)
-        htmlfiler = sorted(f for f in (rot / "ut").glob("*.html") if f.stem != "sammanstallning")
-        # the same documents kvalitet built: every unit and the sammanställning
-        rena.append(ren_weasyprint([rot / "ut" / "sammanstallning.html", *htmlfiler], args.jobb))
+        htmlfiler = sorted(
+            f
+            for f in (rot / "ut").glob("*.html")
+            if f.stem not in ("sammanstallning", "huvudmannens-rapport")
+        )
+        # the same documents kvalitet built: every unit, the sammanställning and the huvudman's
+        # report
+        rena.append(
+            ren_weasyprint(
+                [
+                    rot / "ut" / "sammanstallning.html",
+                    rot / "ut" / "huvudmannens-rapport.html",
+                    *htmlfiler,
+                ],
+                args.jobb,
+            )
+        )
     full, ren = min(fulla), min(rena)
+    fullt_bygge = utdata
     sidor = sum(
         int(s.split("(")[1].split()[0])
         for s in utdata.splitlines()
-        if " sidor)" in s and s.startswith("✓ ") and "sammanst" not in s
+        if " sidor)" in s and s.startswith("✓ ") and "sammanst" not in s and "huvudmannens" not in s
     )
     alla_tider = ", ".join(f"{t:.1f}" for t in fulla)
     print(
@@ -270,13 +285,26 @@ def main() -> None:
     print(f"   i en varm process:                     {egen:7.2f} s")
     print(f"   i en ny process (python -m weasyprint): {kall:6.2f} s")
     print(f"   sammanställningens PDF, varm process:  {sam:7.2f} s")
+    hm = en_enhets_tid(rot / "ut" / "huvudmannens-rapport.html")
+    hm_sidor = next(
+        (
+            s.split("(")[-1].split()[0]
+            for s in fullt_bygge.splitlines()
+            if "huvudmannens rapport" in s
+        ),
+        "?",
+    )
+    print(f"   huvudmannens rapports PDF, varm process: {hm:5.2f} s  ({hm_sidor} sidor)")
 
     fil.write_text(andra_text(fil.read_text(encoding="utf-8")), encoding="utf-8")
     text, _, utdata = kor(["bygg", "--jobb", jobb], rot)
     assert "Byggda: 1," in utdata and "sammanställningen: oförändrad" in utdata, utdata
+    assert "huvudmannens rapport: oförändrad" in utdata, utdata
     fil.write_text(andra_utfall(fil.read_text(encoding="utf-8")), encoding="utf-8")
     utfall, _, utdata = kor(["bygg", "--jobb", jobb], rot)
     assert "Byggda: 1," in utdata and "✓ sammanställningen" in utdata, utdata
+    # the huvudman's report computes its results from the units: it is rebuilt too
+    assert "✓ huvudmannens rapport" in utdata, utdata
     fil.write_text(andra_text(fil.read_text(encoding="utf-8")), encoding="utf-8")
     bara, _, _ = kor(["bygg", "--jobb", jobb, "--enhet", enhet], rot)
     print("7. Ombygge efter ändring i en enhet, nytt kommando (kvalitet bygg):")
@@ -286,7 +314,7 @@ def main() -> None:
     print(
         f"   bara enheten (--enhet):                {bara:7.2f} s  -> {bara - egen:+.2f} s mot varm, {bara - kall:+.2f} s mot ny process"
     )
-    print(f"   utfall (sammanställningen byggs om):   {utfall:7.2f} s")
+    print(f"   utfall (sammanställningen och huvudmannens rapport byggs om): {utfall:5.2f} s")
 
     print("8. Ombygge efter ändring i en enhet, kvalitet bygg --bevaka (från att filen sparas):")
     for namn, pdf_klar, varv_klart in bevaka_matning(rot, fil, enhet, args.jobb):

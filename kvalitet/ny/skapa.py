@@ -322,6 +322,11 @@ def ny_period(projekt: Projekt, period: str) -> list[Path]:
     if lage.huvudmannafil and lage.huvudmannafil.parent != projekt.rapporter:
         text = lage.huvudmannafil.read_text(encoding="utf-8-sig")
         planerade[mapp / HUVUDMANNAFIL] = _period_av_huvudman(text, period)
+    if lage.rapport is not None:
+        from kvalitet.kalla.projekt import HUVUDMANNARAPPORT
+        from kvalitet.ny.huvudmannens import huvudmannens_rapport_for
+
+        planerade[mapp / HUVUDMANNARAPPORT] = huvudmannens_rapport_for(lage.rapport, forra, period)
     ny_huvudman = _ny_huvudman(lage.huvudman, period)
     for kontroll in lage.enheter:
         assert kontroll.rapport is not None

@@ -212,3 +212,26 @@ def test_referensdokument_003_i_den_nya_formen(tmp_path: Path, runner: CliRunner
     assert f"Timrå kommun, Uppföljning av verksamhetsplan och budget 2020 2({sista})" in re.sub(
         r"\s+", " ", reader.pages[1].extract_text()
     )
+
+
+def test_ny_period_for_vidare_planen_och_oppna_uppdrag(projekt: Path, runner: CliRunner) -> None:
+    fil = projekt / "rapporter" / PERIOD / "huvudmannens-rapport.yaml"
+    text = fil.read_text(encoding="utf-8").replace(
+        "beslut: Verksamhetsplan 2025/26\n    status: pågår",
+        "beslut: Verksamhetsplan 2025/26\n    status: klart",
+    )
+    fil.write_text(text, encoding="utf-8")
+    kod, utdata = _kor(runner, "ny", "period", "2026/27")
+    assert kod == 0, utdata
+    ny = projekt / "rapporter" / "2026-27" / "huvudmannens-rapport.yaml"
+    data = yaml.safe_load(ny.read_text(encoding="utf-8"))
+    assert data["titel"] == "Huvudmannens kvalitetsrapport 2026/27"
+    assert [u["rubrik"] for u in data["uppdrag"]] == ["Halvera den ogiltiga frånvaron"]
+    assert data["uppdrag"][0]["uppföljning"] is None
+    assert len(data["aktiviteter"]) == 4 and all(
+        a["uppföljning"] is None for a in data["aktiviteter"]
+    )
+    assert data["uppföljning"]["styrtal"]["1.1.2"] == {"beräkna": "median"}
+    kod, utdata = _kor(runner, "kontrollera")
+    assert kod == 0, utdata
+    assert "huvudmannens rapport för 2026/27" in utdata

@@ -335,8 +335,14 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
     return server
 
 
-def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> None:
-    """Run the preview until Ctrl-C."""
+def kor(
+    projekt: Projekt,
+    port: int,
+    meddela: Callable[[str], None] = print,
+    sida: str = "",
+    oppna: Callable[[str], object] | None = None,
+) -> None:
+    """Run the preview until Ctrl-C; ``sida`` (e.g. ``skriv/enhet``) is the page to open."""
     visning = Forhandsvisning(projekt)
     try:
         server = skapa_server(visning, port)
@@ -350,8 +356,11 @@ def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> 
     try:
         meddela(
             f"Förhandsvisning av {projekt.rot} på {adress}\n"
-            "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
+            + (f"Formuläret: {adress}{sida}\n" if sida else "")
+            + "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
         )
+        if oppna is not None:
+            oppna(adress + sida)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass

@@ -154,8 +154,13 @@ def test_git_forrad_far_en_commit_per_sparning(projekt: Path) -> None:
 
 @pytest.mark.parametrize(
     "sokvag",
-    ["../utanfor.yaml", "rapporter/../pyproject.yaml", "/etc/passwd", "rapporter/x.txt",
-     "rapporter/bilder/x.html"],  # fmt: skip
+    [
+        "../utanfor.yaml",
+        "rapporter/../pyproject.yaml",
+        "/etc/passwd",
+        "rapporter/x.txt",
+        "rapporter/bilder/x.html",
+    ],
 )
 def test_bara_filer_under_rapporter(projekt: Path, sokvag: str) -> None:
     with pytest.raises(Nekad):
@@ -229,8 +234,11 @@ def test_skrivning_kraver_token_och_ratt_vard(redigerare) -> None:  # type: igno
         bas,
         "/skriv/bjorkbackaskolan/spara",
         kropp,
-        {**json_typ, "X-Kvalitet-Token": visning.redigering.session.token,
-         "Origin": f"http://127.0.0.1:{port}"},  # fmt: skip
+        {
+            **json_typ,
+            "X-Kvalitet-Token": visning.redigering.session.token,
+            "Origin": f"http://127.0.0.1:{port}",
+        },
     )
     assert kod == 200 and svar["sparad"] is True
     assert "namn: Kapad" in fil.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""``kvalitet schema`` and ``kvalitet visa``."""
+"""``kvalitet schema``, ``kvalitet visa`` and ``kvalitet skriv``."""
 
 from __future__ import annotations
 
@@ -80,3 +80,44 @@ def visa(projekt: Path, port: int) -> None:
     from kvalitet.visa.server import kor
 
     kor(oppna_projekt(projekt), port, click.echo)
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Skriv rapporten i ett formulär i webbläsaren, med förhandsvisningen bredvid.",
+)
+@click.argument("enhet", required=False)
+@click.option(
+    "--projekt",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Projektmappen (den som innehåller rapporter/).",
+)
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Porten på den egna datorn (127.0.0.1); 0 väljer en ledig.",
+)
+@click.option(
+    "--utan-webblasare", is_flag=True, help="Öppna inte webbläsaren; skriv bara ut adressen."
+)
+def skriv(projekt: Path, enhet: str | None, port: int, utan_webblasare: bool) -> None:
+    """Öppna enhetens rapport i ett formulär i webbläsaren (http://127.0.0.1:PORT/skriv/ENHET).
+
+    Formuläret sparar i enhetens YAML-fil en stund efter att du slutat skriva, med kommentarer
+    och allt du inte ändrat kvar. Felen som kvalitet kontrollera hittar visas vid fälten.
+    Utan ENHET öppnas sidan där du skapar en ny enhet. Stäng med Ctrl-C.
+    """
+    import webbrowser
+    from urllib.parse import quote
+
+    from kvalitet.visa.server import kor
+
+    sida = f"skriv/{quote(enhet)}" if enhet else "skriv/ny"
+    kor(
+        oppna_projekt(projekt), port, click.echo, sida, None if utan_webblasare else webbrowser.open
+    )

@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote, urlsplit
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.visa.bevakning import Bevakare
+from kvalitet.visa.filer import BILDTYPER, projektfil
 
 VARD = "127.0.0.1"
 HANDELSER = "/__kvalitet/handelser"
@@ -37,16 +38,6 @@ CSP = (
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """Every page may run only its own reload script (by its hash), and load nothing from outside."""
-BILDTYPER = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-}
-"""``/filer/`` serves only pictures; an SVG is served in a sandbox (it may contain script)."""
-
 STIL = """<style>
 body { font-family: "Liberation Sans", Arial, sans-serif; max-width: 48rem; margin: 2rem auto;
        padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
@@ -56,23 +47,8 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #b7
 .fel { border-left: 5px solid #9c1c1c; background: #fbeaea; padding: .6rem 1rem; }
 .fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0; }
 .varning { color: #6b4e00; } .tips { color: #555; }
+.dold { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 </style>"""
-
-
-def projektfil(projektrot: Path, sokvag: str) -> Path | None:
-    """A file of the project for a URL path below ``/filer/``, or None for anything else:
-    ``..`` in any encoding, absolute paths, hidden files, folders, links leading out."""
-    delar = unquote(unquote(sokvag)).replace("\\", "/")
-    if delar.startswith("/") or ":" in delar or "\x00" in delar:
-        return None
-    leder = [d for d in delar.split("/") if d not in ("", ".")]
-    if any(d == ".." or d.startswith(".") for d in leder):
-        return None
-    rot = projektrot.resolve()
-    fil = rot.joinpath(*leder).resolve() if leder else rot
-    if not fil.is_relative_to(rot) or not fil.is_file():
-        return None
-    return fil
 
 
 class Forhandsvisning:
@@ -85,6 +61,11 @@ class Forhandsvisning:
         self.bevakare = Bevakare(self._bevakade_mappar())
         # files that did not change are not validated again on the next request
         self.minne = Valideringsminne()
+        from kvalitet.visa.redigera import Redigering
+        from kvalitet.visa.skrivsidor import Skrivsidor
+
+        self.redigering = Redigering(self)
+        self.skrivsidor = Skrivsidor(self.redigering)
 
     def _bevakade_mappar(self) -> list[Path]:
         from kvalitet.kalla.projekt import inbyggda_mallar
@@ -110,7 +91,8 @@ class Forhandsvisning:
             rader.append(
                 f'<tr><th scope="row"><a href="/{lank}.html">{namn}</a></th>'
                 f"<td>{htmllib.escape(k.rapport.skolform if k.rapport else '')}</td>"
-                f'<td>{status}</td><td><a href="/{lank}.pdf">PDF</a></td></tr>'
+                f'<td>{status}</td><td><a href="/{lank}.pdf">PDF</a></td>'
+                f'<td><a href="/skriv/{lank}">Skriv<span class="dold"> {namn}</span></a></td></tr>'
             )
         felrutor = self._felruta([p for p in lage.huvudmansproblem if p.ar_fel])
         return self._sida(
@@ -120,9 +102,10 @@ class Forhandsvisning:
             '<p class="tips">Sidorna laddas om av sig själva när du sparar en fil i projektet.</p>'
             '<table><caption>Enheternas rapporter</caption><thead><tr><th scope="col">Enhet'
             '</th><th scope="col">Skolform</th><th scope="col">Status</th>'
-            '<th scope="col">PDF</th></tr></thead><tbody>'
+            '<th scope="col">PDF</th><th scope="col">Formulär</th></tr></thead><tbody>'
             + "".join(rader)
             + "</tbody></table>"
+            + '<p><a href="/skriv/ny">Ny enhet</a> (skapas och öppnas i formuläret)</p>'
             + (
                 '<p><a href="/sammanstallning.html">Huvudmannens sammanställning</a> · '
                 '<a href="/sammanstallning.pdf">som PDF</a></p>'
@@ -131,7 +114,9 @@ class Forhandsvisning:
             ),
         )
 
-    def enhet(self, enhets_id: str, pdf: bool = False) -> tuple[bytes, str]:
+    def enhet(
+        self, enhets_id: str, pdf: bool = False, omladdning: bool = True
+    ) -> tuple[bytes, str]:
         """A unit's report (HTML or PDF), or the page with its located errors."""
         from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
         from kvalitet.kontroll.period import las_period
@@ -154,7 +139,9 @@ class Forhandsvisning:
             from kvalitet.bygg.pdf import skriv_pdf
 
             return skriv_pdf(html, self.projekt.rot, kontroll.fil.parent).data, "application/pdf"
-        return _med_omladdning(html).encode("utf-8"), "text/html; charset=utf-8"
+        return (_med_omladdning(html) if omladdning else html).encode(
+            "utf-8"
+        ), "text/html; charset=utf-8"
 
     def sammanstallning(self, pdf: bool = False) -> tuple[bytes, str]:
         from kvalitet.bygg.enhet import projektets_mallar
@@ -258,6 +245,20 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
         def do_HEAD(self) -> None:
             self.do_GET()
 
+        def do_POST(self) -> None:
+            """Only the editor's writes (``skrivsidor.py``): right host, and its token."""
+            ursprung = self.headers.get("Origin")
+            if not self._ratt_vard() or ursprung not in (None, f"http://{self.headers['Host']}"):
+                self._svara(421, b"Fel adress.", "text/plain; charset=utf-8")
+                return
+            try:
+                visning.skrivsidor.post(self, urlsplit(self.path).path)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            except Exception as exc:  # never a traceback
+                fel = f"Ett oväntat fel i kvalitet: {type(exc).__name__}: {exc}"
+                self._svara(500, fel.encode(), "text/plain; charset=utf-8")
+
         def do_GET(self) -> None:
             sokvag = urlsplit(self.path).path
             if not self._ratt_vard():
@@ -281,6 +282,8 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                 self._svara(500, data, "text/html; charset=utf-8")
 
         def _hantera(self, sokvag: str) -> None:
+            if visning.skrivsidor.get(self, sokvag):
+                return
             if sokvag == HANDELSER:
                 self._handelser()
                 return
@@ -332,8 +335,14 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
     return server
 
 
-def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> None:
-    """Run the preview until Ctrl-C."""
+def kor(
+    projekt: Projekt,
+    port: int,
+    meddela: Callable[[str], None] = print,
+    sida: str = "",
+    oppna: Callable[[str], object] | None = None,
+) -> None:
+    """Run the preview until Ctrl-C; ``sida`` (e.g. ``skriv/enhet``) is the page to open."""
     visning = Forhandsvisning(projekt)
     try:
         server = skapa_server(visning, port)
@@ -347,8 +356,11 @@ def kor(projekt: Projekt, port: int, meddela: Callable[[str], None] = print) -> 
     try:
         meddela(
             f"Förhandsvisning av {projekt.rot} på {adress}\n"
-            "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
+            + (f"Formuläret: {adress}{sida}\n" if sida else "")
+            + "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
         )
+        if oppna is not None:
+            oppna(adress + sida)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass

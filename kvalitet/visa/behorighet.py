@@ -1,0 +1,88 @@
+"""Who may write what through the editor: the session's token and the files it may write.
+
+Today there is one session (the person at the computer who started ``kvalitet visa``) and it
+may write every unit file and the image folder under ``rapporter/``. A later server mode with
+logins gives each person a ``Skrivratt`` with only their own units; the editor asks this object
+and nothing else before it writes."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kvalitet.kalla.projekt import Projekt
+
+BILDMAPP = "bilder"
+"""Uploaded images go to ``rapporter/bilder/``, where the examples keep theirs."""
+YAMLSUFFIX = (".yaml", ".yml")
+
+
+class Nekad(Exception):
+    """A write the session may not do; the message is Swedish and shown as it is."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """One editing session: a random token that every write must send back (header
+    ``X-Kvalitet-Token``). A page on another site cannot read it, so it cannot write."""
+
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+
+    def ratt_token(self, varde: str | None) -> bool:
+        return bool(varde) and hmac.compare_digest(varde.encode(), self.token.encode())
+
+
+@dataclass(frozen=True)
+class Skrivratt:
+    """The files a session may write: unit files and images under ``rapporter/``, never through a
+    link, never outside; ``enheter`` (None: all) is where a later login mode narrows it."""
+
+    projekt: Projekt
+    enheter: frozenset[str] | None = None
+
+    @property
+    def rapporter(self) -> Path:
+        return self.projekt.rapporter.resolve()
+
+    def far_skriva_enhet(self, enhets_id: str) -> bool:
+        return self.enheter is None or enhets_id in self.enheter
+
+    def kontrollera(self, fil: Path, suffix: tuple[str, ...] = YAMLSUFFIX) -> Path:
+        """The file, when it may be written; else ``Nekad``. No part of the path may be a link,
+        and the file must lie under ``rapporter/`` with one of ``suffix``."""
+        rot = self.projekt.rapporter
+        if rot.is_symlink():
+            raise Nekad("mappen rapporter/ är en länk; editorn skriver inte genom länkar")
+        absolut = Path(fil) if Path(fil).is_absolute() else self.projekt.rot / fil
+        if ".." in absolut.parts:
+            raise Nekad(f"sökvägen '{fil}' får inte innehålla '..'")
+        try:
+            del_ = absolut.relative_to(rot)
+        except ValueError:
+            try:
+                del_ = absolut.resolve().relative_to(self.rapporter)
+            except ValueError:
+                raise Nekad("editorn skriver bara filer under rapporter/") from None
+        steg = rot
+        for namn in del_.parts:
+            steg = steg / namn
+            if steg.is_symlink():
+                raise Nekad(f"'{namn}' är en länk; editorn skriver inte genom länkar")
+        if not steg.resolve().is_relative_to(self.rapporter):
+            raise Nekad("editorn skriver bara filer under rapporter/")
+        if steg.suffix.lower() not in suffix:
+            raise Nekad(f"editorn skriver inte filer av sorten '{steg.suffix or steg.name}'")
+        return steg
+
+    def enhetsfil(self, enhets_id: str, fil: Path) -> Path:
+        if not self.far_skriva_enhet(enhets_id):
+            raise Nekad(f"du får inte skriva i enheten '{enhets_id}'")
+        return self.kontrollera(fil)
+
+    def bildmapp(self) -> Path:
+        mapp = self.projekt.rapporter / BILDMAPP
+        if mapp.is_symlink():
+            raise Nekad("bildmappen är en länk; editorn skriver inte genom länkar")
+        return mapp

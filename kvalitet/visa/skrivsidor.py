@@ -1,0 +1,220 @@
+"""The editor's pages and requests (``/skriv/…``): the form page, its data, the preview in the
+frame beside it, and the writes. Every write is a POST with the session's token in the header
+``X-Kvalitet-Token`` and a JSON body (an image: its bytes); there are no CORS headers, so a page
+on another site can neither send the header nor read an answer."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from kvalitet.grund.problem import KvalitetError
+from kvalitet.modell.falt import SKOLFORMER
+from kvalitet.visa.behorighet import Nekad
+from kvalitet.visa.bilder import MAX_BYTE, spara_bild
+from kvalitet.visa.formular import formular
+from kvalitet.visa.redigera import Redigering
+
+STATISKT = Path(__file__).parent / "statiskt"
+STATISKA = {
+    "redigera.js": "text/javascript; charset=utf-8",
+    "redigera.css": "text/css; charset=utf-8",
+}
+CSP_REDIGERA = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+"""The editor runs only its own script file: no inline script, nothing from outside."""
+MAX_JSON = 5 * 1024 * 1024
+JSON_TYP = "application/json; charset=utf-8"
+
+
+def _sida(titel: str, kropp: str, token: str, klass: str = "") -> bytes:
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="kvalitet-token" content="{htmllib.escape(token, quote=True)}">'
+        f"<title>{htmllib.escape(titel)}</title>"
+        '<link rel="stylesheet" href="/statiskt/redigera.css">'
+        '<script src="/statiskt/redigera.js" defer></script></head>'
+        f'<body class="{klass}">{kropp}</body></html>'
+    ).encode()
+
+
+def redigeringssida(enhets_id: str, namn: str, token: str) -> bytes:
+    e = htmllib.escape(enhets_id, quote=True)
+    lank = htmllib.escape(quote(enhets_id), quote=True)
+    kropp = f"""
+<a class="hoppa" href="#formular">Hoppa till formuläret</a>
+<header class="topp" data-enhet="{e}">
+  <p class="brodsmula"><a href="/">Alla enheter</a></p>
+  <h1>Skriv rapporten: <span id="enhetsnamn">{htmllib.escape(namn)}</span></h1>
+  <div class="verktyg">
+    <p id="statusrad">Status: <strong id="status">…</strong></p>
+    <button type="button" id="klar">Markera som klar</button>
+    <button type="button" id="godkann">Godkänn (förvaltningen)</button>
+    <button type="button" id="oppna-igen" hidden>Öppna igen</button>
+    <button type="button" id="angra">Ångra senaste sparning</button>
+    <a href="/{lank}.pdf">Hämta PDF</a>
+  </div>
+  <p id="sparstatus" role="status" aria-live="polite"></p>
+  <div id="konflikt" hidden tabindex="-1"></div>
+  <div id="felsammanfattning" aria-live="polite"></div>
+</header>
+<main class="delad">
+  <section class="formularspalt" aria-labelledby="formularrubrik">
+    <h2 id="formularrubrik">Formulär</h2>
+    <p id="godkand-info" class="info" hidden>Rapporten är godkänd och kan inte ändras. Välj
+      ”Öppna igen” om den behöver ändras; då blir den klar igen.</p>
+    <form id="formular" novalidate><p>Formuläret laddas …</p></form>
+  </section>
+  <section class="forhandsspalt" aria-labelledby="forhandsrubrik">
+    <h2 id="forhandsrubrik">Förhandsvisning</h2>
+    <iframe id="forhandsvisning" title="Förhandsvisning av rapporten"
+            src="/skriv/{lank}/forhandsvisning"></iframe>
+  </section>
+</main>"""
+    return _sida(f"Skriv: {namn}", kropp, token, "redigera")
+
+
+def nysida(token: str) -> bytes:
+    val = "".join(f'<option value="{s}">{s}</option>' for s in SKOLFORMER)
+    kropp = f"""
+<main class="ny">
+  <p class="brodsmula"><a href="/">Alla enheter</a></p>
+  <h1>Ny enhet</h1>
+  <p>Enhetens fil skapas med <code>kvalitet ny enhet</code> i den senaste perioden, med
+     huvudmannens styrtal för skolformen. Sedan öppnas den i formuläret.</p>
+  <form id="ny-enhet" novalidate>
+    <p><label for="ny-namn">Enhetens namn</label>
+       <input id="ny-namn" name="namn" required autocomplete="off" aria-describedby="ny-fel"></p>
+    <p><label for="ny-skolform">Skolform</label>
+       <select id="ny-skolform" name="skolform">{val}</select></p>
+    <p id="ny-fel" class="falt-fel" aria-live="polite"></p>
+    <p><button type="submit">Skapa enheten</button></p>
+  </form>
+</main>"""
+    return _sida("Ny enhet", kropp, token, "nysida")
+
+
+class Skrivsidor:
+    """Routes ``/skriv/…`` and ``/statiskt/…`` of the preview server to the editor."""
+
+    def __init__(self, redigering: Redigering) -> None:
+        self.r = redigering
+
+    # ------------------------------------------------------------------ GET
+
+    def get(self, h: Any, sokvag: str) -> bool:
+        """Answer a GET; False when the path is not the editor's."""
+        if sokvag.startswith("/statiskt/"):
+            namn = sokvag.removeprefix("/statiskt/")
+            if namn in STATISKA:
+                h._svara(200, (STATISKT / namn).read_bytes(), STATISKA[namn], CSP_REDIGERA)
+            else:
+                h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+            return True
+        if not sokvag.startswith("/skriv/"):
+            return False
+        delar = [unquote(d) for d in sokvag.removeprefix("/skriv/").split("/")]
+        token = self.r.session.token
+        try:
+            if delar == ["ny"]:
+                h._svara(200, nysida(token), "text/html; charset=utf-8", CSP_REDIGERA)
+            elif delar == ["formular.json"]:
+                self._json(h, 200, formular())
+            elif len(delar) == 1 and delar[0]:
+                oppnad = self.r.oppna(delar[0])
+                namn = str(oppnad["data"].get("namn") or delar[0])
+                h._svara(200, redigeringssida(delar[0], namn, token),
+                         "text/html; charset=utf-8", CSP_REDIGERA)  # fmt: skip
+            elif len(delar) == 2 and delar[1] == "data":
+                self._json(h, 200, self.r.oppna(delar[0]))
+            elif len(delar) == 2 and delar[1] == "forhandsvisning":
+                self._forhandsvisning(h, delar[0])
+            else:
+                h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+        except (Nekad, KvalitetError) as exc:
+            self._fel(h, 404, exc)
+        return True
+
+    def _forhandsvisning(self, h: Any, enhets_id: str) -> None:
+        from kvalitet.visa.server import CSP
+
+        data, typ = self.r.visning.enhet(enhets_id, omladdning=False)
+        kod = 404 if typ == "404" else 200
+        h._svara(kod, data, "text/html; charset=utf-8",
+                 CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))  # fmt: skip
+
+    # ------------------------------------------------------------------ POST
+
+    def post(self, h: Any, sokvag: str) -> None:
+        if not self.r.session.ratt_token(h.headers.get("X-Kvalitet-Token")):
+            self._json(h, 403, {"fel": "Sidan är för gammal eller kommer inte från kvalitet. "
+                                       "Ladda om sidan och försök igen."})  # fmt: skip
+            return
+        if not sokvag.startswith("/skriv/"):
+            self._json(h, 404, {"fel": "Hittades inte."})
+            return
+        delar = [unquote(d) for d in sokvag.removeprefix("/skriv/").split("/")]
+        try:
+            langd = int(h.headers.get("Content-Length") or 0)
+        except ValueError:
+            langd = -1
+        bild = len(delar) == 2 and delar[1] == "bild"
+        if langd < 0 or langd > (MAX_BYTE if bild else MAX_JSON):
+            grans = "10 MB" if bild else "5 MB"
+            self._json(h, 413, {"fel": f"Det som skickades är för stort (högst {grans})."})
+            return
+        kropp = h.rfile.read(langd) if langd else b""
+        try:
+            if bild:
+                enhets_id = delar[0]
+                fil = self.r.enhetsfil(enhets_id)
+                svar = spara_bild(
+                    self.r.skrivratt, fil, unquote(h.headers.get("X-Filnamn") or ""), kropp
+                )
+                self._json(h, 200, svar)
+                return
+            if "json" not in (h.headers.get("Content-Type") or ""):
+                raise Nekad("det som skickades är inte JSON")
+            try:
+                begaran = json.loads(kropp.decode("utf-8") or "{}")
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise Nekad("det som skickades kan inte läsas (inte JSON)") from None
+            if not isinstance(begaran, dict):
+                raise Nekad("det som skickades kan inte läsas")
+            self._json(h, 200, self._skriv(delar, begaran))
+        except (Nekad, KvalitetError) as exc:
+            self._fel(h, 400, exc)
+
+    def _skriv(self, delar: list[str], b: dict[str, Any]) -> dict[str, Any]:
+        if delar == ["ny"]:
+            return {"enhet": self.r.ny_enhet(str(b.get("namn", "")), str(b.get("skolform", "")))}
+        if delar == ["markdown"]:
+            return {"html": self.r.markdown(str(b.get("text", "")))}
+        if len(delar) != 2:
+            raise Nekad("okänd begäran")
+        enhet, vad = delar
+        version = str(b.get("version", ""))
+        if vad == "spara":
+            return self.r.spara(enhet, b.get("data"), version)
+        if vad == "status":
+            return self.r.satt_status(enhet, str(b.get("status", "")), version)
+        if vad == "angra":
+            return self.r.angra(enhet)
+        raise Nekad("okänd begäran")
+
+    # ------------------------------------------------------------------ answers
+
+    @staticmethod
+    def _json(h: Any, kod: int, data: Any) -> None:
+        h._svara(kod, json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON_TYP, CSP_REDIGERA)
+
+    def _fel(self, h: Any, kod: int, exc: Exception) -> None:
+        text = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
+        self._json(h, kod, {"fel": text[:1].upper() + text[1:]})

@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kvalitet.bygg.huvudmannens import huvudmannens_html, utfiler
 from kvalitet.bygg.plan import HUVUDMANNENS_RAPPORT, SAMMANSTALLNING, SAMMANSTALLNINGENS_TYPER
 from kvalitet.grund.problem import KvalitetError
 from kvalitet.grund.skrivning import skriv_atomiskt
@@ -101,6 +100,7 @@ def starta_sammanstallning(
     the last build (a unit changed in a way the sammanställning does not show, e.g. a comment
     or a text it does not quote): its PDF is the slowest document to render."""
     from kvalitet.bygg.enhet import arkivformat
+    from kvalitet.bygg.huvudmannens import utfiler
     from kvalitet.bygg.verkstad import PdfVerkstad
     from kvalitet.rendera.miljo import rendera_sammanstallning
     from kvalitet.sammanstallning.export import csv_bytes, xlsx_bytes
@@ -193,6 +193,8 @@ def _huvudmannens(
     if lage.rapport is None or lage.huvudman is None:
         res.rapport.fel = "huvudmannens rapport har fel (se ovan, eller kör 'kvalitet kontrollera')"
         return None
+    from kvalitet.bygg.huvudmannens import huvudmannens_html
+
     try:
         return huvudmannens_html(projekt, lage, data, miljo, lank)
     except KvalitetError as exc:

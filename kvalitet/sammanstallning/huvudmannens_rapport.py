@@ -245,7 +245,7 @@ def las_upp_huvudmannarapport(
             "Bilaga", "Sammanställning av enheternas rapporter", 1, "sammanstallning"
         )
         bygg.innehall.append(sam_rubrik)
-        sam_nr = "B"
+        sam_nr = "B."
     if sam_rubrik is not None:
         for i, (namn, text) in enumerate(SAMMANSTALLNINGENS_RUBRIKER, start=1):
             rubrik = Rubrik(f"{sam_nr}{i}", text, 2, f"sam-{namn}")

@@ -63,7 +63,7 @@ def _bygg_html(runner: CliRunner, projekt: Path) -> dict[str, str]:
     return {
         f.stem: f.read_text(encoding="utf-8")
         for f in (projekt / "ut").glob("*.html")
-        if f.stem != "sammanstallning"
+        if f.stem not in ("sammanstallning", "huvudmannens-rapport")
     }
 
 
@@ -286,7 +286,7 @@ def test_ny_period_tva_ganger_och_sedan_bygg(projekt: Path, runner: CliRunner) -
     ny = projekt / "rapporter" / "2026-27"
     assert sorted(f.name for f in ny.iterdir()) == [
         "alvmora-gymnasium.yaml", "bjorkbackaskolan.yaml", "forskolan-lingonet.yaml",
-        "huvudman.yaml", "resurscentrum.yaml",
+        "huvudman.yaml", "huvudmannens-rapport.yaml", "resurscentrum.yaml",
     ]  # fmt: skip
     huvudman = (ny / "huvudman.yaml").read_text(encoding="utf-8")
     assert "period: 2026/27" in huvudman and "# Huvudmannafilen för" in huvudman

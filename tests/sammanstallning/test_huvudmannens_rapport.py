@@ -112,7 +112,7 @@ def test_aktiviteter_uppdrag_och_insatser(html: str) -> None:
     assert "2 Uppdrag från nämnden" in text and "2.1 Halvera den ogiltiga frånvaron" in text
     assert "Vad vi vill uppnå" in text and "Nästa steg" in text
     assert "Tilldelade medel 450 000 kronor" in text
-    assert "B2 Måluppfyllelse per enhet och styrtal" in text
+    assert "B.2 Måluppfyllelse per enhet och styrtal" in text
 
 
 def test_namndens_sida_visar_diarienumret(html: str) -> None:

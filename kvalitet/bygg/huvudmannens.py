@@ -3,6 +3,8 @@ it shows the same units, and is rebuilt whenever the sammanställning is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,15 +33,16 @@ def andra_planer(projekt: Projekt, period: str) -> dict[str, Huvudmannafil]:
     return ut
 
 
-def huvudmannens_html(
+def huvudmannens_rendering(
     projekt: Projekt,
     lage: Periodlage,
     data: Sammanstallning,
     miljo: jinja2.Environment,
-    lank: str,
     planer: dict[str, Huvudmannafil] | None = None,
-) -> str:
-    """The huvudman's report as HTML; ``lage`` must hold a validated report and huvudman file."""
+) -> Callable[[str], str]:
+    """The huvudman's report resolved once (other periods' plans read and validated once), as a
+    function from the link suffix (``""`` for the PDF, ``".html"``) to its HTML. ``lage`` must
+    hold a validated report and huvudman file."""
     from kvalitet.rendera.miljo import rendera_huvudmannarapport
     from kvalitet.sammanstallning.huvudmannens_rapport import las_upp_huvudmannarapport
 
@@ -55,9 +58,7 @@ def huvudmannens_html(
         {k.id: k.rapport for k in lage.enheter if k.ok and k.rapport is not None},
         planer if planer is not None else andra_planer(projekt, lage.period),
     )
-    return rendera_huvudmannarapport(
-        vy, data, miljo, lank, lage.huvudman.installningar.rojandegrans
-    )
+    return partial(rendera_huvudmannarapport, vy, data, miljo)
 
 
 def utfiler(ut: Path, format: tuple[str, ...]) -> list[Path]:

@@ -115,7 +115,8 @@ def starta_sammanstallning(
         pdf_html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank="")
         csv = csv_bytes(data)
         arkiv = arkivformat(pdf, lage)
-        rapport_html = _huvudmannens(projekt, lage, data, miljo, res, "")
+        rendera_rapport = _huvudmannens(projekt, lage, data, miljo, res)
+        rapport_html = rendera_rapport("") if rendera_rapport else None
         paborjad.innehall = hashlib.sha256(
             "|".join((*format, f"arkiv={arkiv}")).encode()
             + pdf_html.encode("utf-8")
@@ -164,8 +165,8 @@ def starta_sammanstallning(
             html = rendera_sammanstallning(data, lage, projekt.rot, miljo, lank=".html")
             skriv_atomiskt(ut / f"{SAMMANSTALLNING}.html", html.encode("utf-8"), tmpmapp)
             res.skrivna.append(ut / f"{SAMMANSTALLNING}.html")
-            if res.rapport is not None and rapport_html is not None:
-                html = _huvudmannens(projekt, lage, data, miljo, res, ".html") or ""
+            if rendera_rapport and rapport_html is not None and res.rapport is not None:
+                html = rendera_rapport(".html") or ""
                 skriv_atomiskt(ut / f"{HUVUDMANNENS_RAPPORT}.html", html.encode("utf-8"), tmpmapp)
                 res.rapport.skrivna.append(ut / f"{HUVUDMANNENS_RAPPORT}.html")
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv, tmpmapp)
@@ -182,24 +183,32 @@ def _huvudmannens(
     data: Sammanstallning,
     miljo: jinja2.Environment,
     res: Sammanstallningsresultat,
-    lank: str,
-) -> str | None:
-    """The huvudman's report's HTML, or None when the period has none or it has errors (then
-    ``res.rapport.fel`` says so; the sammanställning is built all the same)."""
+) -> Callable[[str], str | None] | None:
+    """The huvudman's report, resolved once, as a function from the link suffix to its HTML;
+    None when the period has no report. An error (in the file or a template) is put in
+    ``res.rapport.fel`` and gives None: the sammanställning is built all the same."""
     if lage.rapportfil is None:
         return None
-    if res.rapport is None:
-        res.rapport = Sammanstallningsresultat()
+    rapport = res.rapport = res.rapport or Sammanstallningsresultat()
     if lage.rapport is None or lage.huvudman is None:
-        res.rapport.fel = "huvudmannens rapport har fel (se ovan, eller kör 'kvalitet kontrollera')"
+        rapport.fel = "huvudmannens rapport har fel (se ovan, eller kör 'kvalitet kontrollera')"
         return None
-    from kvalitet.bygg.huvudmannens import huvudmannens_html
+    from kvalitet.bygg.huvudmannens import huvudmannens_rendering
 
     try:
-        return huvudmannens_html(projekt, lage, data, miljo, lank)
+        rendera = huvudmannens_rendering(projekt, lage, data, miljo)
     except KvalitetError as exc:
-        res.rapport.fel = exc.format_message()
+        rapport.fel = exc.format_message()
         return None
+
+    def html(lank: str) -> str | None:
+        try:
+            return rendera(lank)
+        except KvalitetError as exc:
+            rapport.fel = exc.format_message()
+            return None
+
+    return html
 
 
 def slutfor_sammanstallning(

@@ -56,19 +56,23 @@ def schema(projekt: Path, huvudman: bool, huvudmannens_rapport: bool, skriv: boo
     click.echo(schema_text(huvudman, typ), nl=False)
 
 
-@kvalitet.command(
-    context_settings=KONTEXT,
-    options_metavar="[FLAGGOR]",
-    short_help="Förhandsvisa rapporterna i webbläsaren medan du skriver.",
-)
-@projekt_arg
-@click.option(
+PORT_FLAGGA = click.option(
     "--port",
     default=8000,
     show_default=True,
     type=click.IntRange(0, 65535),
     help="Porten på den egna datorn (127.0.0.1); 0 väljer en ledig.",
 )
+"""The local port of ``kvalitet visa`` and ``kvalitet skriv``."""
+
+
+@kvalitet.command(
+    context_settings=KONTEXT,
+    options_metavar="[FLAGGOR]",
+    short_help="Förhandsvisa rapporterna i webbläsaren medan du skriver.",
+)
+@projekt_arg
+@PORT_FLAGGA
 def visa(projekt: Path, port: int) -> None:
     """Starta en förhandsvisning på http://127.0.0.1:PORT/ som bara den egna datorn når.
 
@@ -95,13 +99,7 @@ def visa(projekt: Path, port: int) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Projektmappen (den som innehåller rapporter/).",
 )
-@click.option(
-    "--port",
-    default=8000,
-    show_default=True,
-    type=click.IntRange(0, 65535),
-    help="Porten på den egna datorn (127.0.0.1); 0 väljer en ledig.",
-)
+@PORT_FLAGGA
 @click.option(
     "--utan-webblasare", is_flag=True, help="Öppna inte webbläsaren; skriv bara ut adressen."
 )

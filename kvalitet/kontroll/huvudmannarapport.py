@@ -10,7 +10,7 @@ from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kontroll.korskontroll import kontrollera_delar, textkontroller
 from kvalitet.kontroll.modellfel import menade_du
 from kvalitet.kontroll.styrtal import kontrollera_varde
-from kvalitet.kontroll.validera import las_modell
+from kvalitet.kontroll.validera import las_modell, period_i_mappen
 from kvalitet.modell import Huvudmannafil, Huvudmannarapport
 from kvalitet.modell.genomgang import Del, delar_under
 from kvalitet.modell.verksamhetsplan import Planstyrtal, planens_styrtal
@@ -29,14 +29,7 @@ def validera_huvudmannarapport(
     rapport = las_modell(kalla, Huvudmannarapport, problem, "'titel:' och 'period:'")
     if rapport is None:
         return None, problem
-    if mappperiod and rapport.period != mappperiod:
-        problem.append(
-            kalla.fel(
-                ("period",),
-                f"filen ligger i mappen för {mappperiod} men 'period' är {rapport.period}",
-                f"skriv 'period: {mappperiod}'",
-            )
-        )
+    problem.extend(period_i_mappen(kalla, rapport.period, mappperiod))
     if huvudman is None and not huvudman_trasig:
         problem.append(
             kalla.fel(

@@ -39,6 +39,22 @@ def las_modell(kalla: Kalla, modell: type[M], problem: list[Problem], forsta_fal
         return None
 
 
+def period_i_mappen(
+    kalla: Kalla, period: str, mappperiod: str | None, flytta: bool = False
+) -> list[Problem]:
+    """An error when the file's ``period`` is not that of the period folder it lies in."""
+    if not mappperiod or period == mappperiod:
+        return []
+    hur = f"skriv 'period: {mappperiod}'"
+    return [
+        kalla.fel(
+            ("period",),
+            f"filen ligger i mappen för {mappperiod} men 'period' är {period}",
+            hur + (", eller flytta filen till rätt periodmapp" if flytta else ""),
+        )
+    ]
+
+
 def validera_enhet(
     kalla: Kalla,
     projektrot: Path | None = None,
@@ -69,14 +85,7 @@ def validera_enhet(
     rapport = las_modell(kalla, Enhetsrapport, problem, "'namn:', 'skolform:' och 'period:'")
     if rapport is None:
         return None, problem
-    if mappperiod and rapport.period != mappperiod:
-        problem.append(
-            kalla.fel(
-                ("period",),
-                f"filen ligger i mappen för {mappperiod} men 'period' är {rapport.period}",
-                f"skriv 'period: {mappperiod}', eller flytta filen till rätt periodmapp",
-            )
-        )
+    problem.extend(period_i_mappen(kalla, rapport.period, mappperiod, flytta=True))
     if huvudman is None and not rapport.huvudman and not huvudman_trasig:
         problem.append(
             kalla.fel(
@@ -102,14 +111,7 @@ def validera_huvudman(
     huvudman = las_modell(kalla, Huvudmannafil, problem, "'namn:' och 'period:'")
     if huvudman is None:
         return None, problem
-    if mappperiod and huvudman.period != mappperiod:
-        problem.append(
-            kalla.fel(
-                ("period",),
-                f"filen ligger i mappen för {mappperiod} men 'period' är {huvudman.period}",
-                f"skriv 'period: {mappperiod}'",
-            )
-        )
+    problem.extend(period_i_mappen(kalla, huvudman.period, mappperiod))
     problem.extend(kontrollera_plan(huvudman, kalla, projektrot))
     if any(p.ar_fel for p in problem):
         return None, problem

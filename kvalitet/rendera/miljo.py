@@ -358,15 +358,12 @@ def rendera_sammanstallning(
         )
 
 
-def rendera_huvudmannarapport(
-    vy: Any, data: Any, miljo: jinja2.Environment, lank: str, grans: int = 10
-) -> str:
+def rendera_huvudmannarapport(vy: Any, data: Any, miljo: jinja2.Environment, lank: str) -> str:
     """Render the huvudman's own report (``vy``: a VyHuvudmannarapport) with the units'
     sammanställning (``data``) as its section or appendix; ``lank`` as for the sammanställning."""
-    from kvalitet.berika.roj import SYMBOLER, symboler_i
+    from kvalitet.berika.roj import symboler_i
     from kvalitet.modell.status import SYMBOL
 
-    vy.teckenforklaring = {k: v.format(grans=grans) for k, v in SYMBOLER.items()}
     symboler = symboler_i(
         [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
     )

@@ -16,6 +16,7 @@ from kvalitet.berika.huvudmansresultat import (
     planens_malvarden,
     visa_varde,
 )
+from kvalitet.berika.roj import SYMBOLER
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.vy import VyUtvecklingsomrade, utvecklingsfragor
 from kvalitet.kalla.projekt import periodnyckel
@@ -277,6 +278,9 @@ def las_upp_huvudmannarapport(
         tema_css=tema_css(huvudman.tema),
         logotyp=logotyp(huvudman, huvudmannafil, projektrot),
         utvecklingsfragor=utvecklingsfragor(huvudman),
+        teckenforklaring={
+            k: v.format(grans=huvudman.installningar.rojandegrans) for k, v in SYMBOLER.items()
+        },
     )
 
 

@@ -1,4 +1,4 @@
-"""The editor's server and a headless Debian chromium, shared by the editor's tests."""
+"""The preview's and editor's server and a headless Debian chromium, shared by their tests."""
 
 from __future__ import annotations
 

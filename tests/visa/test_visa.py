@@ -3,39 +3,22 @@
 from __future__ import annotations
 
 import http.client
-import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kvalitet.kalla.projekt import hitta_projekt
-from kvalitet.visa.server import Forhandsvisning, skapa_server, vanta_pa
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGGOR = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+from kvalitet.visa.server import Forhandsvisning, vanta_pa
 
 
 @pytest.fixture
-def server(projekt: Path) -> Iterator[tuple[str, Path]]:
-    visning = Forhandsvisning(hitta_projekt(projekt))
-    srv = skapa_server(visning, 0)
-    visning.bevakare.starta()
-    trad = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    trad.start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}", projekt
-    finally:
-        visning.bevakare.stoppa()
-        srv.shutdown()
-        srv.server_close()
+def server(redigerare: tuple[str, Path, Forhandsvisning]) -> tuple[str, Path]:
+    """The preview's server (conftest.redigerare): its address and the project."""
+    bas, projekt, _ = redigerare
+    return bas, projekt
 
 
 def _get(bas: str, sokvag: str) -> tuple[int, bytes]:
@@ -124,22 +107,6 @@ def test_ctrl_c_stanger_rent(projekt: Path) -> None:
     assert "Traceback" not in utdata
 
 
-@pytest.fixture
-def chromium():  # type: ignore[no-untyped-def]
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium saknas i CI: .ci/run ska installera paketet chromium")
-        pytest.skip("Chromium saknas (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        webblasare = p.chromium.launch(executable_path=CHROMIUM, args=FLAGGOR)
-        try:
-            yield webblasare
-        finally:
-            webblasare.close()
-
-
 def _rubrik(sida) -> str:  # type: ignore[no-untyped-def]
     """The unit's name in the page's heading (read without eval: the page's CSP forbids it)."""
     try:
@@ -149,11 +116,11 @@ def _rubrik(sida) -> str:  # type: ignore[no-untyped-def]
         return ""
 
 
-def test_sidan_foljer_filen_i_en_riktig_webblasare(server: tuple[str, Path], chromium) -> None:  # type: ignore[no-untyped-def]
+def test_sidan_foljer_filen_i_en_riktig_webblasare(server: tuple[str, Path], webblasare) -> None:  # type: ignore[no-untyped-def]
     bas, projekt = server
     fil = projekt / "rapporter" / "2025-26" / "resurscentrum.yaml"
     original = fil.read_text(encoding="utf-8")
-    sida = chromium.new_page()
+    sida = webblasare.new_page()
     sida.goto(f"{bas}/resurscentrum.html")
     assert sida.locator("h1 .enhet").inner_text() == "Resurscentrum"
     sida.wait_for_timeout(300)  # the event stream is open
@@ -234,9 +201,9 @@ def test_filnamn_med_html_injicerar_inget(server: tuple[str, Path]) -> None:
     assert "x%22%3E%3Cimg" in text  # the link is there, encoded
 
 
-def test_omladdningen_tillats_av_csp_i_webblasaren(server: tuple[str, Path], chromium) -> None:  # type: ignore[no-untyped-def]
+def test_omladdningen_tillats_av_csp_i_webblasaren(server: tuple[str, Path], webblasare) -> None:  # type: ignore[no-untyped-def]
     bas, _ = server
-    sida = chromium.new_page()
+    sida = webblasare.new_page()
     brott: list[str] = []
     sida.on(
         "console", lambda m: brott.append(m.text) if "Content Security Policy" in m.text else None

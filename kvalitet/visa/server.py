@@ -18,6 +18,7 @@ from kvalitet.visa.bevakning import Bevakare
 from kvalitet.visa.filer import BILDTYPER, projektfil
 
 VARD = "127.0.0.1"
+HTML = "text/html; charset=utf-8"
 HANDELSER = "/__kvalitet/handelser"
 LADDA_OM = f"""<script>
 (function () {{
@@ -111,6 +112,12 @@ class Forhandsvisning:
                 '<a href="/sammanstallning.pdf">som PDF</a></p>'
                 if lage.enheter
                 else ""
+            )
+            + (
+                '<p><a href="/huvudmannens-rapport.html">Huvudmannens rapport</a> · '
+                '<a href="/huvudmannens-rapport.pdf">som PDF</a></p>'
+                if lage.rapportfil
+                else ""
             ),
         )
 
@@ -130,20 +137,20 @@ class Forhandsvisning:
         miljo = skapa_miljo(mallar)
         fel = [p for p in (*lage.problem, *kontrollera_mallar(mallar, miljo)) if p.ar_fel]
         if fel or kontroll.rapport is None:
-            return self._felsida(kontroll.id, fel), "text/html; charset=utf-8"
+            return self._felsida(kontroll.id, fel), HTML
         try:
             html = html_for_enhet(self.projekt, lage, kontroll, miljo)
         except KvalitetError as exc:
-            return self._felsida(kontroll.id, [], exc.format_message()), "text/html; charset=utf-8"
+            return self._felsida(kontroll.id, [], exc.format_message()), HTML
         if pdf:
             from kvalitet.bygg.pdf import skriv_pdf
 
             return skriv_pdf(html, self.projekt.rot, kontroll.fil.parent).data, "application/pdf"
-        return (_med_omladdning(html) if omladdning else html).encode(
-            "utf-8"
-        ), "text/html; charset=utf-8"
+        return (_med_omladdning(html) if omladdning else html).encode("utf-8"), HTML
 
-    def sammanstallning(self, pdf: bool = False) -> tuple[bytes, str]:
+    def sammanstallning(self, pdf: bool = False, huvudmannens: bool = False) -> tuple[bytes, str]:
+        """The sammanställning, or with ``huvudmannens`` the huvudman's own report (which has
+        it as its appendix), or the page with their located errors."""
         from kvalitet.bygg.enhet import projektets_mallar
         from kvalitet.bygg.sammanstallningen import sammanstallning_for
         from kvalitet.kontroll.period import las_period
@@ -153,24 +160,32 @@ class Forhandsvisning:
         if lage.period is None:
             return self._inte_hittad("Projektet har inga rapporter att sammanställa.")
         if not lage.huvudman_ok:
-            return self._felsida(
-                "sammanstallning", lage.huvudmansproblem
-            ), "text/html; charset=utf-8"
+            return self._felsida("sammanstallning", lage.huvudmansproblem), HTML
+        namn = "huvudmannens-rapport" if huvudmannens else "sammanstallning"
+        if huvudmannens and (lage.rapport is None or lage.huvudman is None):
+            if lage.rapportfil is None:
+                return self._inte_hittad(f"Perioden {lage.period} har ingen huvudmannens rapport.")
+            return self._felsida(namn, lage.rapportproblem), HTML
         miljo = skapa_miljo(projektets_mallar(self.projekt, lage))
         try:
             data = sammanstallning_for(self.projekt, lage, self.minne)
-            html = rendera_sammanstallning(
-                data, lage, self.projekt.rot, miljo, "" if pdf else ".html"
-            )
+            if huvudmannens:
+                from kvalitet.bygg.huvudmannens import huvudmannens_rendering
+
+                html = huvudmannens_rendering(self.projekt, lage, data, miljo)(
+                    "" if pdf else ".html"
+                )
+            else:
+                html = rendera_sammanstallning(
+                    data, lage, self.projekt.rot, miljo, "" if pdf else ".html"
+                )
         except KvalitetError as exc:
-            return self._felsida(
-                "sammanstallning", [], exc.format_message()
-            ), "text/html; charset=utf-8"
+            return self._felsida(namn, [], exc.format_message()), HTML
         if pdf:
             from kvalitet.bygg.pdf import skriv_pdf
 
             return skriv_pdf(html, self.projekt.rot).data, "application/pdf"
-        return _med_omladdning(html).encode("utf-8"), "text/html; charset=utf-8"
+        return _med_omladdning(html).encode("utf-8"), HTML
 
     def _felruta(self, problem: list[Problem], extra: str = "") -> str:
         if not problem and not extra:
@@ -279,7 +294,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                     f"<h1>Ett oväntat fel i kvalitet</h1><p>{htmllib.escape(type(exc).__name__)}: "
                     f"{htmllib.escape(str(exc))}</p>",
                 ).encode("utf-8")
-                self._svara(500, data, "text/html; charset=utf-8")
+                self._svara(500, data, HTML)
 
         def _hantera(self, sokvag: str) -> None:
             if visning.skrivsidor.get(self, sokvag):
@@ -289,7 +304,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                 return
             if sokvag in ("/", "/index.html"):
                 data = visning.startsida().encode("utf-8")
-                self._svara(200, data, "text/html; charset=utf-8")
+                self._svara(200, data, HTML)
                 return
             if sokvag.startswith("/filer/"):
                 fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
@@ -302,14 +317,19 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                                 "style-src 'unsafe-inline'; img-src data:")  # fmt: skip
                 return
             namn = unquote(sokvag.lstrip("/"))
-            if namn in ("sammanstallning.html", "sammanstallning.pdf"):
-                data, typ = visning.sammanstallning(pdf=namn.endswith(".pdf"))
+            if namn.rsplit(".", 1)[0] in (
+                "sammanstallning",
+                "huvudmannens-rapport",
+            ) and namn.endswith((".html", ".pdf")):
+                data, typ = visning.sammanstallning(
+                    pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
+                )
             elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
                 data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
             else:
                 data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
             if typ == "404":
-                self._svara(404, data, "text/html; charset=utf-8")
+                self._svara(404, data, HTML)
             else:
                 self._svara(200, data, typ)
 

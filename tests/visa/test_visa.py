@@ -212,3 +212,22 @@ def test_omladdningen_tillats_av_csp_i_webblasaren(server: tuple[str, Path], web
     sida.wait_for_timeout(500)
     assert sida.evaluate("typeof EventSource") == "function"
     assert brott == [], brott
+
+
+def test_huvudmannens_rapport_i_forhandsvisningen(server: tuple[str, Path]) -> None:
+    bas, projekt = server
+    kod, data = _get(bas, "/")
+    assert kod == 200 and b'<a href="/huvudmannens-rapport.html">' in data
+    kod, data = _get(bas, "/huvudmannens-rapport.html")
+    assert kod == 200
+    assert b"Huvudmannens kvalitetsrapport 2025/26" in data and b"EventSource" in data
+    # an error in the file is shown with its line instead of the report
+    fil = projekt / "rapporter" / "2025-26" / "huvudmannens-rapport.yaml"
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace("styrtal: [2.1.2]", "styrtal: [2.1.9]"),
+        encoding="utf-8",
+    )
+    kod, data = _get(bas, "/huvudmannens-rapport.html")
+    assert kod == 200 and b"Rapporten kan inte visas" in data
+    assert b"2.1.9" in data and b"finns inte i verksamhetsplanen" in data
+    assert b"huvudmannens-rapport.yaml:" in data

@@ -235,3 +235,11 @@ def test_ny_period_for_vidare_planen_och_oppna_uppdrag(projekt: Path, runner: Cl
     kod, utdata = _kor(runner, "kontrollera")
     assert kod == 0, utdata
     assert "huvudmannens rapport för 2026/27" in utdata
+
+
+def test_rubriknivaerna_hoppar_aldrig_over_en_niva(html: str) -> None:
+    """'Övriga aktiviteter' (h3) is followed by its activities as h4, not h6 (vnu, outloud)."""
+    forra = 1
+    for niva, text in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", html, flags=re.S):
+        assert int(niva) <= forra + 1, f"h{forra} följs av h{niva}: {_text(text)}"
+        forra = int(niva)

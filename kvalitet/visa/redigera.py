@@ -14,11 +14,10 @@ from typing import Any
 from kvalitet.grund.problem import KvalitetError, visningsnamn
 from kvalitet.grund.skrivning import skriv_atomiskt
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
+from kvalitet.modell import STATUSAR
 from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
 from kvalitet.visa.historik import Historik
-
-STATUSAR = ("utkast", "klar", "godkänd")
 
 
 def version_av(data: bytes) -> str:

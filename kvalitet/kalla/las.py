@@ -180,6 +180,36 @@ def _utf16_utan_bom(data: bytes) -> str | None:
     return None
 
 
+_IN = (
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+)
+_UT = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def for_djupt(text: str) -> tuple[int, int] | None:
+    """Line and column where ``text`` is nested deeper than ``MAX_DJUP``, or None. Reads only the
+    tokens, which needs no recursion (the pure-Python composer recurses once per level)."""
+    djup = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _IN):
+                djup += 1
+                if djup > MAX_DJUP:
+                    return token.start_mark.line + 1, token.start_mark.column + 1
+            elif isinstance(token, _UT):
+                djup -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: reported by the parser with its explanation
+    return None
+
+
+def djupfel(fil: Path, rad: int, kolumn: int) -> Problem:
+    return fel(fil, rad, kolumn, "filen är för djupt nästlad", f"högst {MAX_DJUP} nivåer indrag")
+
+
 def las_yaml(fil: Path) -> Kalla:
     """Load one YAML file into plain data with positions; problems are collected, never raised."""
     kalla = Kalla(fil)
@@ -207,19 +237,25 @@ def las_yaml(fil: Path) -> Kalla:
     try:
         nod = yaml.compose(text, Loader=SNABB_LADDARE)
     except yaml.MarkedYAMLError:
-        # libyaml is fast but terse; the pure-Python parser explains the same error better.
+        # libyaml is fast but terse; the pure-Python parser explains the same error better. It
+        # recurses once per level, so a file nested too deep is found first by its tokens.
+        djup = for_djupt(text)
+        if djup is not None:
+            kalla.problem.append(djupfel(fil, *djup))
+            return kalla
         try:
             nod = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             kalla.problem.append(syntaxfel(fil, exc, text))
             return kalla
+        except RecursionError:
+            kalla.problem.append(djupfel(fil, 1, 1))
+            return kalla
     except yaml.YAMLError as exc:
         kalla.problem.append(fel(fil, 1, 1, f"filen kan inte läsas som YAML: {exc}"))
         return kalla
     except RecursionError:
-        kalla.problem.append(
-            fel(fil, 1, 1, "filen är för djupt nästlad", f"högst {MAX_DJUP} nivåer indrag")
-        )
+        kalla.problem.append(djupfel(fil, *(for_djupt(text) or (1, 1))))
         return kalla
     if nod is None or (isinstance(nod, ScalarNode) and nod.tag.endswith(":null")):
         kalla.problem.append(

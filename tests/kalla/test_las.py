@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kvalitet.kalla.las import las_yaml
 
 
@@ -53,3 +55,36 @@ def test_utf16_med_bom_lases_med_varning(tmp_path: Path) -> None:
     assert kalla.ok
     assert kalla.data == {"namn": "Åsa"}
     assert kalla.problem[0].grad == "varning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: " + "[" * 5000 + "]" * 5000, "a: " + "{b: " * 3000 + "}" * 3000],
+    ids=["listor", "mappningar"],
+)
+def test_djup_nastling_vagras_ocksa_i_pythonparsern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The pure-Python path (PyYAML without libyaml, or libyaml refusing the depth and handing over
+    to the explaining parser) says the same, never an internal RecursionError."""
+    import yaml
+
+    import kvalitet.kalla.las as las
+
+    fil = tmp_path / "djup.yaml"
+    fil.write_text(text + "\n")
+    for laddare in (yaml.SafeLoader, _VagrarDjup):
+        monkeypatch.setattr(las, "SNABB_LADDARE", laddare)
+        kalla = las_yaml(fil)
+        assert not kalla.ok
+        assert "djupt nästlad" in kalla.problem[0].vad
+        assert kalla.problem[0].rad == 1
+
+
+class _VagrarDjup:
+    """Stands in for a libyaml that refuses deep nesting with a syntax error."""
+
+    def __init__(self, text: str) -> None:
+        import yaml
+
+        raise yaml.MarkedYAMLError("while parsing", None, "maximum nesting depth exceeded", None)

@@ -111,8 +111,8 @@ def maskera_rad(rad: Rad, matt: str | None, grans: int) -> Rad:
                 varden[minsta] = ".."
         return rad.model_copy(update={"varden": varden, "antal": None})
     antal = rad.antal.model_dump()
-    varden = {g: getattr(rad, g) for g in GRUPPER}
-    return rad.model_copy(update={**maskera(varden, antal, matt, grans), "antal": None})
+    grupper = {g: getattr(rad, g) for g in GRUPPER}
+    return rad.model_copy(update={**maskera(grupper, antal, matt, grans), "antal": None})
 
 
 def _tabell(tabell: Tabell | Diagram, grans: int) -> Any:

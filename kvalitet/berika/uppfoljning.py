@@ -13,6 +13,7 @@ from kvalitet.grund import format as fmt
 from kvalitet.kalla.projekt import periodnyckel
 from kvalitet.modell import (
     Aktivitet,
+    EgetStyrtal,
     Enhetsrapport,
     Huvudmannafil,
     StyrtalsDefinition,
@@ -70,6 +71,7 @@ def _historik(
     """Earlier utfall of one styrtal: earlier period files first, inline ``historik`` fills gaps."""
     ut: dict[str, object] = {}
     for period, rapport in tidigare.items():
+        traff: EgetStyrtal | Styrtalsresultat | None
         if egen:
             traff = next((e for e in rapport.egna_styrtal if e.id == sid), None)
         else:

@@ -9,6 +9,7 @@ neither a clock nor a copy fools them; computing them reads no YAML and imports 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from kvalitet import __version__
@@ -132,7 +133,7 @@ def enhetens_delar(projekt: Projekt, fil: Path) -> dict[str, str]:
     }
 
 
-def sammanfatta(*delar: dict[str, str]) -> str:
+def sammanfatta(*delar: Mapping[str, str]) -> str:
     """One fingerprint of named parts (the key a cache entry is compared by)."""
     hash_ = hashlib.sha256()
     for del_ in delar:

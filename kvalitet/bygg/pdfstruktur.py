@@ -117,7 +117,7 @@ class _Trad:
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self.pdf = pdf
         self.rot = pdf.Root.StructTreeRoot
-        self.fortackning: dict[int, Array] = {}  # StructParents → MCID → element
+        self.fortackning: dict[int, Any] = {}  # StructParents → MCID → element
         nums = self.rot.ParentTree.Nums
         for i in range(0, len(nums), 2):
             self.fortackning[int(nums[i])] = nums[i + 1]
@@ -188,9 +188,10 @@ class _Trad:
                     annot.Contents = pikepdf.String(texter[mal])
                 if "/StructParent" not in annot:
                     continue
-                el = self.fortackning.get(int(annot.StructParent))
-                if not isinstance(el, Dictionary) or _nyckel(el) not in foraldrar:
+                funnen = self.fortackning.get(int(annot.StructParent))
+                if not isinstance(funnen, Dictionary) or _nyckel(funnen) not in foraldrar:
                     continue
+                el = funnen
                 _, forfader = foraldrar[_nyckel(el)]
                 lankar = [f for f in (*forfader, el) if f.get("/S") == "/Link"]
                 yttre = lankar[0] if lankar else el

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,7 +24,7 @@ class Framsteg:
 
     def __init__(self, jobb: int) -> None:
         self.jobb = jobb
-        self.rad = None
+        self.rad: Any = None
         self.uppgift = None
 
     def borjar(self, antal_enheter: int) -> None:

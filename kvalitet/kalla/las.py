@@ -337,6 +337,7 @@ class _Omvandlare:
             return self._mappning(nod, sokvag)
         if isinstance(nod, SequenceNode):
             return [self.bygg(barn, (*sokvag, i)) for i, barn in enumerate(nod.value)]
+        assert isinstance(nod, ScalarNode)
         return self._skalar(nod)
 
     def _mappning(self, nod: MappingNode, sokvag: Sokvag) -> dict[str, Any]:

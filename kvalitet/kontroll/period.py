@@ -142,8 +142,8 @@ def las_period(
     hfil = projekt.huvudmannafil(vald) if vald else None
     lage.huvudmannafil = hfil
     if hfil is not None:
-        if problem := _utanfor(projekt, hfil):
-            lage.huvudmansproblem.append(problem)
+        if utanfor := _utanfor(projekt, hfil):
+            lage.huvudmansproblem.append(utanfor)
         else:
             mappperiod = projekt.mappens_period(hfil)
             lage.huvudman, lage.huvudmansproblem = validera_huvudman(
@@ -154,8 +154,8 @@ def las_period(
     # the huvudman's own report is checked with the whole period, not when units are chosen
     if vald and not enheter and (rfil := projekt.huvudmannarapport(vald)) is not None:
         lage.rapportfil = rfil
-        if problem := _utanfor(projekt, rfil):
-            lage.rapportproblem.append(problem)
+        if utanfor := _utanfor(projekt, rfil):
+            lage.rapportproblem.append(utanfor)
         else:
             lage.rapport, lage.rapportproblem = validera_huvudmannarapport(
                 las_yaml(rfil),
@@ -173,8 +173,8 @@ def las_period(
         # selected period so that its errors are reported, never silently skipped.
         if (fper is not None and fper != vald) or (valda is not None and fil.stem not in valda):
             continue
-        if problem := _utanfor(projekt, fil):
-            lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [problem]))
+        if utanfor := _utanfor(projekt, fil):
+            lage.enheter.append(Enhetskontroll(fil.stem, fil, None, [utanfor]))
             continue
         plats = (fil, vald)
         signatur = (hashlib.sha256(_las_bytes(fil)).hexdigest(), omgivning)

@@ -257,9 +257,9 @@ def kontrollera_enhetens_styrtal(
         ut.extend(_statusvarningar(definition, resultat, marginal, kalla, sokvag))
 
     for sid, ps in galler.items():
-        resultat = rapport.styrtal.get(sid)
-        if styrtalsstatus(ps.styrtal, resultat, marginal) == "saknas":
-            sokvag = ("styrtal", sid) if resultat is not None else ("styrtal",)
+        skrivet = rapport.styrtal.get(sid)
+        if styrtalsstatus(ps.styrtal, skrivet, marginal) == "saknas":
+            sokvag = ("styrtal", sid) if skrivet is not None else ("styrtal",)
             ut.append(
                 kalla.varning(
                     sokvag if "styrtal" in _nycklar(kalla) else (),
@@ -302,12 +302,12 @@ def kontrollera_enhetens_styrtal(
                 hur = "kända styrtal: " + ", ".join(kanda) if kanda else "lägg till styrtalet"
                 ut.append(kalla.fel((*sokvag, i), vad, hur))
 
-    for i, tidigare in enumerate(rapport.tidigare_utvecklingsomraden):
-        if not (tidigare.uppfoljning or "").strip():
+    for i, forra in enumerate(rapport.tidigare_utvecklingsomraden):
+        if not (forra.uppfoljning or "").strip():
             ut.append(
                 kalla.varning(
                     ("tidigare_utvecklingsområden", i),
-                    f"utvecklingsområdet '{tidigare.rubrik}' från förra perioden är inte uppföljt",
+                    f"utvecklingsområdet '{forra.rubrik}' från förra perioden är inte uppföljt",
                     "skriv 'uppföljning:': hur gick arbetet och vilka effekter syns?",
                 )
             )

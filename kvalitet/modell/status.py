@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from kvalitet.modell import StyrtalsDefinition, Styrtalsresultat
 
@@ -22,7 +22,7 @@ SYMBOL: dict[str, str] = {
 TOMMA = (None, "", ".", "..", "-")
 
 
-def ar_tal(varde: object) -> bool:
+def ar_tal(varde: object) -> TypeGuard[int | float]:
     return isinstance(varde, int | float) and not isinstance(varde, bool)
 
 

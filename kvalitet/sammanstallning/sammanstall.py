@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kvalitet.berika.roj import maskera_rapport, publicerad_status
@@ -93,7 +94,7 @@ class Slutsatsgrupp:
     """A Slutsats with a lead-in line: the points belong under it."""
 
     inledning: str
-    punkter: list[str]
+    punkter: Sequence[str]
 
 
 @dataclass
@@ -304,9 +305,7 @@ def _grupper(huvudman: Huvudmannafil | None, rader: list[Enhetsrad]) -> list[Sko
         antal = {s.id: Counter(r.celler[s.id].status for r in enheter) for s in styrtal}
         spridning = []
         for s in styrtal:
-            varden = [
-                float(r.celler[s.id].utfall) for r in enheter if ar_tal(r.celler[s.id].utfall)
-            ]  # type: ignore[arg-type]
+            varden = [float(u) for r in enheter if ar_tal(u := r.celler[s.id].utfall)]
             lagst, median, hogst = _median(varden, s.matt)
             under = [
                 (r.namn, r.celler[s.id].text, r.celler[s.id].status)

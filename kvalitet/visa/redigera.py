@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet.grund.problem import KvalitetError, visningsnamn
-from kvalitet.grund.skrivning import skriv_atomiskt
+from kvalitet.kalla.historik import Historik
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
+from kvalitet.kalla.skrivvag import Konflikt, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
 from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
-from kvalitet.visa.historik import Historik
 
 
 def version_av(data: bytes) -> str:
@@ -55,13 +55,22 @@ class Redigering:
                 return self.skrivratt.enhetsfil(enhets_id, fil)
         raise Nekad(f"enheten '{enhets_id}' finns inte för {senaste or 'någon period'}")
 
-    def _rundtur(self, fil: Path, data: bytes) -> Rundtur:
+    def _rundtur(self, fil: Path, data: bytes, ta: bool = False) -> Rundtur:
+        """The file's round trip for ``data``; with ``ta`` taken out of the cache (to change)."""
         nyckel = (fil, version_av(data))
-        if nyckel not in self._rundturer:
+        with self._las:
+            rundtur = self._rundturer.pop(nyckel, None) if ta else self._rundturer.get(nyckel)
+        if rundtur is None:
+            rundtur = Rundtur(data.decode("utf-8"))
+            if not ta:
+                self._spara_rundtur(nyckel, rundtur)
+        return rundtur
+
+    def _spara_rundtur(self, nyckel: tuple[Path, str], rundtur: Rundtur) -> None:
+        with self._las:
             if len(self._rundturer) > 16:
                 self._rundturer.clear()
-            self._rundturer[nyckel] = Rundtur(data.decode("utf-8"))
-        return self._rundturer[nyckel]
+            self._rundturer[nyckel] = rundtur
 
     # ------------------------------------------------------------------ reading
 
@@ -111,39 +120,46 @@ class Redigering:
         if not isinstance(innehall, dict):
             raise Nekad("det som skickades är ingen rapport (fält med värden)")
         fil = self.enhetsfil(enhets_id)
-        with self._las:
-            nu = fil.read_bytes()
+        skrivna: dict[str, Any] = {}
+
+        def berakna(nu: bytes | None) -> bytes | Konflikt:
+            if nu is None:
+                raise Nekad(f"{visningsnamn(fil, self.projekt.rot)} finns inte längre")
             if version_av(nu) != version:
-                return self._konflikt(enhets_id, fil, nu, innehall, version)
-            rundtur = self._rundtur(fil, nu)
+                return Konflikt(nu)
+            rundtur = self._rundtur(fil, nu, ta=True)
             godkand = rundtur.hamta(("status",)) == "godkänd"
             if stamma and godkand and innehall.get("status") == "godkänd":
                 raise Nekad(
                     "rapporten är godkänd och ändras inte; välj 'Öppna igen' för att ändra den"
                 )
             rundtur.uppdatera(innehall)
-            ny = rundtur.text().encode("utf-8")
-            self._rundturer.pop((fil, version), None)
-            if ny != nu:
-                self._skriv(fil, nu, ny, enhets_id)
-            self._rundturer[(fil, version_av(ny))] = rundtur
-        return {"version": version_av(ny), "sparad": ny != nu,
-                **self._lage(enhets_id, fil, rundtur.som_data())}  # fmt: skip
+            skrivna["rundtur"] = rundtur
+            return rundtur.text().encode("utf-8")
 
-    def _skriv(self, fil: Path, forra: bytes, ny: bytes, enhets_id: str) -> None:
-        self.historik.spara(fil, forra, "före")
-        skriv_atomiskt(fil, ny)
-        self.historik.checka_in(fil, f"{enhets_id}: sparad i webbläsaren (kvalitet skriv)")
+        skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före")
+        if skrivning.konflikt is not None:
+            return self._konflikt(enhets_id, fil, skrivning.konflikt.varde, innehall, version)
+        ny = skrivning.efter or b""
+        if skrivning.skrivet:
+            self.historik.checka_in(fil, f"{enhets_id}: sparad i webbläsaren (kvalitet skriv)")
+        rundtur = skrivna.get("rundtur") or self._rundtur(fil, ny)
+        self._spara_rundtur((fil, version_av(ny)), rundtur)
+        return {
+            "version": version_av(ny),
+            "sparad": skrivning.skrivet,
+            **self._lage(enhets_id, fil, rundtur.som_data()),
+        }
 
     def _konflikt(
         self, enhets_id: str, fil: Path, nu: bytes, innehall: Any, version: str
     ) -> dict[str, Any]:
-        bas = next((r for (f, v), r in self._rundturer.items() if f == fil and v == version), None)
+        with self._las:
+            bas = self._rundturer.pop((fil, version), None)
         deras = nu.decode("utf-8", errors="replace")
         if bas is not None:
             bas.uppdatera(innehall)
             min_text = bas.text()
-            self._rundturer.pop((fil, version), None)
         else:  # the loaded version is gone: the author's version on top of theirs
             rundtur = Rundtur(deras)
             rundtur.uppdatera(innehall)
@@ -171,14 +187,17 @@ class Redigering:
     def angra(self, enhets_id: str) -> dict[str, Any]:
         """Put back the version before the last save (the current one is kept in the history)."""
         fil = self.enhetsfil(enhets_id)
-        with self._las:
-            forra = self.historik.ta_tillbaka(fil)
-            if forra is None:
-                raise Nekad("det finns ingen tidigare version att gå tillbaka till")
-            # the version undone is kept aside; "ångra" again goes further back
-            self.historik.spara(fil, fil.read_bytes(), "ångrad", undan=True)
-            skriv_atomiskt(fil, forra)
-            self.historik.checka_in(fil, f"{enhets_id}: ångrat i webbläsaren (kvalitet skriv)")
+        forra = self.historik.versioner(fil)
+        if not forra:
+            raise Nekad("det finns ingen tidigare version att gå tillbaka till")
+        data = forra[-1].read_bytes()
+        skrivning = skriv_enhetsfil(fil, lambda _nu: data, self.historik, "ångrad")
+        forra[-1].unlink()
+        if skrivning.historikfil is not None:  # "ångra" again goes further back
+            angrat = skrivning.historikfil.parent / "ångrat"
+            angrat.mkdir(exist_ok=True)
+            skrivning.historikfil.rename(angrat / skrivning.historikfil.name)
+        self.historik.checka_in(fil, f"{enhets_id}: ångrat i webbläsaren (kvalitet skriv)")
         return self.oppna(enhets_id)
 
     def ny_enhet(self, namn: str, skolform: str) -> str:

@@ -1,7 +1,7 @@
 """The one write path for every writer of a unit file (the editor, "ångra", ``importera
 --skriv``, ``ny``): read, compute, write, swap in, under one lock per file.
 
-Under a thread lock per path and an ``flock`` on ``ut/.kvalitet/las/<fil>.las`` (so the editor's
+Under a thread lock per path and an ``flock`` on ``ut/.kvalitet/fillas/<fil>.las`` (so the editor's
 server and a command in another process exclude each other; one file's lock never blocks
 another file) the file is read, the caller computes the new bytes from what it read, a
 temporary file in the same folder gets them (with the file's own mode), and the two names are
@@ -29,7 +29,8 @@ from kvalitet.kalla import filbyte
 from kvalitet.kalla.filbyte import NY_FILS_RATTIGHETER, Skrivfel, ar_skrivfel, skrivfel
 from kvalitet.kalla.historik import KVALITETMAPP, Historik, skapa_mapp
 
-LASMAPP = KVALITETMAPP / "las"
+LASMAPP = KVALITETMAPP / "fillas"
+"""One lock file per unit file (``ut/.kvalitet/las`` is the build's own lock file)."""
 MAX_FORSOK = 10
 """A file that changes under every one of this many tries is refused (someone writes it all the
 time); each try computes anew from what is on disk."""

@@ -203,11 +203,11 @@ class Skrivsidor:
         enhet, vad = delar
         version = str(b.get("version", ""))
         if vad == "spara":
-            return self.r.spara(enhet, b.get("data"), version)
+            return self.r.spara(enhet, b.get("data"), version, b.get("bas"))
         if vad == "status":
-            return self.r.satt_status(enhet, str(b.get("status", "")), version)
+            return self.r.satt_status(enhet, str(b.get("status", "")), version, b.get("bas"))
         if vad == "angra":
-            return self.r.angra(enhet)
+            return self.r.angra(enhet, version or None)
         raise Nekad("okänd begäran")
 
     # ------------------------------------------------------------------ answers

@@ -110,7 +110,7 @@ def test_ny_fil_som_dyker_upp_fragar_igen(fil: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "lank", ["ut", "ut/.kvalitet", "ut/.kvalitet/historik", "ut/.kvalitet/las"]
+    "lank", ["ut", "ut/.kvalitet", "ut/.kvalitet/historik", "ut/.kvalitet/fillas"]
 )
 def test_lankad_utmapp_vagras(
     fil: Path, tmp_path_factory: pytest.TempPathFactory, lank: str

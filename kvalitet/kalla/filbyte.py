@@ -124,9 +124,13 @@ def byt(a: Path, b: Path) -> bool:
 def las_om_finns(fil: Path) -> bytes | None:
     """The file's bytes, never through a symbolic link; None when there is no file."""
     try:
-        fd = os.open(fil, os.O_RDONLY | os.O_NOFOLLOW)
+        return _las(fil)
     except FileNotFoundError:
         return None
+
+
+def _las(fil: Path) -> bytes:
+    fd = os.open(fil, os.O_RDONLY | os.O_NOFOLLOW)  # a link: OSError (ELOOP)
     with os.fdopen(fd, "rb") as ind:
         return ind.read()
 

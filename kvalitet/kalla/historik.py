@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from kvalitet.grund.problem import KvalitetError
-from kvalitet.kalla.filbyte import ersatt
+from kvalitet.kalla.filbyte import ar_skrivfel, ersatt, skrivfel
 
 UTMAPP = Path("ut")
 KVALITETMAPP = UTMAPP / ".kvalitet"
@@ -48,10 +49,15 @@ def skapa_mapp(rot: Path, mapp: Path) -> Path:
     ``ut/`` gets the same .gitignore as ``kvalitet bygg`` gives it."""
     inte_lankad(rot, *[mapp, *mapp.parents][:-1])
     ut = rot / UTMAPP
-    if not ut.exists():
-        ut.mkdir(parents=True, exist_ok=True)
-        (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
-    (rot / mapp).mkdir(parents=True, exist_ok=True)
+    try:
+        if not ut.exists():
+            ut.mkdir(parents=True, exist_ok=True)
+            (ut / ".gitignore").write_text("# Byggda rapporter; skapas av kvalitet bygg.\n*\n")
+        (rot / mapp).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if not ar_skrivfel(exc):
+            raise
+        raise skrivfel(exc, rot / mapp, rot) from None
     inte_lankad(rot, *[mapp, *mapp.parents][:-1])
     return rot / mapp
 
@@ -96,7 +102,12 @@ class Historik:
         """Keep ``data`` as the newest earlier version of ``fil`` (a copy)."""
         with self._las:
             ny = self._nytt_namn(fil, anledning)
-            ersatt(ny, data)
+            try:
+                ersatt(ny, data)
+            except OSError as exc:
+                if not ar_skrivfel(exc):
+                    raise
+                raise skrivfel(exc, ny.parent, self.rot) from None
             return ny
 
     def lanka(self, fil: Path, anledning: str) -> Path:
@@ -124,7 +135,15 @@ class Historik:
     # ------------------------------------------------------------------ what "ångra" reads
 
     def kom_ihag(self, fil: Path, fore: bytes, efter: bytes) -> None:
-        """Remember that a save turned ``fore`` into ``efter`` (both kept by their SHA-256)."""
+        """Remember that a save turned ``fore`` into ``efter`` (both kept by their SHA-256).
+        The save is done whatever happens here: a failure only means it cannot be undone
+        from the form (both versions are in the history anyway)."""
+        try:
+            self._kom_ihag(fil, fore, efter)
+        except (OSError, KvalitetError) as exc:
+            logging.getLogger(__name__).warning("ångra kommer inte ihåg sparningen: %s", exc)
+
+    def _kom_ihag(self, fil: Path, fore: bytes, efter: bytes) -> None:
         import hashlib
 
         with self._las:

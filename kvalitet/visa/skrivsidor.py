@@ -17,6 +17,7 @@ from kvalitet.modell.falt import SKOLFORMER
 from kvalitet.visa.behorighet import Nekad
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
 from kvalitet.visa.formular import formular
+from kvalitet.visa.jsonkropp import las_json
 from kvalitet.visa.redigera import Redigering
 
 STATISKT = Path(__file__).parent / "statiskt"
@@ -184,13 +185,7 @@ class Skrivsidor:
                 return
             if "json" not in (h.headers.get("Content-Type") or ""):
                 raise Nekad("det som skickades är inte JSON")
-            try:
-                begaran = json.loads(kropp.decode("utf-8") or "{}")
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                raise Nekad("det som skickades kan inte läsas (inte JSON)") from None
-            if not isinstance(begaran, dict):
-                raise Nekad("det som skickades kan inte läsas")
-            self._json(h, 200, self._skriv(delar, begaran))
+            self._json(h, 200, self._skriv(delar, las_json(kropp)))
         except Skrivfel as exc:  # the disk, not the request: named folder and cause
             self._fel(h, 507 if exc.full else 503, exc)
         except (Nekad, KvalitetError) as exc:

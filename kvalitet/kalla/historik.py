@@ -79,7 +79,10 @@ class Historik:
             return Path(fil.name)
 
     def _mapp_for(self, fil: Path) -> Path:
-        return self.mapp / "__".join(self._relativ(fil).parts)
+        """The history folder of ``fil`` (not created); never read through a link either."""
+        namn = "__".join(self._relativ(fil).parts)
+        inte_lankad(self.rot, HISTORIKMAPP, HISTORIKMAPP / namn)
+        return self.mapp / namn
 
     def filmapp(self, fil: Path) -> Path:
         """The history folder of ``fil``, created (never through a link)."""

@@ -212,3 +212,23 @@ def test_en_langsam_sparning_later_inte_en_annan_enhet_vanta(  # type: ignore[no
         trad.join()
     assert svar_a[0][0] == 200 and svar_a[0][1]["sparad"] is True
     assert "område: Långsamt" in _fil(projekt).read_text(encoding="utf-8")
+
+
+def test_lankad_kvalitetsmapp_vagras_for_sparning_och_angra(  # type: ignore[no-untyped-def]
+    redigerare, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    bas, projekt, visning = redigerare
+    token = visning.redigering.session.token
+    oppnad = _oppna(bas)
+    utanfor = tmp_path_factory.mktemp("utanfor")
+    (projekt / "ut").mkdir(exist_ok=True)
+    (projekt / "ut" / ".kvalitet").symlink_to(utanfor, target_is_directory=True)
+    fore = _fil(projekt).read_bytes()
+    data = {**copy.deepcopy(oppnad["data"]), "område": "Område Söder"}
+    for sokvag, kropp in (
+        (f"/skriv/{ENHET}/spara", {"data": data, "version": oppnad["version"]}),
+        (f"/skriv/{ENHET}/angra", {"version": oppnad["version"]}),
+    ):
+        kod, svar = _post(bas, token, sokvag, json.dumps(kropp).encode())
+        assert kod == 400 and "symbolisk länk" in svar["fel"], (sokvag, svar)
+    assert _fil(projekt).read_bytes() == fore and not any(utanfor.rglob("*"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -177,3 +178,11 @@ def test_andras_hela_tiden(fil: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(KvalitetError, match="ändrades utanför kvalitet"):
         skriv_enhetsfil(fil, berakna, _historik(fil))
     assert fil.read_bytes() != b"namn: min\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 finns bara i Linux")
+def test_byte_av_namn_fungerar_i_linux(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.write_bytes(b"a")
+    b.write_bytes(b"b")
+    assert filbyte.byt(a, b) and a.read_bytes() == b"b" and b.read_bytes() == b"a"

@@ -81,7 +81,7 @@ def importera(
             click.echo(andring.diff, nl=False)
         for rad in andring.behallna:
             click.echo(f"{visningsnamn(andring.fil)}: {rad}")
-    andrade = [a for a in resultat.andringar if a.efter != a.fore]
+    andrade = [a for a in resultat.andringar if a.efter != a.fore and not a.hoppad]
     varden = sum(len(a.andrade) for a in andrade)
     click.echo(
         f"{antal(len(andrade), 'enhet', 'enheter')} för {resultat.period} "

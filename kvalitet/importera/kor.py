@@ -107,5 +107,6 @@ def importera(
         for andring in resultat.andringar:
             if (fel := skriv(andring, historik)) is not None:
                 resultat.konflikter.append(fel)
+                andring.hoppad = True
         resultat.skrivet = True
     return resultat

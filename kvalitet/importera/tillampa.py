@@ -29,6 +29,8 @@ class Enhetsandring:
     andrade: list[str] = field(default_factory=list)
     lasta: bytes | None = None
     """The file's bytes as the import read them (what ``skriv`` merges against)."""
+    hoppad: bool = False
+    """Not written: the file changed meanwhile on the same values."""
     behallna: list[str] = field(default_factory=list)
     """Values the author wrote that differ from the source (kept without --skriv-over)."""
 

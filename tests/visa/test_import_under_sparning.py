@@ -114,6 +114,7 @@ def test_import_som_krockar_hoppar_over_enheten(
         in res.output
     )
     assert "styrtal 2.1.1 utfall" in res.output and "Traceback" not in res.output
+    assert "0 enheter för 2025/26 ändrades" in res.output
     text = (projekt / BJORK).read_text(encoding="utf-8")
     assert "utfall: 87,0" in text  # the editor's value is kept, nothing of the import over it
 

@@ -127,12 +127,17 @@ class Historik:
         with self._las:
             ny = self._nytt_namn(fil, anledning)
             try:
-                os.rename(gammal, ny)
+                try:
+                    os.rename(gammal, ny)
+                except OSError as exc:
+                    if exc.errno != errno.EXDEV:
+                        raise
+                    shutil.copy2(gammal, ny)
+                    os.unlink(gammal)
             except OSError as exc:
-                if exc.errno != errno.EXDEV:
+                if not ar_skrivfel(exc):
                     raise
-                shutil.copy2(gammal, ny)
-                os.unlink(gammal)
+                raise skrivfel(exc, ny.parent, self.rot) from None
             return ny
 
     # ------------------------------------------------------------------ what "ångra" reads

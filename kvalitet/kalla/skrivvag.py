@@ -163,7 +163,7 @@ def _efter_byte(
         return None
     try:
         historikfil = historik.behall(fil, tmp, anledning)
-    except OSError:
+    except (OSError, KvalitetError):  # KvalitetError: a Skrivfel naming the history folder
         filbyte.byt(tmp, fil)  # no write without its history entry
         tmp.unlink()
         raise

@@ -7,6 +7,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,23 @@ def test_byte_av_namn_fungerar_i_linux(tmp_path: Path) -> None:
     a.write_bytes(b"a")
     b.write_bytes(b"b")
     assert filbyte.byt(a, b) and a.read_bytes() == b"b" and b.read_bytes() == b"a"
+
+
+def test_ingen_skrivning_utan_historikpost(fil: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the replaced version cannot be moved into the history (disk full there), the
+    exchange is undone: the file is as it was, and the error names the history folder."""
+    import errno
+
+    historik = _historik(fil)
+    original = os.rename
+
+    def rename(a: Any, b: Any) -> None:
+        if "historik" in str(b):
+            raise OSError(errno.ENOSPC, "full")
+        original(a, b)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(filbyte.Skrivfel, match=r"ut/\.kvalitet/historik.* disken är full"):
+        skriv_enhetsfil(fil, lambda nu: b"namn: B\n", historik)
+    assert fil.read_bytes() == b"namn: A\n"
+    assert not [p for p in fil.parent.iterdir() if p.name != "a.yaml"]

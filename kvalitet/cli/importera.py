@@ -81,7 +81,7 @@ def importera(
             click.echo(andring.diff, nl=False)
         for rad in andring.behallna:
             click.echo(f"{visningsnamn(andring.fil)}: {rad}")
-    andrade = [a for a in resultat.andringar if a.efter != a.fore]
+    andrade = [a for a in resultat.andringar if a.efter != a.fore and not a.hoppad]
     varden = sum(len(a.andrade) for a in andrade)
     click.echo(
         f"{antal(len(andrade), 'enhet', 'enheter')} för {resultat.period} "
@@ -100,4 +100,6 @@ def importera(
         click.echo("Rader som inte hittade någon enhet:")
         for rad in resultat.omatchade:
             click.echo(f"  {rad}")
-    sys.exit(0)
+    for rad in resultat.konflikter:
+        click.echo(rad, err=True)
+    sys.exit(1 if resultat.konflikter else 0)

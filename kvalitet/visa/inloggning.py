@@ -54,6 +54,9 @@ def _sida_efter(fraga: dict[str, list[str]]) -> str:
 def logga_in(h: Any, session: Session, sokvag: str) -> None:
     """Exchange the one-time key for the cookie and go on to the page; a used or wrong key is
     refused (unless the browser already has the cookie: then it goes on)."""
+    if h.command != "GET":  # a HEAD (a link preview) must not use up the one-time key
+        h._svara(405, b"", "text/plain; charset=utf-8")
+        return
     fraga = parse_qs(urlsplit(sokvag).query)
     kaka = session.byt_nyckel((fraga.get("nyckel") or [""])[0])
     if kaka is None and not inloggad(h, session):

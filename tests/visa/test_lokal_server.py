@@ -66,6 +66,7 @@ def test_engangslanken_ger_kakan_en_gang(redigerare: Any) -> None:
     bas, projekt, visning = redigerare
     lank = inloggningslank(visning, sida="skriv/bjorkbackaskolan")
     sokvag = lank.removeprefix(bas)
+    assert _begaran(bas, "HEAD", sokvag)[0] == 405  # a link preview does not use up the link
     kod, huvud, _ = _begaran(bas, "GET", sokvag)
     assert kod == 303 and huvud["location"] == "/skriv/bjorkbackaskolan"
     kaka = huvud["set-cookie"]

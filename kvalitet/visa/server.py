@@ -208,8 +208,8 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                 self._svara(421, b"Fel adress.", "text/plain; charset=utf-8")
                 return
             if not inloggad(self, visning.redigering.session):
-                fel = json.dumps({"fel": NEKAD}, ensure_ascii=False).encode("utf-8")
-                self._svara(401, fel, "application/json; charset=utf-8")
+                nekad = json.dumps({"fel": NEKAD}, ensure_ascii=False).encode("utf-8")
+                self._svara(401, nekad, "application/json; charset=utf-8")
                 return
             try:
                 visning.skrivsidor.post(self, urlsplit(self.path).path)

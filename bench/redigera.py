@@ -24,13 +24,17 @@ ROT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROT))
 
 from kvalitet.kalla.projekt import hitta_projekt  # noqa: E402
+from kvalitet.visa.inloggning import kakans_namn  # noqa: E402
 from kvalitet.visa.server import Forhandsvisning, skapa_server  # noqa: E402
+
+KAKA: dict[str, str] = {}
+"""The session cookie of a logged-in browser, sent with every request."""
 
 
 def _anrop(port: int, metod: str, sokvag: str, kropp: bytes | None = None,
            huvud: dict[str, str] | None = None) -> tuple[int, bytes]:  # fmt: skip
     anslutning = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    anslutning.request(metod, sokvag, body=kropp, headers=huvud or {})
+    anslutning.request(metod, sokvag, body=kropp, headers={**KAKA, **(huvud or {})})
     svar = anslutning.getresponse()
     return svar.status, svar.read()
 
@@ -56,6 +60,7 @@ def main() -> None:
         server = skapa_server(visning, 0)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         port = server.server_address[1]
+        KAKA["Cookie"] = f"{kakans_namn(port)}={visning.redigering.session.kaka}"
         token = visning.redigering.session.token
         huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": token}
         _, svar = _anrop(port, "GET", f"/skriv/{enhet}/data")

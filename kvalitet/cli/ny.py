@@ -13,6 +13,7 @@ from kvalitet.cli.gemensamt import (
 )
 from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
+from kvalitet.modell.falt import SKOLFORMER
 
 
 @kvalitet.group(
@@ -50,8 +51,14 @@ def _las_period_arg(ctx: click.Context, param: click.Parameter, varde: str | Non
 
 def _las_id(ctx: click.Context, param: click.Parameter, varde: str) -> str:
     from kvalitet.kontroll.validera import ENHETS_ID, slug
+    from kvalitet.ny.giltig import RESERVERADE_ID
 
-    if not ENHETS_ID.match(varde):
+    if varde in RESERVERADE_ID:
+        raise click.BadParameter(
+            f"'{varde}' är reserverat: filen {varde}.yaml är {RESERVERADE_ID[varde]}; "
+            f"välj ett annat id, t.ex. '{varde}-enheten'"
+        )
+    if not ENHETS_ID.fullmatch(varde):
         raise click.BadParameter(
             f"'{varde}' får bara innehålla små bokstäver a–z, siffror och bindestreck "
             f"(t.ex. '{slug(varde)}'); id:t blir filens namn"
@@ -85,9 +92,7 @@ def _las_namn(ctx: click.Context, param: click.Parameter, varde: str) -> str:
 @click.option(
     "--skolform",
     required=True,
-    type=click.Choice(
-        ["förskola", "grundskola", "gymnasieskola", "vuxenutbildning", "fritidshem", "annan"]
-    ),
+    type=click.Choice(SKOLFORMER),
     help="Enhetens skolform.",
 )
 @click.option(

@@ -76,6 +76,9 @@ PORT_FLAGGA = click.option(
 def visa(projekt: Path, port: int) -> None:
     """Starta en förhandsvisning på http://127.0.0.1:PORT/ som bara den egna datorn når.
 
+    Öppna länken som skrivs ut (/__kvalitet/inloggning?nyckel=…): den loggar in webbläsaren och
+    gäller en gång, så att ingen annan på datorn kan läsa eller ändra rapporterna.
+
     Startsidan visar periodens enheter med status. En enhets sida är dess rapport; när du
     sparar en YAML-fil, mall, CSS eller bild i projektet laddas öppna sidor om av sig själva.
     Har filen fel visas felen med fil och rad i stället för rapporten, tills de är rättade.
@@ -101,14 +104,15 @@ def visa(projekt: Path, port: int) -> None:
 )
 @PORT_FLAGGA
 @click.option(
-    "--utan-webblasare", is_flag=True, help="Öppna inte webbläsaren; skriv bara ut adressen."
+    "--utan-webblasare", is_flag=True, help="Öppna inte webbläsaren; skriv bara ut länken."
 )
 def skriv(projekt: Path, enhet: str | None, port: int, utan_webblasare: bool) -> None:
     """Öppna enhetens rapport i ett formulär i webbläsaren (http://127.0.0.1:PORT/skriv/ENHET).
 
     Formuläret sparar i enhetens YAML-fil en stund efter att du slutat skriva, med kommentarer
     och allt du inte ändrat kvar. Felen som kvalitet kontrollera hittar visas vid fälten.
-    Utan ENHET öppnas sidan där du skapar en ny enhet. Stäng med Ctrl-C.
+    Utan ENHET öppnas sidan där du skapar en ny enhet. Webbläsaren öppnas med en
+    inloggningslänk som gäller en gång (den skrivs också ut). Stäng med Ctrl-C.
     """
     import webbrowser
     from urllib.parse import quote

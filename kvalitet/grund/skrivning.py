@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,22 +12,38 @@ from pathlib import Path
 
 def skriv_atomiskt(fil: Path, data: bytes, tmpmapp: Path | None = None) -> None:
     """Write via a temporary file, then rename: a reader never sees a half-written file and a
-    crash leaves the previous version in place. ``tmpmapp`` must be on the same file system."""
+    crash leaves the previous version in place. ``tmpmapp`` must be on the same file system.
+
+    The file's mode is given to that file alone, never through the process's umask (a threaded
+    server writes from several threads at once): a file that exists keeps its mode, a new one
+    gets 0o666 less the umask, applied by the kernel when ``os.open`` creates it."""
     fil.parent.mkdir(parents=True, exist_ok=True)
     tmpmapp = tmpmapp or fil.parent
     tmpmapp.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f"{fil.name}.", suffix=".tmp", dir=tmpmapp)
+    try:
+        lage: int | None = stat.S_IMODE(os.stat(fil).st_mode)
+    except OSError:
+        lage = None
+    flaggor = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = tmpmapp / f"{fil.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, flaggor, 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"ingen ledig temporär fil i {tmpmapp}")
     try:
         with os.fdopen(fd, "wb") as ut:
+            if lage is not None:
+                os.fchmod(ut.fileno(), lage)
             ut.write(data)
             ut.flush()
             os.fsync(ut.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, fil)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

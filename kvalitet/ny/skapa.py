@@ -22,6 +22,7 @@ from kvalitet.modell import (
 from kvalitet.modell.falt import PLATSHALLARE as PLATSHALLARE_TEXTER
 from kvalitet.modell.schema import skriv_scheman
 from kvalitet.modell.verksamhetsplan import Planstyrtal, galler_for
+from kvalitet.ny.giltig import kontrollera_ny_enhet
 
 SCHEMA = "../../schema/enhet.schema.json"
 
@@ -267,7 +268,9 @@ def _finns_redan(projekt: Projekt, enhets_id: str, period: str) -> Path | None:
 def ny_enhet(
     projekt: Projekt, enhets_id: str, namn: str, skolform: str, period: str | None
 ) -> Path:
-    """Write ``rapporter/<period>/<id>.yaml`` for a new unit; refuses an id that exists."""
+    """Write ``rapporter/<period>/<id>.yaml`` for a new unit; refuses an id that exists, a
+    reserved id and any field outside the vocabulary."""
+    kontrollera_ny_enhet(enhets_id, namn, skolform)
     lage = las_period(projekt, period)
     period = period or lage.period
     if period is None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from kvalitet.kalla.projekt import Projekt
@@ -23,15 +24,38 @@ class Nekad(Exception):
     """A write the session may not do; the message is Swedish and shown as it is."""
 
 
-@dataclass(frozen=True)
 class Session:
-    """One editing session: a random token that every write must send back (header
-    ``X-Kvalitet-Token``). A page on another site cannot read it, so it cannot write."""
+    """One editing session, as Jupyter does it. ``kvalitet skriv``/``visa`` print (and open) a link
+    with a one-time ``nyckel``; the first request with it gets the session cookie ``kaka``
+    (HttpOnly, SameSite=Strict), and every page, JSON answer and write then needs that cookie.
+    A write also needs ``token`` in the header ``X-Kvalitet-Token``: it stands in the pages that
+    only a request with the cookie gets, so a page on another site (which sends no Strict cookie
+    and cannot read our pages) and a local process without the cookie can do neither."""
 
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    def __init__(self) -> None:
+        self.token = secrets.token_urlsafe(32)
+        self.nyckel = secrets.token_urlsafe(32)
+        self.kaka = secrets.token_urlsafe(32)
+        self._anvand = False
+        self._las = threading.Lock()
 
     def ratt_token(self, varde: str | None) -> bool:
-        return bool(varde) and hmac.compare_digest(varde.encode(), self.token.encode())
+        return _lika(varde, self.token)
+
+    def ratt_kaka(self, varde: str | None) -> bool:
+        return _lika(varde, self.kaka)
+
+    def byt_nyckel(self, varde: str | None) -> str | None:
+        """The cookie for the one-time key, once; None for a wrong or used key."""
+        with self._las:
+            if self._anvand or not _lika(varde, self.nyckel):
+                return None
+            self._anvand = True
+            return self.kaka
+
+
+def _lika(varde: str | None, hemlighet: str) -> bool:
+    return bool(varde) and hmac.compare_digest(str(varde).encode(), hemlighet.encode())
 
 
 @dataclass(frozen=True)

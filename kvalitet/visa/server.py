@@ -7,15 +7,25 @@ import base64
 import hashlib
 import html as htmllib
 import http.server
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.visa.bevakning import Bevakare
 from kvalitet.visa.filer import BILDTYPER, projektfil
+from kvalitet.visa.inloggning import (
+    INLOGGNING,
+    NEKAD,
+    inloggad,
+    inloggningslank,
+    logga_in,
+    nekad_sida,
+)
+from kvalitet.visa.sidor import felsida, inte_hittad, sida
 
 VARD = "127.0.0.1"
 HTML = "text/html; charset=utf-8"
@@ -39,17 +49,6 @@ CSP = (
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """Every page may run only its own reload script (by its hash), and load nothing from outside."""
-STIL = """<style>
-body { font-family: "Liberation Sans", Arial, sans-serif; max-width: 48rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
-h1 { color: #1f4e79; } a { color: #2e75b6; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #b7c4d1;
-  padding: .35rem .5rem; text-align: left; } thead th { background: #eaf1f8; }
-.fel { border-left: 5px solid #9c1c1c; background: #fbeaea; padding: .6rem 1rem; }
-.fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0; }
-.varning { color: #6b4e00; } .tips { color: #555; }
-.dold { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-</style>"""
 
 
 class Forhandsvisning:
@@ -78,48 +77,11 @@ class Forhandsvisning:
 
     def startsida(self) -> str:
         from kvalitet.kontroll.period import las_period
+        from kvalitet.visa.sidor import startsidans_innehall
 
         lage = las_period(self.projekt, minne=self.minne)
-        rader = []
-        for k in sorted(lage.enheter, key=lambda k: k.rapport.namn if k.rapport else k.id):
-            namn = htmllib.escape(k.rapport.namn if k.rapport else k.id)
-            lank = htmllib.escape(quote(k.id), quote=True)
-            status = (
-                htmllib.escape(k.rapport.status.capitalize())
-                if k.ok and k.rapport
-                else f'<span class="varning">{sum(p.ar_fel for p in k.problem)} fel</span>'
-            )
-            rader.append(
-                f'<tr><th scope="row"><a href="/{lank}.html">{namn}</a></th>'
-                f"<td>{htmllib.escape(k.rapport.skolform if k.rapport else '')}</td>"
-                f'<td>{status}</td><td><a href="/{lank}.pdf">PDF</a></td>'
-                f'<td><a href="/skriv/{lank}">Skriv<span class="dold"> {namn}</span></a></td></tr>'
-            )
-        felrutor = self._felruta([p for p in lage.huvudmansproblem if p.ar_fel])
-        return self._sida(
-            f"Förhandsvisning {lage.period or ''}",
-            f"<h1>Förhandsvisning, {htmllib.escape(lage.period or 'inga rapporter')}</h1>"
-            f"{felrutor}"
-            '<p class="tips">Sidorna laddas om av sig själva när du sparar en fil i projektet.</p>'
-            '<table><caption>Enheternas rapporter</caption><thead><tr><th scope="col">Enhet'
-            '</th><th scope="col">Skolform</th><th scope="col">Status</th>'
-            '<th scope="col">PDF</th><th scope="col">Formulär</th></tr></thead><tbody>'
-            + "".join(rader)
-            + "</tbody></table>"
-            + '<p><a href="/skriv/ny">Ny enhet</a> (skapas och öppnas i formuläret)</p>'
-            + (
-                '<p><a href="/sammanstallning.html">Huvudmannens sammanställning</a> · '
-                '<a href="/sammanstallning.pdf">som PDF</a></p>'
-                if lage.enheter
-                else ""
-            )
-            + (
-                '<p><a href="/huvudmannens-rapport.html">Huvudmannens rapport</a> · '
-                '<a href="/huvudmannens-rapport.pdf">som PDF</a></p>'
-                if lage.rapportfil
-                else ""
-            ),
-        )
+        innehall = startsidans_innehall(lage, self.projekt.rot)
+        return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 
     def enhet(
         self, enhets_id: str, pdf: bool = False, omladdning: bool = True
@@ -187,37 +149,15 @@ class Forhandsvisning:
             return skriv_pdf(html, self.projekt.rot).data, "application/pdf"
         return _med_omladdning(html).encode("utf-8"), HTML
 
-    def _felruta(self, problem: list[Problem], extra: str = "") -> str:
-        if not problem and not extra:
-            return ""
-        rader = "".join(
-            f"<li>{htmllib.escape(p.visa(self.projekt.rot))}</li>" for p in sorted(problem)
-        )
-        if extra:
-            rader += f"<li>{htmllib.escape(extra)}</li>"
-        return f'<div class="fel" role="alert"><ul>{rader}</ul></div>'
-
     def _felsida(self, namn: str, problem: list[Problem], extra: str = "") -> bytes:
-        return self._sida(
-            f"Fel i {namn}",
-            f"<h1>Rapporten kan inte visas</h1>"
-            f"<p>Rätta felen nedan och spara filen, så visas rapporten igen av sig själv.</p>"
-            f"{self._felruta(problem, extra)}"
-            '<p><a href="/">Alla enheter</a></p>',
-        ).encode("utf-8")
+        return felsida(namn, problem, self.projekt.rot, extra)
 
     def _inte_hittad(self, text: str) -> tuple[bytes, str]:
-        return self._sida("Hittades inte", f"<h1>Hittades inte</h1><p>{htmllib.escape(text)}</p>"
-                          '<p><a href="/">Alla enheter</a></p>').encode("utf-8"), "404"  # fmt: skip
+        return inte_hittad(text), "404"
 
     @staticmethod
     def _sida(titel: str, innehall: str) -> str:
-        return (
-            f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{htmllib.escape(titel)}</title>{STIL}</head><body>{innehall}"
-            f"{LADDA_OM}</body></html>"
-        )
+        return sida(titel, innehall, LADDA_OM)
 
 
 def _med_omladdning(html: str) -> str:
@@ -231,6 +171,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
     class Hanterare(http.server.BaseHTTPRequestHandler):
         server_version = "kvalitet"
         sys_version = ""
+        HTML_TYP = HTML
 
         def log_message(self, *args: object) -> None:
             pass
@@ -266,6 +207,10 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
             if not self._ratt_vard() or ursprung not in (None, f"http://{self.headers['Host']}"):
                 self._svara(421, b"Fel adress.", "text/plain; charset=utf-8")
                 return
+            if not inloggad(self, visning.redigering.session):
+                nekad = json.dumps({"fel": NEKAD}, ensure_ascii=False).encode("utf-8")
+                self._svara(401, nekad, "application/json; charset=utf-8")
+                return
             try:
                 visning.skrivsidor.post(self, urlsplit(self.path).path)
             except (BrokenPipeError, ConnectionResetError):
@@ -297,6 +242,13 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
                 self._svara(500, data, HTML)
 
         def _hantera(self, sokvag: str) -> None:
+            session = visning.redigering.session
+            if sokvag == INLOGGNING:
+                logga_in(self, session, self.path)
+                return
+            if not inloggad(self, session):
+                self._svara(401, nekad_sida(), HTML)
+                return
             if visning.skrivsidor.get(self, sokvag):
                 return
             if sokvag == HANDELSER:
@@ -373,14 +325,15 @@ def kor(
         ) from None
     visning.bevakare.starta()
     adress = f"http://{VARD}:{server.server_address[1]}/"
+    lank = inloggningslank(adress, visning.redigering.session, sida)
     try:
         meddela(
             f"Förhandsvisning av {projekt.rot} på {adress}\n"
-            + (f"Formuläret: {adress}{sida}\n" if sida else "")
-            + "Öppna adressen i webbläsaren. Sidorna laddas om när du sparar. Stäng med Ctrl-C."
+            f"Öppna den här länken i webbläsaren (den loggar in, och gäller en gång):\n  {lank}\n"
+            "Sidorna laddas om när du sparar. Stäng med Ctrl-C."
         )
         if oppna is not None:
-            oppna(adress + sida)
+            oppna(lank)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass

@@ -131,7 +131,11 @@ class Skrivsidor:
             elif delar == ["formular.json"]:
                 self._json(h, 200, formular())
             elif len(delar) == 1 and delar[0]:
-                oppnad = self.r.oppna(delar[0])
+                try:
+                    oppnad = self.r.oppna(delar[0])
+                except (Nekad, KvalitetError) as exc:  # a broken file: its errors, as a page
+                    h._svara(409, self._felsida(delar[0], exc), "text/html; charset=utf-8")
+                    return True
                 namn = str(oppnad["data"].get("namn") or delar[0])
                 h._svara(200, redigeringssida(delar[0], namn, token),
                          "text/html; charset=utf-8", CSP_REDIGERA)  # fmt: skip
@@ -144,6 +148,16 @@ class Skrivsidor:
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 404, exc)
         return True
+
+    def _felsida(self, enhets_id: str, exc: Exception) -> bytes:
+        """The page for a unit the form cannot open: its located errors, and the reason."""
+        from kvalitet.kontroll.period import las_period
+
+        visning = self.r.visning
+        lage = las_period(visning.projekt, None, [enhets_id], minne=visning.minne)
+        fel = [p for p in lage.problem if p.ar_fel]
+        text = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
+        return visning._felsida(enhets_id, fel, "" if fel else text[:1].upper() + text[1:])
 
     def _forhandsvisning(self, h: Any, enhets_id: str) -> None:
         from kvalitet.visa.server import CSP

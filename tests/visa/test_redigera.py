@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import kakhuvud
 
 from kvalitet.kalla.projekt import hitta_projekt
 from kvalitet.visa.behorighet import Nekad, Skrivratt
@@ -216,7 +217,7 @@ def test_skrivning_kraver_token_och_ratt_vard(redigerare) -> None:  # type: igno
     data = copy.deepcopy(oppnad["data"])
     data["namn"] = "Kapad"
     kropp = json.dumps({"data": data, "version": oppnad["version"]}).encode()
-    json_typ = {"Content-Type": "application/json"}
+    json_typ = {"Content-Type": "application/json", **kakhuvud(visning)}
     port = bas.rsplit(":", 1)[1]
     for huvud in (
         json_typ,

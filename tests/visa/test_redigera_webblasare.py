@@ -149,7 +149,7 @@ def test_ny_enhet_skrivs_i_formularet_och_byggs(redigerare, webblasare, runner) 
     expect(ram.locator("body")).to_contain_text("Närvaro per termin", timeout=15000)
     expect(ram.locator("body")).to_contain_text("Tryggheten är hög.")
 
-    sida.screenshot(path="/work/wt18-skarmbilder/ui-test-ifylld.png", full_page=False)
+    sida.screenshot(path=str(projekt / "ui-test-ifylld.png"), full_page=False)
     _knapp(sida, "Markera som klar")
     expect(sida.locator("#status")).to_have_text("klar", timeout=15000)
     assert not fel_i_sidan, fel_i_sidan

@@ -10,15 +10,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import kakhuvud
 
 from kvalitet.visa.server import Forhandsvisning, vanta_pa
 
 
 @pytest.fixture
 def server(redigerare: tuple[str, Path, Forhandsvisning]) -> tuple[str, Path]:
-    """The preview's server (conftest.redigerare): its address and the project."""
-    bas, projekt, _ = redigerare
+    """The preview's server (conftest.redigerare): its address and the project; the raw
+    requests below send the session cookie of a logged-in browser."""
+    bas, projekt, visning = redigerare
+    KAKA.clear()
+    KAKA.update(kakhuvud(visning))
     return bas, projekt
+
+
+KAKA: dict[str, str] = {}
 
 
 def _get(bas: str, sokvag: str) -> tuple[int, bytes]:
@@ -26,6 +33,8 @@ def _get(bas: str, sokvag: str) -> tuple[int, bytes]:
     vard, port = bas.removeprefix("http://").split(":")
     anslutning = http.client.HTTPConnection(vard, int(port), timeout=30)
     anslutning.putrequest("GET", sokvag, skip_host=False, skip_accept_encoding=True)
+    for namn, varde in KAKA.items():
+        anslutning.putheader(namn, varde)
     anslutning.endheaders()
     svar = anslutning.getresponse()
     return svar.status, svar.read()
@@ -148,6 +157,8 @@ def _svar(bas: str, sokvag: str, vard: str | None = None) -> http.client.HTTPRes
     anslutning.putrequest("GET", sokvag, skip_host=vard is not None, skip_accept_encoding=True)
     if vard is not None:
         anslutning.putheader("Host", vard)
+    for namn, varde in KAKA.items():
+        anslutning.putheader(namn, varde)
     anslutning.endheaders()
     return anslutning.getresponse()
 

@@ -123,3 +123,9 @@ def webblasare():  # type: ignore[no-untyped-def]
             yield _Inloggad(bladdrare)
         finally:
             bladdrare.close()
+
+
+def kakor(port: int) -> dict[str, str]:
+    """The ``Cookie`` header for the server on ``port`` (raw HTTP tests that only know the URL)."""
+    visning = next(v for p, v in _SERVRAR if p == port)
+    return {"Cookie": f"{kakans_namn(port)}={visning.redigering.session.kaka}"}

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import kakor
 
 from kvalitet.cli import kvalitet
 
@@ -41,7 +42,7 @@ def _spara(bas: str, token: str, andra: Any) -> dict[str, Any]:
     def begaran(metod: str, sokvag: str, kropp: Any = None) -> dict[str, Any]:
         anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
         data = None if kropp is None else json.dumps(kropp).encode()
-        huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": token}
+        huvud = {**kakor(int(port)), "Content-Type": "application/json", "X-Kvalitet-Token": token}
         anslutning.request(metod, sokvag, body=data, headers=huvud)
         return json.loads(anslutning.getresponse().read())
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import kakor
 
 from kvalitet.cli import kvalitet
 
@@ -28,12 +29,17 @@ def _begaran(
     ip, port = bas.removeprefix("http://").split(":")
     anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
     if bild is not None:
-        huvud = {"X-Kvalitet-Token": token, "X-Filnamn": namn, "Content-Type": "image/png"}
+        huvud = {
+            **kakor(int(port)),
+            "X-Kvalitet-Token": token,
+            "X-Filnamn": namn,
+            "Content-Type": "image/png",
+        }
         anslutning.request("POST", sokvag, body=bild, headers=huvud)
     elif kropp is None:
-        anslutning.request("GET", sokvag)
+        anslutning.request("GET", sokvag, headers=kakor(int(port)))
     else:
-        huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": token}
+        huvud = {**kakor(int(port)), "Content-Type": "application/json", "X-Kvalitet-Token": token}
         anslutning.request("POST", sokvag, body=json.dumps(kropp).encode(), headers=huvud)
     svar = anslutning.getresponse()
     return svar.status, json.loads(svar.read())

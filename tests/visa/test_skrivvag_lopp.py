@@ -13,13 +13,15 @@ import threading
 import time
 from pathlib import Path
 
+from conftest import kakor
+
 ENHET = "bjorkbackaskolan"
 
 
 def _begaran(bas: str, metod: str, sokvag: str, kropp: object = None, token: str = "") -> dict:
     ip, port = bas.removeprefix("http://").split(":")
     anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
-    huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": token}
+    huvud = {**kakor(int(port)), "Content-Type": "application/json", "X-Kvalitet-Token": token}
     data = None if kropp is None else json.dumps(kropp).encode()
     anslutning.request(metod, sokvag, body=data, headers=huvud)
     svar = anslutning.getresponse()

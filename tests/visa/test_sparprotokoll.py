@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from conftest import kakor
+
 ENHET = "bjorkbackaskolan"
 
 
@@ -26,7 +28,11 @@ class Sida:
         ip, port = self.url.removeprefix("http://").split(":")
         anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
         data = None if kropp is None else json.dumps(kropp).encode()
-        huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": self.token}
+        huvud = {
+            **kakor(int(port)),
+            "Content-Type": "application/json",
+            "X-Kvalitet-Token": self.token,
+        }
         anslutning.request(metod, sokvag, body=data, headers=huvud)
         svar = anslutning.getresponse()
         return svar.status, json.loads(svar.read())

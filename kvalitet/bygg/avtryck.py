@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kvalitet import __version__
 from kvalitet.kalla import typsnitt
-from kvalitet.kalla.las import SNABB_LADDARE
+from kvalitet.kalla.las import las_data
 from kvalitet.kalla.lokala_filer import lokal_mapp
 from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, inbyggda_mallar
 
@@ -64,15 +64,13 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
     hfil = projekt.huvudmannafil(period) if period else None
     if hfil is not None:
         try:
-            import yaml
-
-            data = yaml.load(hfil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
+            data, _ = las_data(hfil)
             mapp = (data.get("inställningar") or {}).get("mallmapp")
             # only a folder inside the project is read or hashed; any other value is an error
             # that the check of the huvudman file reports, with its line
             if isinstance(mapp, str) and isinstance(lokal := lokal_mapp(projekt.rot, mapp), Path):
                 mappar.append(lokal)
-        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+        except AttributeError:  # no mapping: the check of the huvudman file reports it
             pass
     return mappar
 
@@ -80,12 +78,10 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
 def _temats_typsnitt(huvudman: Path | None) -> list[str]:
     if huvudman is None:
         return []
+    data, _ = las_data(huvudman)
     try:
-        import yaml
-
-        data = yaml.load(huvudman.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
         namn = (data.get("tema") or {}).get("typsnitt")
-    except (OSError, ValueError, AttributeError, yaml.YAMLError):
+    except AttributeError:
         return []
     return [namn] if isinstance(namn, str) else []
 

@@ -100,4 +100,14 @@ def importera(
         click.echo("Rader som inte hittade någon enhet:")
         for rad in resultat.omatchade:
             click.echo(f"  {rad}")
+    if resultat.olasta:
+        for problem in resultat.olasta:
+            click.echo(problem.visa(proj.rot), err=True)
+        filer_ = sorted({visningsnamn(p.fil) for p in resultat.olasta})
+        click.echo(
+            f"{antal(len(filer_), 'enhetsfil', 'enhetsfiler')} kunde inte läsas och hoppades "
+            f"över: {', '.join(filer_)} (rätta felen ovan; kvalitet kontrollera visar dem)",
+            err=True,
+        )
+        sys.exit(1)
     sys.exit(0)

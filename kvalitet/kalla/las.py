@@ -348,3 +348,11 @@ class _Omvandlare:
 def kalltext(varde: Any) -> str:
     """The text a scalar was written as in the YAML file."""
     return getattr(varde, "kalltext", None) or str(varde)
+
+
+def las_data(fil: Path) -> tuple[Any, list[Problem]]:
+    """A YAML file's plain data under the limits of ``las_yaml`` (size, line length, values
+    after the aliases are filled in, depth, tags), and its errors. Every YAML file the package
+    reads goes through here or ``las_yaml``; the data is None when a limit stopped the reading."""
+    kalla = las_yaml(fil)
+    return kalla.data, [p for p in kalla.problem if p.ar_fel]

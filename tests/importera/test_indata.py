@@ -132,3 +132,30 @@ def test_djupt_nastlad_json_ger_svenskt_fel(kallprojekt: Path, runner: CliRunner
     kod, utdata = _importera(runner)
     assert kod == 1, utdata
     assert "api.json" in utdata and ("nästlad" in utdata or "JSON" in utdata)
+
+
+def test_alias_som_fylls_i_till_gigabyte_stoppas_av_lasaren(
+    kallprojekt: Path, runner: CliRunner
+) -> None:
+    """Point 5: nine levels of '&a'/'*a' in a unit: MemoryError after 29 s at 2.1 GB (exit 3).
+    The unit is read through the reader's limits, skipped with a located error, and the other
+    units are still imported."""
+    rader = ['x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    rader += [f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    fil = kallprojekt / BJORK
+    text = fil.read_text(encoding="utf-8").replace("namn: Björkbackaskolan", "namn: *a9", 1)
+    fil.write_text("\n".join(rader) + "\n" + text, encoding="utf-8")
+    enkat = (DATA / "enkat-2026.csv").read_text(encoding="utf-8")
+    (kallprojekt / "statistik" / "enkat.csv").write_text(enkat, encoding="utf-8")
+    karta = kallprojekt / "statistik" / "karta.yaml"
+    karta.write_text(
+        karta.read_text(encoding="utf-8")
+        + "  - fil: statistik/enkat.csv\n    format: enkät\n    enhet: Enhet\n"
+        "    styrtal:\n      '1.1.1': {utfall: Trygg totalt (%)}\n",
+        encoding="utf-8",
+    )
+    kod, utdata = _importera(runner)
+    assert kod == 1, utdata
+    assert f"{BJORK.as_posix()}:" in utdata and "ankarna ('&namn')" in utdata
+    assert "hoppades över" in utdata
+    assert "alvmora-gymnasium.yaml" in utdata  # the other units were still imported

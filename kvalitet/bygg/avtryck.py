@@ -9,6 +9,7 @@ neither a clock nor a copy fools them; computing them reads no YAML and imports 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from kvalitet import __version__
@@ -52,7 +53,8 @@ def _hasha_filer(filer: list[Path], bas: Path) -> str:
             data = fil.read_bytes()
         except OSError:
             data = b"<saknas>"
-        hash_.update(str(fil.relative_to(bas) if fil.is_relative_to(bas) else fil).encode())
+        # os.fsencode: a file name that is not UTF-8 holds surrogates that .encode() refuses
+        hash_.update(os.fsencode(fil.relative_to(bas) if fil.is_relative_to(bas) else fil))
         hash_.update(len(data).to_bytes(8, "little"))
         hash_.update(data)
     return hash_.hexdigest()
@@ -133,5 +135,5 @@ def sammanfatta(*delar: dict[str, str]) -> str:
     hash_ = hashlib.sha256()
     for del_ in delar:
         for namn in sorted(del_):
-            hash_.update(f"{namn}={del_[namn]};".encode())
+            hash_.update(f"{namn}={del_[namn]};".encode("utf-8", "surrogateescape"))
     return hash_.hexdigest()

@@ -11,6 +11,7 @@ from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
+from kvalitet.kontroll.textlangd import for_langa_texter
 from kvalitet.modell import (
     Avsnitt,
     Bildblock,
@@ -61,8 +62,13 @@ def kontrollera_delar(
 
 
 def textkontroller(kalla: Kalla) -> list[Problem]:
-    """HTML in texts and placeholders left from a template, anywhere in the file."""
-    return [*_kontrollera_html(kalla.data, kalla, ()), *_platshallare(kalla.data, kalla, ())]
+    """HTML in texts, placeholders left from a template and too long texts, anywhere in the
+    file."""
+    return [
+        *_kontrollera_html(kalla.data, kalla, ()),
+        *_platshallare(kalla.data, kalla, ()),
+        *for_langa_texter(kalla.data, kalla),
+    ]
 
 
 def _platshallare(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:

@@ -256,7 +256,12 @@ MAX_MEGAPIXLAR = 40
 def bildens_storleksfel(fil: Path) -> str | None:
     """Why a raster picture is too large (or unreadable) to render; None when it is fine."""
     if fil.suffix.lower() == ".svg":
-        return None
+        from kvalitet.kontroll.svgkostnad import svg_kostnadsfel
+
+        try:
+            return svg_kostnadsfel(fil.read_bytes(), MAX_MEGAPIXLAR)
+        except OSError as exc:
+            return f"filen kan inte läsas ({exc.strerror})"
     import warnings
 
     from PIL import Image, UnidentifiedImageError

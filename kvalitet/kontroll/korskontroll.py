@@ -242,9 +242,12 @@ def _kontrollera_bild(fil: str, kalla: Kalla, sokvag: Sokvag, projektrot: Path) 
             )
         ]
     if (for_stor := bildens_storleksfel(svar)) is not None:
-        return [
-            kalla.fel(sokvag, f"'{fil}': {for_stor}", "minska bilden, t.ex. till 2 000 pixlar bred")
-        ]
+        hur = (
+            "förenkla bilden, eller spara den som PNG"
+            if svar.suffix.lower() == ".svg"
+            else "minska bilden, t.ex. till 2 000 pixlar bred"
+        )
+        return [kalla.fel(sokvag, f"'{fil}': {for_stor}", hur)]
     return []
 
 

@@ -132,8 +132,7 @@ def _utfyllda(tolk: _Tolk) -> int:
             if summa > MAX_SVG_ELEMENT:
                 raise SvgFel(
                     f"SVG-bilden blir över {MAX_SVG_ELEMENT:_} element när dess '<use>' fylls i; högst "
-                    f"{MAX_SVG_ELEMENT:_} går att lägga i en rapport (förenkla bilden, eller "
-                    "spara den som PNG)".replace("_", "\u00a0")
+                    f"{MAX_SVG_ELEMENT:_} går att lägga i en rapport".replace("_", "\u00a0")
                 )
             pagaende.discard(nr)
             kostnad[nr] = (summa, langst)

@@ -55,11 +55,10 @@ def _hogst(fil: Path, rader: Iterable[list[Any]]) -> list[list[Any]]:
     for rad in rader:
         celler += max(len(rad), 1)
         if celler > MAX_CELLER:
+            grans = f"{MAX_CELLER:,}".replace(",", "\u00a0")
             raise KvalitetError(
-                f"{visningsnamn(fil)}: tabellen har för många celler (över "
-                f"{MAX_CELLER:,}); ta ut bara kommunens skolenheter, eller dela upp filen".replace(
-                    ",", "\u00a0"
-                )
+                f"{visningsnamn(fil)}: tabellen har för många celler (över {grans}); ta ut bara "
+                "kommunens skolenheter, eller dela upp filen"
             )
         ut.append(rad)
     return ut

@@ -15,6 +15,8 @@ _TECKEN = "[+\\-\u2212]"
 '[+-−]' is the range U+002B–U+2212, which holds '<', '>', '~' and every letter."""
 _GRUPP = "[ \u00a0\u2009\u202f]"
 """A thousands separator: space, no-break space, thin space or narrow no-break space."""
+_SURROGAT = re.compile("[\ud800-\udfff]")
+"""A lone surrogate ('"\\ud800"' in a JSON source): no file can be written with it."""
 _TAL = re.compile(
     rf"^{_TECKEN}?\d{{1,3}}(?:{_GRUPP}?\d{{3}})*(?:[.,]\d+)?$|^{_TECKEN}?\d+(?:[.,]\d+)?$",
     re.ASCII,  # digits 0-9 only, not '٣' or '３'
@@ -58,7 +60,7 @@ def tolka(text: object) -> float | int | str | None:
         if not math.isfinite(tal):
             return str(text).strip()  # hundreds of digits: not a statistic, kept as written
         return int(siffror) if "." not in siffror and len(siffror) < 20 else tal
-    return str(text).strip()
+    return _SURROGAT.sub("\ufffd", str(text).strip())
 
 
 def normalisera(text: str) -> str:

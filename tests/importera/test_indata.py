@@ -159,3 +159,11 @@ def test_alias_som_fylls_i_till_gigabyte_stoppas_av_lasaren(
     assert f"{BJORK.as_posix()}:" in utdata and "ankarna ('&namn')" in utdata
     assert "hoppades över" in utdata
     assert "alvmora-gymnasium.yaml" in utdata  # the other units were still imported
+
+
+def test_surrogat_i_json_kalla_blir_ersattningstecken() -> None:
+    """A variant of point 4: '\\ud800' in a saved JSON answer would be written into the unit's
+    file, and writing it fails."""
+    import json
+
+    assert tolka(json.loads('"A\\ud800"')) == "A\ufffd"

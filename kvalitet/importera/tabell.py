@@ -48,7 +48,7 @@ def _text(fil: Path) -> str:
     return data.decode("cp1252", errors="replace")  # Excel's "CSV (semikolonavgränsad)"
 
 
-def _hogst(fil: Path, rader: Iterable[list[Any]]) -> list[list[Any]]:
+def _hogst(fil: Path, rader: Iterable[list[Any]]) -> list[list[str]]:
     """The rows, refused when they hold more than ``MAX_CELLER`` cells together."""
     ut = []
     celler = 0
@@ -70,7 +70,7 @@ def _rader_ur_csv(fil: Path) -> list[list[str]]:
     return _hogst(fil, csv.reader(io.StringIO(text), delimiter=skiljetecken))
 
 
-def _rader_ur_xlsx(fil: Path) -> list[list[Any]]:
+def _rader_ur_xlsx(fil: Path) -> list[list[str]]:
     from openpyxl import load_workbook
 
     bok = load_workbook(fil, read_only=True, data_only=True)

@@ -54,7 +54,7 @@ class _Tolk:
         self.parser.EndElementHandler = self._slut
         self.parser.StartDoctypeDeclHandler = self._dtd
         self.parser.EntityDeclHandler = self._dtd
-        self.parser.ExternalEntityRefHandler = self._dtd
+        self.parser.ExternalEntityRefHandler = self._extern
 
     def _dtd(self, *_: object) -> None:
         raise SvgFel(
@@ -62,6 +62,10 @@ class _Tolk:
             f"{self.parser.CurrentLineNumber}), som kvalitet inte läser; spara bilden på nytt "
             "utan DTD (t.ex. 'Spara som → Vanlig SVG' i Inkscape)"
         )
+
+    def _extern(self, *_: object) -> int:
+        self._dtd()
+        return 0
 
     def _start(self, namn: str, attribut: dict[str, str]) -> None:
         if len(self.element) >= MAX_SVG_ELEMENT:

@@ -9,12 +9,13 @@ neither a clock nor a copy fools them; computing them reads no YAML and imports 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from kvalitet import __version__
 from kvalitet.kalla import typsnitt
-from kvalitet.kalla.las import SNABB_LADDARE
+from kvalitet.kalla.las import las_data
 from kvalitet.kalla.lokala_filer import lokal_mapp
 from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, inbyggda_mallar
 
@@ -53,7 +54,8 @@ def _hasha_filer(filer: list[Path], bas: Path) -> str:
             data = fil.read_bytes()
         except OSError:
             data = b"<saknas>"
-        hash_.update(str(fil.relative_to(bas) if fil.is_relative_to(bas) else fil).encode())
+        # os.fsencode: a file name that is not UTF-8 holds surrogates that .encode() refuses
+        hash_.update(os.fsencode(fil.relative_to(bas) if fil.is_relative_to(bas) else fil))
         hash_.update(len(data).to_bytes(8, "little"))
         hash_.update(data)
     return hash_.hexdigest()
@@ -65,15 +67,13 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
     hfil = projekt.huvudmannafil(period) if period else None
     if hfil is not None:
         try:
-            import yaml
-
-            data = yaml.load(hfil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
+            data, _ = las_data(hfil)
             mapp = (data.get("inställningar") or {}).get("mallmapp")
             # only a folder inside the project is read or hashed; any other value is an error
             # that the check of the huvudman file reports, with its line
             if isinstance(mapp, str) and isinstance(lokal := lokal_mapp(projekt.rot, mapp), Path):
                 mappar.append(lokal)
-        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+        except AttributeError:  # no mapping: the check of the huvudman file reports it
             pass
     return mappar
 
@@ -81,12 +81,10 @@ def mallmappar(projekt: Projekt, period: str | None) -> list[Path]:
 def _temats_typsnitt(huvudman: Path | None) -> list[str]:
     if huvudman is None:
         return []
+    data, _ = las_data(huvudman)
     try:
-        import yaml
-
-        data = yaml.load(huvudman.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
         namn = (data.get("tema") or {}).get("typsnitt")
-    except (OSError, ValueError, AttributeError, yaml.YAMLError):
+    except AttributeError:
         return []
     return [namn] if isinstance(namn, str) else []
 
@@ -138,5 +136,5 @@ def sammanfatta(*delar: Mapping[str, str]) -> str:
     hash_ = hashlib.sha256()
     for del_ in delar:
         for namn in sorted(del_):
-            hash_.update(f"{namn}={del_[namn]};".encode())
+            hash_.update(f"{namn}={del_[namn]};".encode("utf-8", "surrogateescape"))
     return hash_.hexdigest()

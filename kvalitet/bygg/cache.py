@@ -109,4 +109,5 @@ class Cache:
             ensure_ascii=False,
         )
         self.fil.parent.mkdir(parents=True, exist_ok=True)
-        skriv_atomiskt(self.fil, text.encode("utf-8"))
+        # a file name that is not UTF-8 holds surrogates: written as '\\udcff', read back the same
+        skriv_atomiskt(self.fil, text.encode("utf-8", "backslashreplace"))

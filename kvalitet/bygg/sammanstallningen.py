@@ -61,7 +61,12 @@ def sammanstallning_for(
         }
     giltiga = [(k.id, k.rapport) for k in lage.enheter if k.ok and k.rapport is not None]
     resultat = sammanstall(lage.period, lage.huvudman, giltiga, forra, forra_period)
-    resultat.felaktiga = sorted(k.id for k in lage.enheter if not k.ok)
+    # a file name that is not UTF-8 gives an id with surrogates: shown with U+FFFD
+    resultat.felaktiga = sorted(
+        k.id.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        for k in lage.enheter
+        if not k.ok
+    )
     return resultat
 
 

@@ -102,4 +102,13 @@ def importera(
             click.echo(f"  {rad}")
     for rad in resultat.konflikter:
         click.echo(rad, err=True)
-    sys.exit(1 if resultat.konflikter else 0)
+    if resultat.olasta:
+        for problem in resultat.olasta:
+            click.echo(problem.visa(proj.rot), err=True)
+        filer_ = sorted({visningsnamn(p.fil) for p in resultat.olasta})
+        click.echo(
+            f"{antal(len(filer_), 'enhetsfil', 'enhetsfiler')} kunde inte läsas och hoppades "
+            f"över: {', '.join(filer_)} (rätta felen ovan; kvalitet kontrollera visar dem)",
+            err=True,
+        )
+    sys.exit(1 if resultat.konflikter or resultat.olasta else 0)

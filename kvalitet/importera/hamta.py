@@ -15,6 +15,7 @@ from kvalitet.importera.json_kallor import (
     skolverket_enheter,
     skolverket_varde,
 )
+from kvalitet.importera.kallfil import kallfil
 from kvalitet.importera.karta import Kalla
 from kvalitet.importera.tabell import las_tabell
 from kvalitet.importera.varde import Varde, tolka
@@ -133,11 +134,7 @@ def kolada_period(period: str) -> str:
 
 def hamta(kalla: Kalla, projektrot: Path, period: str, filer: Iterable[Path]) -> Kallvarden:
     """Read one source as the mapping describes it."""
-    fil = next((f for f in filer if f.name == Path(kalla.fil).name), None) or projektrot / kalla.fil
-    if not fil.is_file():
-        raise KvalitetError(
-            f"källfilen {kalla.fil} finns inte (ange den, eller rätta 'fil:' i kartfilen)"
-        )
+    fil = kallfil(kalla.fil, projektrot, filer)
     ut = Kallvarden(kalla, fil, kalla.nyckel or STANDARDNYCKEL[kalla.format])
     import datetime as dt
 

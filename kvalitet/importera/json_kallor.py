@@ -22,8 +22,15 @@ KOLADA_KON = {"T": "utfall", "K": "flickor", "M": "pojkar"}
 def las_json(fil: Path) -> Any:
     try:
         return json.loads(fil.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise KvalitetError(f"{visningsnamn(fil)}: filen kan inte läsas ({exc.strerror})") from None
+    except ValueError as exc:
         raise KvalitetError(f"{visningsnamn(fil)}: filen kan inte läsas som JSON ({exc})") from None
+    except RecursionError:
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: filen är för djupt nästlad för att vara ett svar från "
+            "Skolverket eller Kolada; spara svaret på nytt"
+        ) from None
 
 
 def skolverket_varde(post: dict[str, Any]) -> Any:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kvalitet.grund.problem import Problem
 from kvalitet.importera.hamta import Kallvarden, hamta
 from kvalitet.importera.karta import Karta
 from kvalitet.importera.tillampa import Enhetsandring, skriv, tillampa
-from kvalitet.kalla.las import kalltext
+from kvalitet.kalla.las import kalltext, las_data
 from kvalitet.kalla.oversikt import periodoversikt
 from kvalitet.kalla.projekt import Projekt
 
@@ -25,6 +26,8 @@ class Import:
     skrivet: bool = False
     konflikter: list[str] = field(default_factory=list)
     """Units not written: changed meanwhile on the same values (located Swedish messages)."""
+    olasta: list[Problem] = field(default_factory=list)
+    """Why a unit's file was skipped: it could not be read within the reader's limits."""
 
 
 def _nycklar(fil: Path, data: object) -> dict[str, str]:
@@ -37,16 +40,13 @@ def _nycklar(fil: Path, data: object) -> dict[str, str]:
     return nycklar
 
 
-def _snabbdata(fil: Path) -> object:
-    """The unit's plain data, read fast (libyaml); None when the file cannot be read."""
-    import yaml
-
-    from kvalitet.kalla.las import SNABB_LADDARE
-
-    try:
-        return yaml.load(fil.read_text(encoding="utf-8-sig"), Loader=SNABB_LADDARE)
-    except (OSError, ValueError, yaml.YAMLError):
-        return None
+def _data(fil: Path, problem: list[Problem]) -> object:
+    """The unit's plain data through the reader's limits; None (and its errors in ``problem``)
+    when a limit stopped the reading: aliases that fill in gigabytes, a file too large."""
+    data, fel = las_data(fil)
+    if data is None:
+        problem.extend(fel)
+    return data
 
 
 def importera(
@@ -68,8 +68,8 @@ def importera(
     ]
     kallvarden: list[Kallvarden] = [hamta(k, projekt.rot, vald, filer) for k in valda_kallor]
     resultat = Import(vald)
-    data = {f: _snabbdata(f) for f in oversikt.filer(vald)}
-    enheter = {f: _nycklar(f, d) for f, d in data.items()}
+    data = {f: _data(f, resultat.olasta) for f in oversikt.filer(vald)}
+    enheter = {f: _nycklar(f, d) for f, d in data.items() if d is not None}
     matchade: dict[int, set[str]] = {id(kv): set() for kv in kallvarden}
     for fil, nycklar in sorted(enheter.items()):
         kallor = []

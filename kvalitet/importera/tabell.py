@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kvalitet.grund.problem import KvalitetError, visningsnamn
+from kvalitet.importera.kallfil import MAX_CELLER
 from kvalitet.importera.varde import normalisera
 
 
@@ -45,10 +48,26 @@ def _text(fil: Path) -> str:
     return data.decode("cp1252", errors="replace")  # Excel's "CSV (semikolonavgränsad)"
 
 
+def _hogst(fil: Path, rader: Iterable[list[Any]]) -> list[list[str]]:
+    """The rows, refused when they hold more than ``MAX_CELLER`` cells together."""
+    ut = []
+    celler = 0
+    for rad in rader:
+        celler += max(len(rad), 1)
+        if celler > MAX_CELLER:
+            grans = f"{MAX_CELLER:,}".replace(",", "\u00a0")
+            raise KvalitetError(
+                f"{visningsnamn(fil)}: tabellen har för många celler (över {grans}); ta ut bara "
+                "kommunens skolenheter, eller dela upp filen"
+            )
+        ut.append(rad)
+    return ut
+
+
 def _rader_ur_csv(fil: Path) -> list[list[str]]:
     text = _text(fil)
     skiljetecken = ";" if text.count(";") >= text.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=skiljetecken)]
+    return _hogst(fil, csv.reader(io.StringIO(text), delimiter=skiljetecken))
 
 
 def _rader_ur_xlsx(fil: Path) -> list[list[str]]:
@@ -56,10 +75,13 @@ def _rader_ur_xlsx(fil: Path) -> list[list[str]]:
 
     bok = load_workbook(fil, read_only=True, data_only=True)
     blad = bok.worksheets[0]
-    return [
-        ["" if c is None else (c if isinstance(c, int | float) else str(c)) for c in rad]  # type: ignore[misc]
-        for rad in blad.iter_rows(values_only=True)
-    ]
+    return _hogst(
+        fil,
+        (
+            ["" if c is None else (c if isinstance(c, int | float) else str(c)) for c in rad]
+            for rad in blad.iter_rows(values_only=True)
+        ),
+    )
 
 
 def las_tabell(fil: Path, nyckelkolumn: str | list[str]) -> Tabell:
@@ -68,6 +90,13 @@ def las_tabell(fil: Path, nyckelkolumn: str | list[str]) -> Tabell:
         rader = _rader_ur_xlsx(fil) if fil.suffix.lower() == ".xlsx" else _rader_ur_csv(fil)
     except OSError as exc:
         raise KvalitetError(f"{visningsnamn(fil)}: filen kan inte läsas ({exc.strerror})") from None
+    except KvalitetError:
+        raise
+    except csv.Error:
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: filen kan inte läsas som CSV (en cell är över 131 072 tecken, "
+            "troligen ett citattecken som saknar sin like); spara den på nytt från källan"
+        ) from None
     except Exception as exc:  # a broken XLSX (zip) file
         raise KvalitetError(
             f"{visningsnamn(fil)}: filen kan inte läsas som {fil.suffix.lstrip('.').upper()} "

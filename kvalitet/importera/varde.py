@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -9,7 +10,17 @@ SYMBOLER = ("..", "~100", ".", "-")
 """Skolverket's and Kolada's symbols: few pupils, 1–4 did not reach, missing, none. They are
 values of their own: imported as written, never turned into 0 or counted in a mean."""
 
-_TAL = re.compile(r"^[+-−]?\d{1,3}(?:[  \u00a0]?\d{3})*(?:[.,]\d+)?$|^[+-−]?\d+(?:[.,]\d+)?$")
+_TECKEN = "[+\\-\u2212]"
+"""A sign: plus, hyphen-minus or the minus sign U+2212. The hyphen is escaped: unescaped,
+'[+-−]' is the range U+002B–U+2212, which holds '<', '>', '~' and every letter."""
+_GRUPP = "[ \u00a0\u2009\u202f]"
+"""A thousands separator: space, no-break space, thin space or narrow no-break space."""
+_SURROGAT = re.compile("[\ud800-\udfff]")
+"""A lone surrogate ('"\\ud800"' in a JSON source): no file can be written with it."""
+_TAL = re.compile(
+    rf"^{_TECKEN}?\d{{1,3}}(?:{_GRUPP}?\d{{3}})*(?:[.,]\d+)?$|^{_TECKEN}?\d+(?:[.,]\d+)?$",
+    re.ASCII,  # digits 0-9 only, not '٣' or '３'
+)
 
 
 @dataclass(frozen=True)
@@ -41,10 +52,15 @@ def tolka(text: object) -> float | int | str | None:
         return ren
     ren = ren.rstrip("%").strip()
     if _TAL.match(ren):
-        siffror = ren.replace(" ", "").replace(" ", "").replace("−", "-").replace(",", ".")
-        tal = float(siffror)
-        return int(tal) if tal.is_integer() and "." not in siffror else tal
-    return str(text).strip()
+        siffror = re.sub(_GRUPP, "", ren).replace("\u2212", "-").replace(",", ".")
+        try:
+            tal = float(siffror)
+        except ValueError:
+            return str(text).strip()
+        if not math.isfinite(tal):
+            return str(text).strip()  # hundreds of digits: not a statistic, kept as written
+        return int(siffror) if "." not in siffror and len(siffror) < 20 else tal
+    return _SURROGAT.sub("\ufffd", str(text).strip())
 
 
 def normalisera(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ MAX_TECKEN = 10_000_000
 """Text in all values together, counted as the aliases ('*namn') fill it in: a small file whose
 aliases repeat a long text would otherwise become a report of hundreds of megabytes."""
 MAX_DJUP = 60
+SURROGAT = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: '"\\uD800"' in a double-quoted YAML string gives one."""
 
 _TILLATNA_TAGGAR = {
     "tag:yaml.org,2002:str",
@@ -307,6 +310,7 @@ class _Omvandlare:
         self.sedda.add(id(nod))
         if isinstance(nod, ScalarNode):
             self.tecken += len(str(nod.value))
+            nod.value = self._utan_surrogat(nod)
         if self.noder > MAX_NODER or self.tecken > MAX_TECKEN:
             if self.alias:
                 self._fel(
@@ -340,6 +344,23 @@ class _Omvandlare:
         assert isinstance(nod, ScalarNode)
         return self._skalar(nod)
 
+    def _utan_surrogat(self, nod: ScalarNode) -> str:
+        """The scalar's text; a lone surrogate ('\\uD800', half of a UTF-16 pair, which no file
+        can be written with) is an error and becomes U+FFFD, so no later stage meets it."""
+        text = str(nod.value)
+        forsta = SURROGAT.search(text)
+        if forsta is None:
+            return text
+        kod = f"\\u{ord(forsta.group()):04X}"
+        self._fel(
+            nod,
+            f"texten innehåller '{kod}', en ensam halva av ett UTF-16-par, som inte är något "
+            "tecken och inte kan sparas i en fil",
+            f"ta bort '{kod}' ur texten, eller skriv tecknet självt (t.ex. 😀) i stället för "
+            "dess kod",
+        )
+        return SURROGAT.sub("\ufffd", text)
+
     def _mappning(self, nod: MappingNode, sokvag: Sokvag) -> dict[str, Any]:
         resultat: dict[str, Any] = {}
         forsta: dict[str, int] = {}
@@ -347,7 +368,7 @@ class _Omvandlare:
             if not isinstance(nyckelnod, ScalarNode):
                 self._fel(nyckelnod, "ett fältnamn måste vara en enkel text")
                 continue
-            nyckel = str(nyckelnod.value)
+            nyckel = self._utan_surrogat(nyckelnod)
             if nyckel in forsta:
                 self._fel(
                     nyckelnod,
@@ -385,3 +406,11 @@ class _Omvandlare:
 def kalltext(varde: Any) -> str:
     """The text a scalar was written as in the YAML file."""
     return getattr(varde, "kalltext", None) or str(varde)
+
+
+def las_data(fil: Path) -> tuple[Any, list[Problem]]:
+    """A YAML file's plain data under the limits of ``las_yaml`` (size, line length, values
+    after the aliases are filled in, depth, tags), and its errors. Every YAML file the package
+    reads goes through here or ``las_yaml``; the data is None when a limit stopped the reading."""
+    kalla = las_yaml(fil)
+    return kalla.data, [p for p in kalla.problem if p.ar_fel]

@@ -12,7 +12,6 @@ from typing import Any
 
 import jinja2
 import jinja2.sandbox
-import markdown as md_lib
 import nh3
 from markupsafe import Markup
 
@@ -22,6 +21,7 @@ from kvalitet.grund.problem import KvalitetError, Problem, fel, visningsnamn
 from kvalitet.kalla.las import SPARA_UTF8
 from kvalitet.kalla.projekt import inbyggda_mallar
 from kvalitet.modell import Huvudmannafil, MarkdownText
+from kvalitet.rendera.markdown_granser import for_dyr, markdown
 
 _TAGGAR = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote",
@@ -47,11 +47,6 @@ def markdown_html(text: str | None, niva: int = 1) -> Markup:
     return Markup(_RUBRIK.sub(flytta, html))
 
 
-MAX_HAKPARENTESER = 200
-"""Python-Markdown takes quadratic time on many unmatched '[' (6 lines of 5 000 took 142 s):
-a text with more than this many is shown as plain paragraphs, without Markdown."""
-
-
 def markdown_rad(text: str | None) -> Markup:
     """Markdown for a list item (a Slutsats point): **bold**, links; a single paragraph is not
     wrapped in ``<p>``."""
@@ -72,10 +67,10 @@ def punkt(text: object) -> Markup | str:
 @lru_cache(maxsize=4096)
 def _konvertera(text: str) -> str:
     try:
-        if text.count("[") > MAX_HAKPARENTESER:
+        if for_dyr(text):
             raise RecursionError
-        html = md_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    except RecursionError:  # thousands of '[', or lists nested thousands deep: plain paragraphs
+        html = markdown(text)
+    except RecursionError:  # quadratic input (markdown_granser), lists nested thousands deep
         html = "".join(
             f"<p>{htmllib.escape(stycke)}</p>" for stycke in text.split("\n\n") if stycke.strip()
         )

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from kvalitet.modell.status import ar_tal
 from kvalitet.sammanstallning.sammanstall import SKOLFORMSORDNING, Exportrad, Sammanstallning
 
 FORMELTECKEN = ("=", "+", "-", "@", "\t", "\r")
 """A text cell starting with one of these could run as a formula in a spreadsheet (OWASP)."""
+SURROGAT = re.compile("[\ud800-\udfff]")
 SYMBOLER = ("..", "~100", ".", "-")
 """The statistics' own symbols: shown as written (a lone '-' is no formula)."""
 
 
 def ofarlig_text(text: str) -> str:
-    """Text that no spreadsheet runs: a leading ' when it starts like a formula."""
+    """Text that no spreadsheet runs: a leading ' when it starts like a formula. A lone
+    surrogate (which the reader reports as an error) becomes U+FFFD: one cell never stops the
+    export of the others."""
+    text = SURROGAT.sub("\ufffd", text)
     if text in SYMBOLER or not text.startswith(FORMELTECKEN):
         return text
     return "'" + text

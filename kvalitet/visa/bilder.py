@@ -39,10 +39,9 @@ def kontrollera_bild(namn: str, data: bytes) -> str:
     if suffix == SVG:
         if not _ar_svg(data):
             raise Nekad(f"'{namn}' är ingen SVG-bild")
-        return suffix
-    if suffix not in SORTER:
+    elif suffix not in SORTER:
         raise Nekad(f"'{namn}' är ingen bild som kan visas; använd PNG, JPEG, GIF, WebP eller SVG")
-    if not any(data.startswith(m) for m in SORTER[suffix]) or (
+    elif not any(data.startswith(m) for m in SORTER[suffix]) or (
         suffix == ".webp" and data[8:12] != b"WEBP"
     ):
         raise Nekad(f"'{namn}' är inte en {suffix.lstrip('.').upper()}-bild, fast namnet säger det")

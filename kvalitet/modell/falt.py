@@ -176,7 +176,15 @@ class MarkdownText(str):
     lists, which have always been shown as written."""
 
 
-class Bas(BaseModel):
-    """Common settings: unknown keys are errors; keys are the Swedish aliases."""
+def _yamlnyckel(namn: str, info: Any) -> str:
+    return str(getattr(info, "alias", None) or namn)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+
+class Bas(BaseModel):
+    """Common settings: unknown keys are errors; keys are the Swedish aliases. A field's title
+    (the label of the editor's form and of the JSON Schema) is its ``title=`` when it has one,
+    else its YAML key."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=False, field_title_generator=_yamlnyckel
+    )

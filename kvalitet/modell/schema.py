@@ -208,12 +208,13 @@ EXEMPEL: dict[str, list[Any]] = {
 
 
 def _forfina(nod: Any, modell: str | None = None) -> None:
-    """Swedish titles (the YAML key), Swedish descriptions and examples, recursively."""
+    """Swedish titles (the model's ``title=``, else the YAML key), Swedish descriptions and
+    examples, recursively."""
     if isinstance(nod, dict):
         egenskaper = nod.get("properties")
         if isinstance(egenskaper, dict):
             for nyckel, del_ in egenskaper.items():
-                del_["title"] = nyckel
+                del_.setdefault("title", nyckel)
                 exempel = EXEMPEL.get(f"{modell}.{nyckel}") or EXEMPEL.get(nyckel)
                 if exempel is not None:
                     del_["examples"] = exempel

@@ -176,15 +176,8 @@ class MarkdownText(str):
     lists, which have always been shown as written."""
 
 
-def _yamlnyckel(namn: str, info: Any) -> str:
-    return str(getattr(info, "alias", None) or namn)
-
-
 class Bas(BaseModel):
-    """Common settings: unknown keys are errors; keys are the Swedish aliases. A field's title
-    (the label of the editor's form and of the JSON Schema) is its ``title=`` when it has one,
-    else its YAML key."""
+    """Common settings: unknown keys are errors; keys are the Swedish aliases. A field's
+    ``title=`` is its Swedish label, in the JSON Schema and in the editor's form."""
 
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=False, field_title_generator=_yamlnyckel
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)

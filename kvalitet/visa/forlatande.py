@@ -105,8 +105,9 @@ def _i_originalet(sokvag: Sokvag, logg: list[tuple[Sokvag, int]]) -> Sokvag:
     ut = tuple(sokvag)
     for lista, i in reversed(logg):
         n = len(lista)
-        if len(ut) > n and ut[:n] == lista and isinstance(ut[n], int) and ut[n] >= i:
-            ut = (*lista, ut[n] + 1, *ut[n + 1 :])
+        steg = ut[n] if len(ut) > n and ut[:n] == lista else None
+        if isinstance(steg, int) and steg >= i:
+            ut = (*lista, steg + 1, *ut[n + 1 :])
     return ut
 
 
@@ -144,7 +145,8 @@ def forlatande_enhet(
         if not fel:
             if rapport is None:
                 return None
-            rader = [(falt(s, original), "; ".join(dict.fromkeys(t))) for s, t in utelamnat.items()]
+            ordning = sorted(utelamnat, key=lambda s: kalla.plats(s))  # as in the file
+            rader = [(falt(s, original), "; ".join(dict.fromkeys(utelamnat[s]))) for s in ordning]
             return Forlatande(Enhetskontroll(kontroll.id, kontroll.fil, rapport, problem), rader)
         mal: dict[Sokvag, list[str]] = {}
         for p in fel:

@@ -225,7 +225,8 @@ def test_styrtalets_lage_aldrig_uppnatt_for_ogiltigt_varde(projekt: Path) -> Non
     for utfall in (120, -3, True):
         svar = _spara(r, lambda d, u=utfall: d["styrtal"]["1.1.2"].__setitem__("utfall", u))
         lage = next(s for s in svar["styrtal"] if s["id"] == "1.1.2")
-        assert lage["symbol"] == "!" and lage["ogiltigt"] is True, lage
+        assert lage["symbol"] == "!", lage  # was "✔ uppnått" for 120
+        assert lage["ogiltigt"] is True, lage
         assert lage["status"].startswith("Värdet är ogiltigt: "), lage
         assert "uppnått" not in lage["status"].split(":")[0]
     svar = _spara(r, lambda d: d["styrtal"]["1.1.2"].__setitem__("utfall", 80))
@@ -312,3 +313,31 @@ def test_giltig_enhet_utan_banderoll(redigerare, enhet: str) -> None:  # type: i
     bas, _, _ = redigerare
     kod, html = _begaran(bas, "GET", f"/skriv/{enhet}/forhandsvisning")
     assert kod == 200 and "kvalitet-forlatande" not in html.decode()
+
+
+def test_forlatande_namnger_posterna_som_i_filen(projekt: Path) -> None:
+    """A later round's problem (a missing image file, found once the model is valid) is named
+    by the item's place in the file, not by its place after an earlier item was left out."""
+    from kvalitet.kontroll.period import las_period
+    from kvalitet.visa.forlatande import forlatande_enhet
+
+    r = _redigering(projekt)
+
+    def andra(d: dict[str, Any]) -> None:
+        d["resultat"]["objektiva"]["bilder"] = [
+            {},
+            {"fil": "../bilder/samverkan-organisation.svg", "alt": "Organisationen"},
+            {"fil": "../bilder/finns-inte.svg", "alt": "Saknas"},
+        ]
+
+    _spara(r, andra)
+    lage = las_period(r.projekt, None, ["bjorkbackaskolan"])
+    delvis = forlatande_enhet(r.projekt, lage, lage.enheter[0])
+    assert delvis is not None and delvis.kontroll.rapport is not None
+    falt = [f for f, _ in delvis.utelamnat]
+    assert "Resultat › Objektiva resultat › Bilder › Bild 1" in falt, delvis.utelamnat
+    assert any(f.startswith("Resultat › Objektiva resultat › Bilder › Bild 3") for f in falt), (
+        delvis.utelamnat
+    )
+    bilder = delvis.kontroll.rapport.resultat.objektiva.bilder
+    assert [b.alt for b in bilder] == ["Organisationen"]

@@ -197,7 +197,7 @@ class Avsnitt(Bas):
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
-        title="Innehåll i egen ordning",
+        title="Innehåll",
         json_schema_extra={"postetikett": "block"},
         description="Innehållet som block i din ordning: text, tabell, bild, diagram, slutsats, "
         "styrkor, svagheter, till_analys och rubriker med egna block.",
@@ -253,7 +253,7 @@ class Huvudavsnitt(Bas):
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
-        title="Innehåll i egen ordning",
+        title="Innehåll",
         json_schema_extra={"postetikett": "block"},
         description="Innehållet som block i din ordning: text, tabell, bild, diagram, slutsats, "
         "styrkor, svagheter, till_analys och rubriker med egna block.",
@@ -297,7 +297,7 @@ class Resultat(Bas):
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
-        title="Innehåll i egen ordning",
+        title="Innehåll",
         json_schema_extra={"postetikett": "block"},
         description="Inledningen som block, före 2.1: text, tabell, bild, diagram, slutsats.",
     )

@@ -164,7 +164,7 @@ class Enhetsrapport(Bas):
     )
     beskrivning: Markdown | None = Field(
         None,
-        title="Om enheten",
+        title="Beskrivning",
         description="Kort om enheten: årskurser, antal barn/elever, personal.",
     )
     huvudman: Text | None = Field(

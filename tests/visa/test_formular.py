@@ -201,11 +201,11 @@ def test_sokvag_i_formularets_ord() -> None:
             "Utvecklingsområden › Område 1: Studiero › Insatser › På kort sikt"
         ),
         ("analys", "innehåll", 1, "tabell", "rader", 1, "flickor"): (
-            "Analys › Innehåll i egen ordning › Block 2: Tabell › Rader › Rad 2 › Flickor"
+            "Analys › Innehåll › Block 2: Tabell › Rader › Rad 2 › Flickor"
         ),
         ("analys", "innehåll", 2, "innehåll", 0, "styrkor", 1): (
-            "Analys › Innehåll i egen ordning › Block 3: Rubrik med egna block › "
-            "Innehåll i egen ordning › Block 1: Styrkor › Punkt 2"
+            "Analys › Innehåll › Block 3: Rubrik med egna block › "
+            "Innehåll › Block 1: Styrkor › Punkt 2"
         ),
         ("analys", "tabeller", 0, "rubrik"): "Analys › Tabeller › Tabell 1: Frånvaro › Rubrik",
         ("styrtal", "1.1.2", "jämförelser", "riket"): (

@@ -6,6 +6,7 @@ apply to the unit, with the status the report would show (never one for an inval
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +39,27 @@ def problemets_sokvag(p: Problem, exakt: dict[tuple[int, int], tuple], per_rad: 
     return exakt[plats] if plats in exakt else per_rad.get(p.rad, ())
 
 
-def formtext(p: Problem, sokvag: tuple) -> str:
+_YAMLRAD = re.compile(r"'[\w åäöÅÄÖ.<>-]+:")
+"""How-to-fix advice that tells which YAML keys to type ("skriv 'utfall: ...'"): not for the
+form, whose field and help text say it."""
+
+
+def formtext(p: Problem, sokvag: tuple, etikett: str = "") -> str:
     """The message in the form's words: the check's own form text, else its message without
-    the YAML path it starts with (the field is named by ``falt``), with how to fix it."""
+    the YAML path it starts with (the field is named by ``falt``) and with the field's label
+    for a quoted path, with how to fix it unless that speaks of YAML keys."""
     from kvalitet.kontroll.modellfel import visa_sokvag
 
     if p.falttext:
         return p.falttext
-    text = p.vad.removeprefix(f"{visa_sokvag(sokvag)}: ") if sokvag else p.vad
+    text = p.vad
+    if sokvag:
+        namn = visa_sokvag(sokvag)
+        text = text.removeprefix(f"{namn}: ")
+        if etikett:
+            text = text.replace(f"'{namn}'", etikett)
     text = text[:1].upper() + text[1:]
-    return f"{text} ({p.hur})" if p.hur else text
+    return f"{text} ({p.hur})" if p.hur and not _YAMLRAD.search(p.hur) else text
 
 
 def faltproblem(fil: Path, problem: list[Problem], rot: Path) -> list[dict[str, Any]]:
@@ -55,7 +67,7 @@ def faltproblem(fil: Path, problem: list[Problem], rot: Path) -> list[dict[str, 
     in the form's words ("Utvecklingsområden › Område 1 › Rubrik"), ``text`` says what is wrong
     in them ("Rubrik saknas"), ``rad`` is the line in the file. The path is () when the problem
     concerns the whole file (the form shows those above the fields)."""
-    from kvalitet.visa.faltord import falt
+    from kvalitet.visa.faltord import HELA, SKILJE, faltdelar
 
     egna = [p for p in problem if p.fil.resolve() == fil.resolve()]
     if not egna:
@@ -70,12 +82,13 @@ def faltproblem(fil: Path, problem: list[Problem], rot: Path) -> list[dict[str, 
     ut = []
     for p in sorted(egna):
         sokvag = problemets_sokvag(p, exakt, per_rad)
+        delar = faltdelar(sokvag, data)
         ut.append(
             {
                 "sokvag": list(sokvag),
-                "falt": falt(sokvag, data),
+                "falt": SKILJE.join(delar) or HELA,
                 "grad": str(p.grad),
-                "text": formtext(p, sokvag),
+                "text": formtext(p, sokvag, delar[-1] if delar else ""),
                 "rad": p.rad,
             }
         )

@@ -21,7 +21,7 @@ from kvalitet.kalla.las import Kalla, Sokvag, las_yaml
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.kontroll.period import Enhetskontroll, Periodlage
 from kvalitet.visa.faltfel import formtext, platskarta, problemets_sokvag
-from kvalitet.visa.faltord import falt
+from kvalitet.visa.faltord import falt, faltdelar
 
 RUNDOR = 12
 """Each round leaves out at least one value; a form needs a few (a field, then its item)."""
@@ -152,7 +152,7 @@ def forlatande_enhet(
         for p in fel:
             sokvag = problemets_sokvag(p, exakt, per_rad)
             bort = _vad_bort(data, sokvag)
-            text = formtext(p, sokvag)
+            text = formtext(p, sokvag, (faltdelar(sokvag, data) or [""])[-1])
             text = text[:1].lower() + text[1:]
             if bort is None and len(sokvag) == 1 and sokvag[0] in ROTFALT:
                 data[sokvag[0]] = _ersattning(kontroll, lage, str(sokvag[0]))

@@ -341,3 +341,16 @@ def test_forlatande_namnger_posterna_som_i_filen(projekt: Path) -> None:
     )
     bilder = delvis.kontroll.rapport.resultat.objektiva.bilder
     assert [b.alt for b in bilder] == ["Organisationen"]
+
+
+def test_en_ny_enhets_varningar_talar_inte_yaml(projekt: Path) -> None:
+    r = _redigering(projekt)
+    enhet = r.ny_enhet("Testskolan", "grundskola")
+    problem = r.oppna(enhet)["problem"]
+    assert problem
+    for p in problem:
+        assert not re.search(r"'[\w åäöÅÄÖ.<>-]+:|ansvarig\.namn|\(rad \d", p["text"]), p
+        assert p["falt"] and "_" not in p["falt"], p
+    namn = next(p for p in problem if p["sokvag"] == ["ansvarig", "namn"])
+    assert namn["falt"] == "Ansvarig för rapporten › Namn"
+    assert namn["text"].startswith("Namn är en platshållare")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import kakor
 
 from kvalitet.kalla.projekt import hitta_projekt
 from kvalitet.modell.schema import schema
@@ -240,7 +241,7 @@ def test_styrtalets_lage_aldrig_uppnatt_for_ogiltigt_varde(projekt: Path) -> Non
 def _begaran(bas: str, metod: str, sokvag: str, kropp: Any = None, token: str = "") -> Any:
     ip, port = bas.removeprefix("http://").split(":")
     anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
-    huvud = {"Content-Type": "application/json", "X-Kvalitet-Token": token}
+    huvud = {**kakor(int(port)), "Content-Type": "application/json", "X-Kvalitet-Token": token}
     data = json.dumps(kropp).encode() if kropp is not None else None
     anslutning.request(metod, sokvag, body=data, headers=huvud)
     svar = anslutning.getresponse()

@@ -23,12 +23,14 @@ from kvalitet.kalla.las import las_yaml_text
 from kvalitet.kalla.rundtur_kommentarer import normalisera
 from kvalitet.kalla.rundtur_noder import (
     Ordning,
+    infoga,
     ingen_ordning,
     lika,
     ny_nod,
     sla_samman_lista,
     sla_samman_mapp,
     som_data,
+    ta_bort_nyckel,
 )
 from kvalitet.kalla.rundtur_ordning import Nyckelordning
 
@@ -136,11 +138,17 @@ class Rundtur:
         if gammal is not _SAKNAS and lika(gammal, varde):
             return
         ny = ny_nod(varde, None if gammal is _SAKNAS else gammal, sokvag, self.ordning)
+        self._lagg(foralder, nyckel, ny, sokvag)
+
+    def _lagg(self, foralder: Any, nyckel: str | int, ny: Any, sokvag: Sokvag) -> None:
+        """Put ``ny`` at ``nyckel``; a new key of a mapping goes where it belongs."""
         if isinstance(foralder, CommentedSeq) and isinstance(nyckel, int):
             if nyckel == len(foralder):
                 foralder.append(ny)
             else:
                 foralder[nyckel] = ny
+        elif isinstance(foralder, CommentedMap) and nyckel not in foralder:
+            infoga(foralder, {nyckel: ny}, [*foralder, nyckel], sokvag[:-1], self.ordning)
         else:
             foralder[nyckel] = ny
 
@@ -148,7 +156,11 @@ class Rundtur:
         """Remove a key or a list item; nothing happens when it is not there."""
         try:
             foralder = self._foralder(sokvag, skapa=False)
-            del foralder[sokvag[-1]]
+            if isinstance(foralder, CommentedMap):
+                if sokvag[-1] in foralder:
+                    ta_bort_nyckel(foralder, sokvag[-1])
+            else:
+                del foralder[sokvag[-1]]
         except (KeyError, IndexError, TypeError):
             pass
 
@@ -161,16 +173,13 @@ class Rundtur:
 
     def _foralder(self, sokvag: Sokvag, skapa: bool) -> Any:
         nod: Any = self.dokument
-        for steg, nasta in itertools.pairwise(sokvag):
+        for i, (steg, nasta) in enumerate(itertools.pairwise(sokvag)):
             barn = _barn(nod, steg)
             if barn is _SAKNAS or barn is None:
                 if not skapa:
                     raise KeyError(steg)
                 barn = CommentedSeq() if isinstance(nasta, int) else CommentedMap()
-                if isinstance(nod, CommentedSeq) and isinstance(steg, int) and steg == len(nod):
-                    nod.append(barn)
-                else:
-                    nod[steg] = barn
+                self._lagg(nod, steg, barn, sokvag[: i + 1])
             nod = barn
         return nod
 

@@ -136,16 +136,27 @@ def sla_samman_mapp(
     for nyckel, varde in ny.items():
         if nyckel in gammal:
             sla_samman_varde(gammal, nyckel, varde, (*sokvag, nyckel), ordning)
-    nya = [k for k in ny if k not in gammal]
-    if not nya:
-        return
+    nya = {k: ny_nod(v, None, (*sokvag, k), ordning) for k, v in ny.items() if k not in gammal}
+    if nya:
+        infoga(gammal, nya, list(ny), sokvag, ordning)
+
+
+def infoga(
+    gammal: CommentedMap,
+    nya: dict[Any, Any],
+    dataordning: list[Any],
+    sokvag: Sokvag,
+    ordning: Ordning,
+) -> None:
+    """Put the new keys ``nya`` (with their nodes) into ``gammal``, each where it belongs
+    (``dataordning``: all keys as the data has them, for keys the schema does not know)."""
     befintliga = list(gammal)
     kolumn = _kolumn(gammal)
-    schema = ordning(sokvag, befintliga + nya)
-    block = _exempel(gammal, befintliga, kolumn, nya) if kolumn is not None else {}
-    efter = _platser(befintliga, set(nya), list(ny), schema, block)
-    for nyckel in nya:
-        gammal[nyckel] = ny_nod(ny[nyckel], None, (*sokvag, nyckel), ordning)
+    schema = ordning(sokvag, befintliga + list(nya))
+    block = _exempel(gammal, befintliga, kolumn, list(nya)) if kolumn is not None else {}
+    efter = _platser(befintliga, set(nya), dataordning, schema, block)
+    for nyckel, nod in nya.items():
+        gammal[nyckel] = nod
     ordningen: list[Any] = list(efter.get(None, []))
     for nyckel in befintliga:
         ordningen.append(nyckel)
@@ -252,6 +263,15 @@ def _kommentarer_for_nya(
 
 def _slutrader(mapp: CommentedMap) -> list[str]:
     return kom.fore_rader(_slut(mapp))
+
+
+def ta_bort_nyckel(mapp: CommentedMap, nyckel: Any) -> None:
+    """Remove one key; the comment lines above it stay, above the key that follows."""
+    nycklar = iter(mapp)
+    for k in nycklar:
+        if k == nyckel:
+            break
+    _ta_bort(mapp, nyckel, next(nycklar, None))
 
 
 def _ta_bort(mapp: CommentedMap, nyckel: Any, nasta: Any) -> None:

@@ -182,3 +182,11 @@ def test_dagens_mall_fran_ny_enhet_fylls_i_utan_felplacerade_kommentarer(
     ]:
         assert _rad_fore(text, nyckel).startswith(kommentar), nyckel
     assert _rad_fore(text, "utvecklingsområden:").startswith("# framför raderna")
+
+
+def test_satt_och_ta_bort_placerar_som_uppdatera() -> None:
+    dok = Rundtur(AVSNITT, schema=schema())
+    dok.satt(("kvalitetsarbete", "bilder", 0, "fil"), "a.svg")
+    assert "  text:\n  bilder:\n    - fil: a.svg\n  # Underavsnitt." in dok.text()
+    dok.ta_bort(("kvalitetsarbete", "slutsatser"))
+    assert _rad_fore(dok.text(), "analys:").startswith("# 3 Analys")

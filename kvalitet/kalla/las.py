@@ -117,15 +117,7 @@ def las_text(fil: Path, kalla: Kalla) -> str | None:
         kalla.problem.append(fel(fil, 1, 1, f"filen kan inte läsas: {exc.strerror}"))
         return None
     if storlek > MAX_BYTES:
-        kalla.problem.append(
-            fel(
-                fil,
-                1,
-                1,
-                f"filen är för stor ({storlek / 1024 / 1024:.0f} MB; högst 5 MB)",
-                "dela upp texten eller lägg stora tabeller i bilagor",
-            )
-        )
+        kalla.problem.append(for_stor(fil, storlek))
         return None
     data = fil.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -166,6 +158,17 @@ def las_text(fil: Path, kalla: Kalla) -> str | None:
             )
         )
         return None
+
+
+def for_stor(fil: Path, storlek: int) -> Problem:
+    """The error for a file over ``MAX_BYTES``."""
+    return fel(
+        fil,
+        1,
+        1,
+        f"filen är för stor ({storlek / 1024 / 1024:.0f} MB; högst 5 MB)",
+        "dela upp texten eller lägg stora tabeller i bilagor",
+    )
 
 
 def _utf16_utan_bom(data: bytes) -> str | None:
@@ -218,6 +221,17 @@ def las_yaml(fil: Path) -> Kalla:
     kalla = Kalla(fil)
     text = las_text(fil, kalla)
     if text is None:
+        return kalla
+    return las_yaml_text(text, fil, kalla)
+
+
+def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
+    """Like ``las_yaml`` for a text already read (the editor's): the same limits and messages;
+    ``fil`` is only the name the messages give."""
+    kalla = kalla or Kalla(fil)
+    storlek = len(text.encode("utf-8", "surrogatepass"))
+    if storlek > MAX_BYTES:
+        kalla.problem.append(for_stor(fil, storlek))
         return kalla
     kalla.text = text
     if "\x00" in text:

@@ -8,32 +8,34 @@ import works with: mappings, lists, texts, numbers, booleans and None; dates as 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import itertools
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
 
 from kvalitet.grund.problem import KvalitetError
+from kvalitet.kalla.las import las_yaml_text
+from kvalitet.kalla.rundtur_kommentarer import normalisera
+from kvalitet.kalla.rundtur_noder import (
+    Ordning,
+    infoga,
+    ingen_ordning,
+    lika,
+    ny_nod,
+    sla_samman_lista,
+    sla_samman_mapp,
+    som_data,
+    ta_bort_nyckel,
+)
+from kvalitet.kalla.rundtur_ordning import Nyckelordning
 
 Sokvag = tuple[str | int, ...]
 
-_STILAR = (
-    LiteralScalarString,
-    FoldedScalarString,
-    DoubleQuotedScalarString,
-    SingleQuotedScalarString,
-)
 _INDRAG = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0), (3, 3, 0))
 """(mapping, sequence, offset) as ruamel calls them, most common first."""
 
@@ -49,14 +51,21 @@ def _yaml(indrag: tuple[int, int, int]) -> YAML:
 
 
 class Rundtur:
-    """One YAML document, read to be changed and written back."""
+    """One YAML document, read to be changed and written back.
 
-    def __init__(self, text: str) -> None:
+    ``schema`` (a JSON Schema as plain data, e.g. ``kvalitet.modell.schema.schema()``) gives
+    the order new keys are put in; without it a new key follows the key before it in the data.
+    Text that ``kvalitet kontrollera`` would refuse to read (too large, too deep, aliases that
+    expand too far, a syntax error) is refused here too, with the same message."""
+
+    def __init__(self, text: str, schema: dict[str, Any] | None = None) -> None:
         self.bom = text.startswith("\ufeff")
         text = text.removeprefix("\ufeff")
         self.radslut = "\r\n" if "\r\n" in text else "\n"
         self._original = text.replace("\r\n", "\n")
+        self.ordning: Ordning = Nyckelordning(schema).nycklar if schema else ingen_ordning
         self.indrag = _INDRAG[0]
+        _granska(self._original)
         try:
             self.dokument = _yaml(self.indrag).load(self._original)
         except YAMLError as exc:
@@ -68,6 +77,7 @@ class Rundtur:
             if self._dumpa(self.dokument, indrag) == self._original:
                 self.indrag = indrag
                 break
+        normalisera(self.dokument)
 
     @staticmethod
     def _dumpa(dokument: Any, indrag: tuple[int, int, int]) -> str:
@@ -87,7 +97,7 @@ class Rundtur:
 
     def som_data(self) -> Any:
         """The document as plain data (JSON-compatible)."""
-        return _som_data(self.dokument)
+        return som_data(self.dokument)
 
     def hamta(self, sokvag: Sokvag) -> Any:
         """The plain value at ``sokvag``; None when it is not there."""
@@ -97,16 +107,16 @@ class Rundtur:
                 nod = nod[steg]
             except (KeyError, IndexError, TypeError):
                 return None
-        return _som_data(nod)
+        return som_data(nod)
 
     # ------------------------------------------------------------------ changing
 
     def uppdatera(self, data: Any) -> None:
         """Make the document equal to ``data`` (plain data), touching only what differs."""
         if not isinstance(self.dokument, CommentedMap) or not isinstance(data, dict):
-            self.dokument = _ny_nod(data, None)
+            self.dokument = ny_nod(data, None, (), self.ordning)
             return
-        _sla_samman_mapp(self.dokument, data)
+        sla_samman_mapp(self.dokument, data, (), self.ordning)
 
     def satt(self, sokvag: Sokvag, varde: Any) -> None:
         """Set one value (mappings on the way are created), keeping the old value's style."""
@@ -120,19 +130,25 @@ class Rundtur:
         gammal = _barn(foralder, nyckel)
         if gammal is not _SAKNAS and isinstance(gammal, CommentedMap | CommentedSeq):
             if isinstance(varde, dict) and isinstance(gammal, CommentedMap):
-                _sla_samman_mapp(gammal, varde)
+                sla_samman_mapp(gammal, varde, sokvag, self.ordning)
                 return
             if isinstance(varde, list) and isinstance(gammal, CommentedSeq):
-                _sla_samman_lista(gammal, varde)
+                sla_samman_lista(gammal, varde, sokvag, self.ordning)
                 return
-        if gammal is not _SAKNAS and _lika(gammal, varde):
+        if gammal is not _SAKNAS and lika(gammal, varde):
             return
-        ny = _ny_nod(varde, None if gammal is _SAKNAS else gammal)
+        ny = ny_nod(varde, None if gammal is _SAKNAS else gammal, sokvag, self.ordning)
+        self._lagg(foralder, nyckel, ny, sokvag)
+
+    def _lagg(self, foralder: Any, nyckel: str | int, ny: Any, sokvag: Sokvag) -> None:
+        """Put ``ny`` at ``nyckel``; a new key of a mapping goes where it belongs."""
         if isinstance(foralder, CommentedSeq) and isinstance(nyckel, int):
             if nyckel == len(foralder):
                 foralder.append(ny)
             else:
                 foralder[nyckel] = ny
+        elif isinstance(foralder, CommentedMap) and nyckel not in foralder:
+            infoga(foralder, {nyckel: ny}, [*foralder, nyckel], sokvag[:-1], self.ordning)
         else:
             foralder[nyckel] = ny
 
@@ -140,7 +156,11 @@ class Rundtur:
         """Remove a key or a list item; nothing happens when it is not there."""
         try:
             foralder = self._foralder(sokvag, skapa=False)
-            del foralder[sokvag[-1]]
+            if isinstance(foralder, CommentedMap):
+                if sokvag[-1] in foralder:
+                    ta_bort_nyckel(foralder, sokvag[-1])
+            else:
+                del foralder[sokvag[-1]]
         except (KeyError, IndexError, TypeError):
             pass
 
@@ -153,16 +173,13 @@ class Rundtur:
 
     def _foralder(self, sokvag: Sokvag, skapa: bool) -> Any:
         nod: Any = self.dokument
-        for steg, nasta in itertools.pairwise(sokvag):
+        for i, (steg, nasta) in enumerate(itertools.pairwise(sokvag)):
             barn = _barn(nod, steg)
             if barn is _SAKNAS or barn is None:
                 if not skapa:
                     raise KeyError(steg)
                 barn = CommentedSeq() if isinstance(nasta, int) else CommentedMap()
-                if isinstance(nod, CommentedSeq) and isinstance(steg, int) and steg == len(nod):
-                    nod.append(barn)
-                else:
-                    nod[steg] = barn
+                self._lagg(nod, steg, barn, sokvag[: i + 1])
             nod = barn
         return nod
 
@@ -177,91 +194,18 @@ def _barn(nod: Any, nyckel: str | int) -> Any:
         return _SAKNAS
 
 
-def _som_data(nod: Any) -> Any:
-    if isinstance(nod, dict):
-        return {str(k): _som_data(v) for k, v in nod.items()}
-    if isinstance(nod, list):
-        return [_som_data(v) for v in nod]
-    if isinstance(nod, dt.datetime | dt.date):
-        return nod.isoformat()
-    if isinstance(nod, bool) or nod is None:
-        return nod
-    if isinstance(nod, int):
-        return int(nod)
-    if isinstance(nod, float):
-        return float(nod)
-    return str(nod)
-
-
-def _lika(gammal: Any, ny: Any) -> bool:
-    gammal_data = _som_data(gammal)
-    if type(gammal_data) is not type(ny) and not (
-        isinstance(gammal_data, int | float)
-        and isinstance(ny, int | float)
-        and not isinstance(gammal_data, bool)
-        and not isinstance(ny, bool)
-    ):
-        return False
-    return gammal_data == ny
-
-
-def _ny_nod(varde: Any, gammal: Any) -> Any:
-    """A node for a new value; a text keeps the block or quote style of the text it replaces,
-    and a text of several lines is written as a block (``|``)."""
-    if isinstance(varde, dict):
-        mapp = CommentedMap()
-        for k, v in varde.items():
-            mapp[k] = _ny_nod(v, None)
-        return mapp
-    if isinstance(varde, list):
-        return CommentedSeq(_ny_nod(v, None) for v in varde)
-    if isinstance(varde, str):
-        if isinstance(gammal, dt.date) and not isinstance(gammal, dt.datetime):
-            try:
-                return dt.date.fromisoformat(varde)
-            except ValueError:
-                pass
-        if "\n" in varde.rstrip("\n"):
-            text = varde if varde.endswith("\n") else varde + "\n"
-            return LiteralScalarString(text)
-        for stil in _STILAR[2:]:
-            if isinstance(gammal, stil):
-                return stil(varde)
-        return varde
-    return varde
-
-
-def _sla_samman_mapp(gammal: CommentedMap, ny: dict[str, Any]) -> None:
-    for nyckel in [k for k in gammal if k not in ny]:
-        del gammal[nyckel]
-    forra: str | None = None
-    for nyckel, varde in ny.items():
-        if nyckel in gammal:
-            _sla_samman_varde(gammal, nyckel, varde)
-        else:
-            plats = list(gammal).index(forra) + 1 if forra is not None else 0
-            gammal.insert(plats, nyckel, _ny_nod(varde, None))
-        forra = nyckel
-
-
-def _sla_samman_lista(gammal: CommentedSeq, ny: list[Any]) -> None:
-    while len(gammal) > len(ny):
-        del gammal[len(gammal) - 1]
-    for i, varde in enumerate(ny):
-        if i < len(gammal):
-            _sla_samman_varde(gammal, i, varde)
-        else:
-            gammal.append(_ny_nod(varde, None))
-
-
-def _sla_samman_varde(foralder: Any, nyckel: str | int, varde: Any) -> None:
-    gammal = foralder[nyckel]
-    if isinstance(gammal, CommentedMap) and isinstance(varde, dict):
-        _sla_samman_mapp(gammal, varde)
-    elif isinstance(gammal, CommentedSeq) and isinstance(varde, list):
-        _sla_samman_lista(gammal, varde)
-    elif not _lika(gammal, varde):
-        foralder[nyckel] = _ny_nod(varde, gammal)
+def _granska(text: str) -> None:
+    """Refuse what ``kvalitet kontrollera`` refuses to read, with its message, before ruamel
+    (which has no limits) reads it."""
+    if all(not r.strip() or r.lstrip().startswith("#") for r in text.split("\n")):
+        return  # empty: nothing to check, and an empty document may be written to
+    kalla = las_yaml_text(text, Path("filen"))
+    if kalla.data is not None:
+        return
+    fel = next((p for p in kalla.problem if p.ar_fel), None)
+    if fel is not None:
+        hur = f" ({fel.hur})" if fel.hur else ""
+        raise KvalitetError(f"rad {fel.rad}: {fel.vad}{hur}")
 
 
 def andrade_rader(fore: str, efter: str) -> Iterable[str]:

@@ -82,7 +82,7 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
         elif err["type"] == "extra_forbidden":
             okanda.append((sokvag, str(sokvag[-1])))
         else:
-            per_plats.setdefault(sokvag, []).append(err)
+            per_plats.setdefault(sokvag, []).append(dict(err))
 
     ut: list[Problem] = []
     for sokvag, namn in saknade:

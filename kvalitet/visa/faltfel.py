@@ -132,7 +132,8 @@ def styrtalslage(huvudman: Any, innehall: Any) -> list[dict[str, Any]]:
     if huvudman is None or not isinstance(innehall, dict):
         return []
     skolform = innehall.get("skolform")
-    resultat = innehall.get("styrtal") if isinstance(innehall.get("styrtal"), dict) else {}
+    styrtal = innehall.get("styrtal")
+    resultat: dict[str, Any] = styrtal if isinstance(styrtal, dict) else {}
     marginal = huvudman.installningar.delvis_marginal
     ut = []
     for ps in galler_for(huvudman, str(skolform or "")):

@@ -175,7 +175,7 @@ def _nod(s: Nod, markdown: bool = False, falt: Nod | None = None) -> Nod:
         standard = TEXTPOST if post.get("sort") == "text" else "värde"
         return {"sort": "lista", "post": post, **_poster(falt, standard)}
     if typ == "object":
-        varde = s.get("additionalProperties") or next(
+        varde: Any = s.get("additionalProperties") or next(
             iter(s.get("patternProperties", {}).values()), {}
         )
         return {

@@ -194,7 +194,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
         def _ratt_vard(self) -> bool:
             """Only the names of this computer's loopback address: a page on another site that
             points its own name at 127.0.0.1 (DNS rebinding) gets nothing."""
-            port = self.server.server_address[1]
+            port = int(self.server.server_address[1])  # type: ignore[index]
             vard = (self.headers.get("Host") or "").strip().lower()
             return vard in {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
 
@@ -222,7 +222,7 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
         def do_GET(self) -> None:
             sokvag = urlsplit(self.path).path
             if not self._ratt_vard():
-                port = self.server.server_address[1]
+                port = int(self.server.server_address[1])  # type: ignore[index]
                 text = (
                     "Förhandsvisningen svarar bara på sin egen adress, "
                     f"http://{VARD}:{port}/ (eller localhost:{port})."

@@ -141,7 +141,7 @@ export function rita(fokus, oppnaSokvag) {
   const aktiv = document.activeElement;
   const aktivId = fokus || (aktiv && formEl.contains(aktiv) && aktiv.id) || null;
   let markering = null;
-  if (!fokus && aktiv && "selectionStart" in aktiv) {
+  if (!fokus && !oppnaSokvag && aktiv && "selectionStart" in aktiv) {
     try { markering = [aktiv.selectionStart, aktiv.selectionEnd, aktiv.selectionDirection]; } catch { markering = null; }
   }
   const rullning = window.scrollY;
@@ -152,11 +152,14 @@ export function rita(fokus, oppnaSokvag) {
     el("legend", { class: "dold" }, "Rapportens fält"), ritaObjektFalt(ctx.rot, []));
   formEl.replaceChildren(fs);
   visaProblem();
-  let mal = aktivId && document.getElementById(aktivId);
-  if (!mal && oppnaSokvag) {
-    const g = document.getElementById("g-" + ident(oppnaSokvag)) || document.getElementById("d-" + ident(oppnaSokvag));
-    mal = g && g.querySelector("input, textarea, select");
+  let mal = null;
+  if (oppnaSokvag && !fokus) {
+    /* en ny post: fokus i dess första fält */
+    mal = document.getElementById(ident(oppnaSokvag));
+    const g = mal || document.getElementById("g-" + ident(oppnaSokvag)) || document.getElementById("d-" + ident(oppnaSokvag));
+    if (g && !/^(INPUT|TEXTAREA|SELECT)$/.test(g.tagName)) mal = g.querySelector("input, textarea, select");
   }
+  if (!mal && aktivId) mal = document.getElementById(aktivId);
   if (mal) {
     let d = mal.closest("details");
     while (d) { d.open = true; ctx.oppna[d.id] = true; d = d.parentElement.closest("details"); }

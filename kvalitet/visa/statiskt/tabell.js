@@ -57,18 +57,21 @@ export function rutnat(def, sokvag, rubrik) {
   });
   const verktyg = el("div", { class: "postverktyg" },
     knapp("Lägg till rad", () => {
-      ctx.andra({ typ: "infoga", sokvag: sokvag.concat(["rader", rader.length]), varde: { rad: "" } });
-      ctx.rita(ident(sokvag.concat(["rader", rader.length, "rad"])));
+      const n = rader.length; /* rader är listan i tillstand.data: läs längden före ändringen */
+      ctx.andra({ typ: "infoga", sokvag: sokvag.concat(["rader", n]), varde: { rad: "" } });
+      ctx.rita(ident(sokvag.concat(["rader", n, "rad"])));
     }, "Lägg till rad i " + rubrik.toLowerCase(), unikt("l-" + ident(sokvag.concat(["rader"])))),
     kon ? null : knapp("Lägg till kolumn", () => {
-      ctx.andra({ typ: "infoga", sokvag: sokvag.concat(["kolumner", kol.length]), varde: "Kolumn " + (kol.length + 1) });
-      ctx.rita(ident(sokvag.concat(["kolumner", kol.length])));
+      const n = kol.length;
+      ctx.andra({ typ: "infoga", sokvag: sokvag.concat(["kolumner", n]), varde: "Kolumn " + (n + 1) });
+      ctx.rita(ident(sokvag.concat(["kolumner", n])));
     }, "Lägg till kolumn i " + rubrik.toLowerCase()),
     kon || !kol.length ? null : knapp("Ta bort sista kolumnen", () => {
+      const n = kol.length;
       rader.forEach((r, i) => {
-        if (Array.isArray(r.värden) && r.värden.length >= kol.length) ctx.andra({ typ: "taBort", sokvag: sokvag.concat(["rader", i, "värden", kol.length - 1]) });
+        if (Array.isArray(r.värden) && r.värden.length >= n) ctx.andra({ typ: "taBort", sokvag: sokvag.concat(["rader", i, "värden", n - 1]) });
       });
-      ctx.andra({ typ: "taBort", sokvag: sokvag.concat(["kolumner", kol.length - 1]) });
+      ctx.andra({ typ: "taBort", sokvag: sokvag.concat(["kolumner", n - 1]) });
       ctx.rita(fid);
     }, "Ta bort sista kolumnen i " + rubrik.toLowerCase()));
   const rfel = el("p", { class: "falt-fel", id: unikt("e-r-" + id) });

@@ -149,9 +149,10 @@ class Skrivsidor:
         return True
 
     def _forhandsvisning(self, h: Any, enhets_id: str) -> None:
+        from kvalitet.visa.forlatande import forhandsvisning
         from kvalitet.visa.server import CSP
 
-        data, typ = self.r.visning.enhet(enhets_id, omladdning=False)
+        data, typ = forhandsvisning(self.r.visning, enhets_id)
         kod = 404 if typ == "404" else 200
         h._svara(kod, data, "text/html; charset=utf-8",
                  CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))  # fmt: skip

@@ -47,8 +47,8 @@ export function listfalt(nod, sokvag, etikett, hjalp, textlista) {
   const v = hamta(ctx.tillstand.data, sokvag);
   let poster = Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v];
   const ol = el("ol", { class: "lista" });
-  const namnet = textlista ? "punkt" : postnamn(nod);
-  const sing = namnet.charAt(0).toUpperCase() + namnet.slice(1);
+  const namnet = textlista && !nod.postetikett ? "punkt" : postnamn(nod);
+  const sing = nod.postrubrik || namnet.charAt(0).toUpperCase() + namnet.slice(1);
   if (textlista && poster.length === 1 && !Array.isArray(v)) {
     ol.appendChild(el("li", {}, nod.markdown ? markdownfalt(sokvag, "Punkt 1", "", false) : textfalt({}, sokvag, "Punkt 1", "", false)));
     poster = [];
@@ -58,7 +58,7 @@ export function listfalt(nod, sokvag, etikett, hjalp, textlista) {
     const rubrik = post && typeof post === "object" && post.rubrik ? ": " + post.rubrik : "";
     const namn = namnet + " " + (i + 1) + " i " + etikett.toLowerCase();
     const inne = textlista
-      ? nod.markdown ? markdownfalt(p, "Punkt " + (i + 1), "", false) : textfalt({}, p, "Punkt " + (i + 1), "", false)
+      ? nod.markdown ? markdownfalt(p, sing + " " + (i + 1), "", false) : textfalt({}, p, sing + " " + (i + 1), "", false)
       : ritaNod(nod.post, p, sing + " " + (i + 1) + rubrik, "", false);
     ol.appendChild(el("li", {}, inne, flyttknappar(sokvag, i, poster.length, namn)));
   });

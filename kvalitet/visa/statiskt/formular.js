@@ -96,8 +96,22 @@ export function uppdateraStyrtal() {
 }
 
 export function ritaObjektFalt(def, sokvag) {
-  return def.falt.filter((f) => !(sokvag.length === 0 && f.nyckel === "status"))
-    .map((f) => ritaNod(f.nod, sokvag.concat([f.nyckel]), f.etikett, f.hjalp, f.kravs, sokvag.length === 0));
+  const rot = sokvag.length === 0;
+  const falt = def.falt.filter((f) => !(rot && f.nyckel === "status"));
+  const ut = falt.filter((f) => !f.grupp)
+    .map((f) => ritaNod(f.nod, sokvag.concat([f.nyckel]), f.etikett, f.hjalp, f.kravs, rot));
+  /* modellens grupper (de administrativa uppgifterna) efter rektorns eget innehåll, i en egen sektion */
+  for (const g of def.grupper || []) {
+    const inne = falt.filter((f) => f.grupp === g.id)
+      .map((f) => ritaNod(f.nod, sokvag.concat([f.nyckel]), f.etikett, f.hjalp, f.kravs, false));
+    if (!inne.length) continue;
+    const id = unikt("d-" + ident(sokvag.concat(["grupp", g.id])));
+    const d = el("details", { class: "sektion", id, open: !!ctx.oppna[id] }, el("summary", {}, g.etikett),
+      g.hjalp ? el("p", { class: "hjalp" }, g.hjalp) : null, inne);
+    d.addEventListener("toggle", () => { ctx.oppna[id] = d.open; });
+    ut.push(d);
+  }
+  return ut;
 }
 
 export function ritaObjekt(def, sokvag, rubrik, hjalp, fallbar) {

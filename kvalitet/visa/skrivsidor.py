@@ -21,10 +21,14 @@ from kvalitet.visa.jsonkropp import las_json
 from kvalitet.visa.redigera import Redigering
 
 STATISKT = Path(__file__).parent / "statiskt"
+_TYPER = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 STATISKA = {
-    "redigera.js": "text/javascript; charset=utf-8",
-    "redigera.css": "text/css; charset=utf-8",
+    f.name: _TYPER[f.suffix]
+    for f in sorted(STATISKT.iterdir())
+    if f.is_file() and f.suffix in _TYPER and not f.name.startswith(".")
 }
+"""Every ``*.js`` and ``*.css`` in ``statiskt/`` (the editor's ES modules), fixed at import: a
+request's path is only looked up here, never joined to a folder."""
 CSP_REDIGERA = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -42,7 +46,7 @@ def _sida(titel: str, kropp: str, token: str, klass: str = "") -> bytes:
         f'<meta name="kvalitet-token" content="{htmllib.escape(token, quote=True)}">'
         f"<title>{htmllib.escape(titel)}</title>"
         '<link rel="stylesheet" href="/statiskt/redigera.css">'
-        '<script src="/statiskt/redigera.js" defer></script></head>'
+        '<script type="module" src="/statiskt/redigera.js"></script></head>'
         f'<body class="{klass}">{kropp}</body></html>'
     ).encode()
 
@@ -65,6 +69,7 @@ def redigeringssida(enhets_id: str, namn: str, token: str) -> bytes:
     <a href="#forhandsrubrik">Till förhandsvisningen</a>
   </div>
   <p id="sparstatus" role="status" aria-live="polite"></p>
+  <div id="serverfel" class="fel" role="alert" hidden></div>
   <div id="konflikt" hidden tabindex="-1"></div>
   <div id="felsammanfattning" aria-live="polite"></div>
 </header>

@@ -24,6 +24,11 @@ def _fyll(sida: Page, *sokvag: str | int, varde: str) -> None:
         detaljer = sida.locator(f"#d-{ident(*sokvag[:i])}")
         if detaljer.count() and detaljer.get_attribute("open") is None:
             detaljer.locator("> summary").click()
+    for _ in range(10):  # the sections around the field (also the model's groups), through clicks
+        stangd = sida.locator(f"details:has(#{ident(*sokvag)}):not([open]) > summary")
+        if not stangd.count():
+            break
+        stangd.first.click()
     sida.locator(f"#{ident(*sokvag)}").fill(varde)
 
 
@@ -65,7 +70,7 @@ def test_ny_enhet_skrivs_i_formularet_och_byggs(redigerare, webblasare, runner) 
     beskrivning = sida.locator(f"#{ident('beskrivning')}")
     beskrivning.fill("Lövängsskolan är en F–6-skola med 214 elever.")
     beskrivning.press("End")
-    sida.get_by_role("toolbar", name="Formatering: Beskrivning").get_by_role(
+    sida.get_by_role("toolbar", name="Formatering: Om enheten").get_by_role(
         "button", name="Fetstil"
     ).click()
     _fyll(sida, "ansvarig", "namn", varde="Kim Rektorsson")

@@ -15,6 +15,7 @@ from kvalitet.kalla.historik import Historik
 from kvalitet.kalla.rundtur import Rundtur
 from kvalitet.kalla.sammanfoga import sammanfoga
 from kvalitet.kalla.skrivvag import Konflikt, skriv_enhetsfil
+from kvalitet.modell.schema import enhetsschema
 
 ANTAL = {"antal": "totalt", "antal_flickor": "flickor", "antal_pojkar": "pojkar"}
 
@@ -111,7 +112,7 @@ def tillampa(
         _genomfor(vanlig, kallor, skriv_over, forsok)
         if not vanlig.andrad:
             return forsok
-    dok = Rundtur(fore)
+    dok = Rundtur(fore, schema=enhetsschema())
     andring = Enhetsandring(fil, fore, fore, lasta=lasta)
     _genomfor(dok, kallor, skriv_over, andring)
     andring.efter = dok.text()
@@ -171,7 +172,7 @@ def skriv(andring: Enhetsandring, historik: Historik) -> str | None:
         if nu == lasta:
             return efter
         try:
-            dok = Rundtur(nu.decode("utf-8"))
+            dok = Rundtur(nu.decode("utf-8"), schema=enhetsschema())
         except (KvalitetError, UnicodeDecodeError):
             return Konflikt("filen ändrades medan importen pågick och kan inte läsas som YAML")
         m = sammanfoga(

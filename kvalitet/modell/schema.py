@@ -6,6 +6,7 @@ so the two agree (unknown keys are rejected by both)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,9 @@ def skriv_scheman(projektrot: Path) -> list[Path]:
             skriv_atomiskt(fil, text.encode("utf-8"))
             skrivna.append(fil)
     return skrivna
+
+
+@functools.cache
+def enhetsschema() -> dict[str, Any]:
+    """The unit file's schema, made once (the round-trip writer orders new keys by it)."""
+    return schema()

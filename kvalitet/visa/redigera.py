@@ -18,6 +18,7 @@ from kvalitet.kalla.historik import Historik
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
 from kvalitet.kalla.skrivvag import Skrivning, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
+from kvalitet.modell.schema import enhetsschema
 from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
 from kvalitet.visa.sparning import Motpart, Utfall, angring, las_rundtur, sparning, version_av
@@ -169,7 +170,7 @@ class Redigering:
     def _konflikt(self, fil: Path, motpart: Motpart, innehall: Any, version: str) -> dict[str, Any]:
         """Nothing written: the page's version is kept in the history, the answer has both."""
         deras = motpart.nu.decode("utf-8", errors="replace")
-        rundtur = Rundtur(deras)
+        rundtur = Rundtur(deras, schema=enhetsschema())
         rundtur.uppdatera(innehall)
         min_text = rundtur.text()
         sparad = self.historik.spara(fil, min_text.encode("utf-8"), "din-version")

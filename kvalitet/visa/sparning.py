@@ -15,6 +15,7 @@ from kvalitet.grund.problem import KvalitetError
 from kvalitet.kalla.rundtur import Rundtur
 from kvalitet.kalla.sammanfoga import Sokvag, lika, sammanfoga, skillnader
 from kvalitet.kalla.skrivvag import Konflikt
+from kvalitet.modell.schema import enhetsschema
 from kvalitet.visa.behorighet import Nekad
 
 
@@ -43,7 +44,7 @@ class Utfall:
 def las_rundtur(text: bytes, namn: str) -> Rundtur:
     """The file's round trip; a file that cannot be read as YAML is refused in Swedish."""
     try:
-        return Rundtur(text.decode("utf-8"))
+        return Rundtur(text.decode("utf-8"), schema=enhetsschema())
     except (KvalitetError, UnicodeDecodeError) as exc:
         meddelande = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
         raise Nekad(

@@ -100,4 +100,6 @@ def importera(
         click.echo("Rader som inte hittade någon enhet:")
         for rad in resultat.omatchade:
             click.echo(f"  {rad}")
-    sys.exit(0)
+    for rad in resultat.konflikter:
+        click.echo(rad, err=True)
+    sys.exit(1 if resultat.konflikter else 0)

@@ -23,6 +23,8 @@ class Import:
     omatchade: list[str] = field(default_factory=list)
     utan_data: list[str] = field(default_factory=list)
     skrivet: bool = False
+    konflikter: list[str] = field(default_factory=list)
+    """Units not written: changed meanwhile on the same values (located Swedish messages)."""
 
 
 def _nycklar(fil: Path, data: object) -> dict[str, str]:
@@ -99,7 +101,11 @@ def importera(
             for nyckel in sorted(set(kv.enheter) - matchade[id(kv)])
         ]
     if skriv_filer:
+        from kvalitet.kalla.historik import Historik
+
+        historik = Historik(projekt.rot, git=False)
         for andring in resultat.andringar:
-            skriv(andring)
+            if (fel := skriv(andring, historik)) is not None:
+                resultat.konflikter.append(fel)
         resultat.skrivet = True
     return resultat

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kvalitet.grund.problem import visningsnamn
-from kvalitet.grund.skrivning import skriv_atomiskt
+from kvalitet.grund.problem import KvalitetError, visningsnamn
 from kvalitet.importera.hamta import Kallvarden
 from kvalitet.importera.varde import Varde, tolka
+from kvalitet.kalla.historik import Historik
 from kvalitet.kalla.rundtur import Rundtur
+from kvalitet.kalla.sammanfoga import sammanfoga
+from kvalitet.kalla.skrivvag import Konflikt, skriv_enhetsfil
 
 ANTAL = {"antal": "totalt", "antal_flickor": "flickor", "antal_pojkar": "pojkar"}
 
@@ -25,6 +27,8 @@ class Enhetsandring:
     fore: str
     efter: str
     andrade: list[str] = field(default_factory=list)
+    lasta: bytes | None = None
+    """The file's bytes as the import read them (what ``skriv`` merges against)."""
     behallna: list[str] = field(default_factory=list)
     """Values the author wrote that differ from the source (kept without --skriv-over)."""
 
@@ -97,15 +101,16 @@ def tillampa(
 ) -> Enhetsandring:
     """The unit file with the values of every source whose unit key is in ``kallor`` (a source
     and this unit's key in it). ``data`` is the file's plain data, when already read."""
-    fore = fil.read_text(encoding="utf-8")
+    lasta = fil.read_bytes()
+    fore = lasta.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     if data is not None:
-        forsok = Enhetsandring(fil, fore, fore)
+        forsok = Enhetsandring(fil, fore, fore, lasta=lasta)
         vanlig = _Vanlig(data)
         _genomfor(vanlig, kallor, skriv_over, forsok)
         if not vanlig.andrad:
             return forsok
     dok = Rundtur(fore)
-    andring = Enhetsandring(fil, fore, fore)
+    andring = Enhetsandring(fil, fore, fore, lasta=lasta)
     _genomfor(dok, kallor, skriv_over, andring)
     andring.efter = dok.text()
     return andring
@@ -149,6 +154,39 @@ def _genomfor(
                     andring.andrade.append(f"styrtal {sid} jämförelse {namn}: {varde.varde}")
 
 
-def skriv(andring: Enhetsandring) -> None:
-    if andring.efter != andring.fore:
-        skriv_atomiskt(andring.fil, andring.efter.encode("utf-8"))
+def skriv(andring: Enhetsandring, historik: Historik) -> str | None:
+    """Write the change through the one write path. When the file changed since the import
+    read it, the import's change is merged into it (base: what was read); where both changed
+    the same value nothing is written: the answer is a located Swedish message."""
+    if andring.efter == andring.fore:
+        return None
+    lasta = andring.lasta if andring.lasta is not None else andring.fore.encode("utf-8")
+    efter = andring.efter.encode("utf-8")
+
+    def berakna(nu: bytes | None) -> bytes | Konflikt:
+        if nu is None:
+            return Konflikt("filen finns inte längre")
+        if nu == lasta:
+            return efter
+        try:
+            dok = Rundtur(nu.decode("utf-8"))
+        except (KvalitetError, UnicodeDecodeError):
+            return Konflikt("filen ändrades medan importen pågick och kan inte läsas som YAML")
+        m = sammanfoga(
+            Rundtur(andring.fore).som_data(), Rundtur(andring.efter).som_data(), dok.som_data()
+        )
+        if m.konflikter:
+            falt = ", ".join(" ".join(str(s) for s in k["sokvag"]) for k in m.konflikter)
+            return Konflikt(
+                f"filen ändrades medan importen pågick, och samma värde ändrades på båda hållen ({falt})"
+            )
+        dok.uppdatera(m.data)
+        return dok.text().encode("utf-8")
+
+    skrivning = skriv_enhetsfil(andring.fil, berakna, historik, "före-import")
+    if skrivning.konflikt is None:
+        return None
+    return (
+        f"{visningsnamn(andring.fil)}: fel: {skrivning.konflikt.varde}; enheten skrevs inte "
+        "(kör importen igen när filen är sparad; de andra enheterna skrevs)"
+    )

@@ -9,8 +9,8 @@ from pathlib import Path
 import yaml
 
 from kvalitet.grund.problem import KvalitetError, visningsnamn
-from kvalitet.grund.skrivning import skriv_atomiskt
 from kvalitet.kalla.projekt import HUVUDMANNAFIL, Projekt, periodnyckel
+from kvalitet.kalla.skrivvag import skapa_fil
 from kvalitet.kontroll.period import las_period
 from kvalitet.modell import (
     EgetStyrtal,
@@ -284,7 +284,9 @@ def ny_enhet(
         raise KvalitetError(f"filen {visningsnamn(fil)} finns redan (filen har inte ändrats)")
     huvudman = lage.huvudman if lage.period == period else None
     underlag = Underlag(enhets_id, namn, skolform, period, styrtal=galler_for(huvudman, skolform))
-    skriv_atomiskt(fil, enhetsfil(underlag).encode("utf-8"))
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    if not skapa_fil(fil, enhetsfil(underlag).encode("utf-8"), projekt.rot):  # never over a file
+        raise KvalitetError(f"filen {visningsnamn(fil)} finns redan (filen har inte ändrats)")
     skriv_scheman(projekt.rot)
     return fil
 
@@ -340,7 +342,9 @@ def ny_period(projekt: Projekt, period: str) -> list[Path]:
             "(inga filer har ändrats)"
         )
     for fil, text in planerade.items():
-        skriv_atomiskt(fil, text.encode("utf-8"))
+        fil.parent.mkdir(parents=True, exist_ok=True)
+        if not skapa_fil(fil, text.encode("utf-8"), projekt.rot):  # never over a file
+            raise KvalitetError(f"filen {visningsnamn(fil)} finns redan (den har inte ändrats)")
     skriv_scheman(projekt.rot)
     return list(planerade)
 

@@ -4,10 +4,12 @@ size, pixels) and put in the project's image folder, ``rapporter/bilder/``."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from kvalitet.grund.skrivning import skriv_atomiskt
+from kvalitet.kalla.filbyte import ar_skrivfel, las_om_finns, skrivfel
+from kvalitet.kalla.skrivvag import skapa_fil
 from kvalitet.visa.behorighet import Nekad, Skrivratt
 
 MAX_BYTE = 10 * 1024 * 1024
@@ -63,19 +65,42 @@ def _filnamn(namn: str, suffix: str) -> str:
     return f"{slug(Path(namn).stem)[:60]}{suffix}"
 
 
+def _samma_bild(fil: Path, data: bytes) -> bool:
+    try:
+        return las_om_finns(fil) == data
+    except OSError:  # became a link or unreadable meanwhile: not the same image
+        return False
+
+
 def spara_bild(skrivratt: Skrivratt, enhetsfil: Path, namn: str, data: bytes) -> dict[str, str]:
-    """Put the image in the image folder (a new name when another image has the name) and
-    answer with its path as the unit file writes it (relative to the file)."""
+    """Put the image in the image folder (a new name when another file has the name) and
+    answer with its path as the unit file writes it (relative to the file). The name check
+    never reads through a link (a link or anything but a plain file just takes the next name),
+    and the file is created only if no file has the name meanwhile."""
     suffix = kontrollera_bild(namn, data)
     mapp = skrivratt.bildmapp()
+    rot = skrivratt.projekt.rot
+    try:
+        mapp.mkdir(exist_ok=True)
+    except OSError as exc:
+        if not ar_skrivfel(exc):
+            raise
+        raise skrivfel(exc, mapp, rot) from None
     grund = _filnamn(namn, suffix)
-    fil = mapp / grund
-    n = 1
-    while fil.exists() and fil.read_bytes() != data:
-        n += 1
-        fil = mapp / f"{Path(grund).stem}-{n}{suffix}"
-    fil = skrivratt.kontrollera(fil, (*SORTER, SVG))
-    if not fil.exists():
-        skriv_atomiskt(fil, data)
+    for n in range(1, 1000):
+        fil = mapp / (grund if n == 1 else f"{Path(grund).stem}-{n}{suffix}")
+        try:
+            lage = os.lstat(fil)
+        except FileNotFoundError:
+            fil = skrivratt.kontrollera(fil, (*SORTER, SVG))
+            if skapa_fil(fil, data, rot):
+                break
+            continue
+        samma = stat.S_ISREG(lage.st_mode) and lage.st_size == len(data)
+        if samma and _samma_bild(fil, data):  # the same image again: never through a link
+            fil = skrivratt.kontrollera(fil, (*SORTER, SVG))
+            break
+    else:
+        raise Nekad(f"bildmappen har redan 999 bilder som heter '{grund}'; byt namn på bilden")
     relativ = os.path.relpath(fil, enhetsfil.parent).replace(os.sep, "/")
     return {"fil": relativ, "namn": fil.name}

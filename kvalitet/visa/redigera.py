@@ -1,27 +1,28 @@
-"""Editing a unit file through the browser: open, save (round-trip, never over a change made
-elsewhere), status, undo, new unit. No HTTP here: ``skrivsidor.py`` calls these.
+"""Editing a unit file through the browser: open, save (round trip; a change made elsewhere
+meanwhile is merged on the YAML tree or answered as a conflict, never written over), status,
+undo, new unit. No HTTP here: ``skrivsidor.py`` calls these; every write goes through the one
+write path (``kalla/skrivvag.py``), and ``sparning.py`` computes what it writes.
 
 A save writes the author's words even when they are not valid yet; the answer tells what
 ``kvalitet kontrollera`` would say, at the YAML path of each field."""
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
 
-from kvalitet.grund.problem import KvalitetError, visningsnamn
-from kvalitet.grund.skrivning import skriv_atomiskt
+from kvalitet.grund.problem import visningsnamn
+from kvalitet.kalla.historik import Historik
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
+from kvalitet.kalla.skrivvag import Skrivning, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
 from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
-from kvalitet.visa.historik import Historik
+from kvalitet.visa.sparning import Motpart, Utfall, angring, las_rundtur, sparning, version_av
 
-
-def version_av(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+__all__ = ["Redigering", "version_av"]
 
 
 class Redigering:
@@ -45,23 +46,40 @@ class Redigering:
     # ------------------------------------------------------------------ finding the file
 
     def enhetsfil(self, enhets_id: str) -> Path:
-        """The unit's file in the latest period (the one the preview shows)."""
+        """The unit's file in the latest period (the one the preview shows); refused when two
+        files of the period have the id, as ``kvalitet kontrollera`` refuses them."""
         from kvalitet.kalla.oversikt import periodoversikt
 
         oversikt = periodoversikt(self.projekt)
         senaste = oversikt.senaste()
-        for fil in oversikt.filer(senaste):
-            if fil.stem == enhets_id:
-                return self.skrivratt.enhetsfil(enhets_id, fil)
+        filer = [f for f in oversikt.filer(senaste) if f.stem == enhets_id]
+        if len(filer) > 1:
+            namn = ", ".join(visningsnamn(f, self.projekt.rot) for f in filer)
+            raise Nekad(
+                f"enheten '{enhets_id}' finns i flera filer för {senaste or 'perioden'}: {namn}; "
+                "editorn öppnar och skriver ingen av dem (varje enhet har en enda fil: ta bort "
+                "kopian eller döp om den ena; kvalitet kontrollera visar dem)"
+            )
+        if filer:
+            return self.skrivratt.enhetsfil(enhets_id, filer[0])
         raise Nekad(f"enheten '{enhets_id}' finns inte för {senaste or 'någon period'}")
 
-    def _rundtur(self, fil: Path, data: bytes) -> Rundtur:
+    def _rundtur(self, fil: Path, data: bytes, ta: bool = False) -> Rundtur:
+        """The file's round trip for ``data``; with ``ta`` taken out of the cache (to change)."""
         nyckel = (fil, version_av(data))
-        if nyckel not in self._rundturer:
+        with self._las:
+            rundtur = self._rundturer.pop(nyckel, None) if ta else self._rundturer.get(nyckel)
+        if rundtur is None:
+            rundtur = las_rundtur(data, visningsnamn(fil, self.projekt.rot))
+            if not ta:
+                self._spara_rundtur(nyckel, rundtur)
+        return rundtur
+
+    def _spara_rundtur(self, nyckel: tuple[Path, str], rundtur: Rundtur) -> None:
+        with self._las:
             if len(self._rundturer) > 16:
                 self._rundturer.clear()
-            self._rundturer[nyckel] = Rundtur(data.decode("utf-8"))
-        return self._rundturer[nyckel]
+            self._rundturer[nyckel] = rundtur
 
     # ------------------------------------------------------------------ reading
 
@@ -70,18 +88,22 @@ class Redigering:
         data = fil.read_bytes()
         try:
             rundtur = self._rundtur(fil, data)
-        except (KvalitetError, UnicodeDecodeError) as exc:
-            meddelande = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
+        except Nekad:
             raise Nekad(
-                f"{visningsnamn(fil, self.projekt.rot)} kan inte öppnas i webbläsaren: "
-                f"{meddelande}. Rätta filen i en texteditor (kvalitet kontrollera visar raden)."
+                f"{visningsnamn(fil, self.projekt.rot)} kan inte öppnas i webbläsaren: filen "
+                "kan inte läsas som YAML. Rätta filen i en texteditor (kvalitet kontrollera "
+                "visar raden)."
             ) from None
+        return self._svar(enhets_id, fil, data, rundtur)
+
+    def _svar(self, enhets_id: str, fil: Path, data: bytes, rundtur: Rundtur) -> dict[str, Any]:
         innehall = rundtur.som_data()
         return {
             "enhet": enhets_id,
             "fil": visningsnamn(fil, self.projekt.rot),
             "version": version_av(data),
             "data": innehall,
+            "andrad": _andrad(fil),
             **self._lage(enhets_id, fil, innehall),
         }
 
@@ -102,84 +124,108 @@ class Redigering:
     # ------------------------------------------------------------------ writing
 
     def spara(
-        self, enhets_id: str, innehall: Any, version: str, stamma: bool = True
+        self,
+        enhets_id: str,
+        innehall: Any,
+        version: str,
+        bas: Any = None,
+        stamma: bool = True,
+        anledning: str = "sparad i webbläsaren",
     ) -> dict[str, Any]:
-        """Write ``innehall`` (the whole document as plain data) over the version the author
-        loaded. When the file changed on disk since (``version`` differs), nothing is written:
-        the answer has ``konflikt`` with both texts, and the author's text is kept in the
-        history. ``stamma=False`` is for status and undo (no check that it is godkänd)."""
+        """Write ``innehall`` (the page's whole document as plain data), loaded as ``version``
+        whose data was ``bas``. When the file changed since, the three are merged (answer:
+        ``sammanfogat``, the paths taken from the file) or, where both changed the same field,
+        nothing is written and the answer has ``konflikt``, with the page's version kept in the
+        history. Without ``bas`` (an older page) a changed file is always a conflict.
+        ``stamma=False`` is for status (no check that it is godkänd)."""
         if not isinstance(innehall, dict):
             raise Nekad("det som skickades är ingen rapport (fält med värden)")
         fil = self.enhetsfil(enhets_id)
-        with self._las:
-            nu = fil.read_bytes()
-            if version_av(nu) != version:
-                return self._konflikt(enhets_id, fil, nu, innehall, version)
-            rundtur = self._rundtur(fil, nu)
-            godkand = rundtur.hamta(("status",)) == "godkänd"
-            if stamma and godkand and innehall.get("status") == "godkänd":
-                raise Nekad(
-                    "rapporten är godkänd och ändras inte; välj 'Öppna igen' för att ändra den"
-                )
-            rundtur.uppdatera(innehall)
-            ny = rundtur.text().encode("utf-8")
-            self._rundturer.pop((fil, version), None)
-            if ny != nu:
-                self._skriv(fil, nu, ny, enhets_id)
-            self._rundturer[(fil, version_av(ny))] = rundtur
-        return {"version": version_av(ny), "sparad": ny != nu,
-                **self._lage(enhets_id, fil, rundtur.som_data())}  # fmt: skip
+        utfall = Utfall()
+        berakna = sparning(
+            innehall, version, bas, lambda nu: self._rundtur(fil, nu, ta=True), utfall, stamma
+        )
+        skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före")
+        if skrivning.konflikt is not None:
+            return self._konflikt(fil, skrivning.konflikt.varde, innehall, version)
+        return self._efter(enhets_id, fil, skrivning, utfall, anledning)
 
-    def _skriv(self, fil: Path, forra: bytes, ny: bytes, enhets_id: str) -> None:
-        self.historik.spara(fil, forra, "före")
-        skriv_atomiskt(fil, ny)
-        self.historik.checka_in(fil, f"{enhets_id}: sparad i webbläsaren (kvalitet skriv)")
-
-    def _konflikt(
-        self, enhets_id: str, fil: Path, nu: bytes, innehall: Any, version: str
+    def _efter(
+        self, enhets_id: str, fil: Path, skrivning: Skrivning, utfall: Utfall, anledning: str
     ) -> dict[str, Any]:
-        bas = next((r for (f, v), r in self._rundturer.items() if f == fil and v == version), None)
-        deras = nu.decode("utf-8", errors="replace")
-        if bas is not None:
-            bas.uppdatera(innehall)
-            min_text = bas.text()
-            self._rundturer.pop((fil, version), None)
-        else:  # the loaded version is gone: the author's version on top of theirs
-            rundtur = Rundtur(deras)
-            rundtur.uppdatera(innehall)
-            min_text = rundtur.text()
+        ny = skrivning.efter or b""
+        if skrivning.skrivet:
+            if skrivning.fore is not None and not anledning.startswith("ångrat"):
+                self.historik.kom_ihag(fil, skrivning.fore, ny)
+            self.historik.checka_in(fil, f"{enhets_id}: {anledning} (kvalitet skriv)")
+        rundtur = utfall.rundtur or self._rundtur(fil, ny)
+        self._spara_rundtur((fil, version_av(ny)), rundtur)
+        return {
+            **self._svar(enhets_id, fil, ny, rundtur),
+            "sparad": skrivning.skrivet,
+            "sammanfogat": utfall.fran_deras,
+        }
+
+    def _konflikt(self, fil: Path, motpart: Motpart, innehall: Any, version: str) -> dict[str, Any]:
+        """Nothing written: the page's version is kept in the history, the answer has both."""
+        deras = motpart.nu.decode("utf-8", errors="replace")
+        rundtur = Rundtur(deras)
+        rundtur.uppdatera(innehall)
+        min_text = rundtur.text()
         sparad = self.historik.spara(fil, min_text.encode("utf-8"), "din-version")
         return {
             "konflikt": {
-                "version": version_av(nu),
-                "diff": "".join(andrade_rader(min_text, deras)),
+                "version": version_av(motpart.nu),
+                "deras": motpart.deras,
+                "sammanfogat": motpart.sammanfogat,
+                "falt": motpart.falt,
                 "din_kopia": visningsnamn(sparad, self.projekt.rot),
-                "deras_data": Rundtur(deras).som_data(),
+                "diff": "".join(andrade_rader(min_text, deras)),
+                "deras_data": motpart.deras,
             },
             "version": version,
             "sparad": False,
         }
 
-    def satt_status(self, enhets_id: str, status: str, version: str) -> dict[str, Any]:
+    def satt_status(
+        self, enhets_id: str, status: str, version: str, bas: Any = None
+    ) -> dict[str, Any]:
+        """The status through the same save: the page's base with the new status."""
         if status not in STATUSAR:
             raise Nekad(f"'{status}' är ingen status; välj {', '.join(STATUSAR)}")
         fil = self.enhetsfil(enhets_id)
-        innehall = self._rundtur(fil, fil.read_bytes()).som_data()
-        innehall["status"] = status
-        return self.spara(enhets_id, innehall, version, stamma=False)
+        if isinstance(bas, dict):
+            innehall = {**bas, "status": status}
+        else:
+            innehall = self._rundtur(fil, fil.read_bytes()).som_data()
+            innehall["status"] = status
+        return self.spara(
+            enhets_id, innehall, version, bas, stamma=False, anledning=f"status {status}"
+        )
 
-    def angra(self, enhets_id: str) -> dict[str, Any]:
-        """Put back the version before the last save (the current one is kept in the history)."""
+    def angra(self, enhets_id: str, version: str | None = None) -> dict[str, Any]:
+        """Put back the version that was on disk before the save that produced ``version``
+        (the page's last save; an older page sends none: the file's version now). When the file
+        changed since, the same three-way check as a save: merged, or ``konflikt``."""
         fil = self.enhetsfil(enhets_id)
-        with self._las:
-            forra = self.historik.ta_tillbaka(fil)
-            if forra is None:
-                raise Nekad("det finns ingen tidigare version att gå tillbaka till")
-            # the version undone is kept aside; "ångra" again goes further back
-            self.historik.spara(fil, fil.read_bytes(), "ångrad", undan=True)
-            skriv_atomiskt(fil, forra)
-            self.historik.checka_in(fil, f"{enhets_id}: ångrat i webbläsaren (kvalitet skriv)")
-        return self.oppna(enhets_id)
+        version = version or version_av(fil.read_bytes())
+        post = self.historik.fore_sparning(fil, version)
+        if post is None:
+            raise Nekad(
+                "det finns ingen sparning från formuläret att ångra (tidigare versioner finns i "
+                "ut/.kvalitet/historik/)"
+            )
+        fore, efter = post
+        utfall = Utfall()
+        berakna = angring(fore, efter, version, lambda nu: self._rundtur(fil, nu, ta=True), utfall)
+        skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före-ångra")
+        if skrivning.konflikt is not None:
+            mina = las_rundtur(fore, "versionen före sparningen").som_data()
+            return self._konflikt(fil, skrivning.konflikt.varde, mina, version)
+        return {
+            **self._efter(enhets_id, fil, skrivning, utfall, "ångrat i webbläsaren"),
+            "angrad": True,
+        }
 
     def ny_enhet(self, namn: str, skolform: str) -> str:
         """A new unit through ``kvalitet ny enhet``; its id is made from the name."""
@@ -204,3 +250,12 @@ class Redigering:
 
     def jamfor(self, fore: str, efter: str) -> str:
         return "".join(andrade_rader(fore, efter))
+
+
+def _andrad(fil: Path) -> str:
+    """The file's modification time, ISO 8601 with the local time zone."""
+    try:
+        tid = fil.stat().st_mtime
+    except OSError:
+        return ""
+    return dt.datetime.fromtimestamp(tid).astimezone().isoformat(timespec="seconds")

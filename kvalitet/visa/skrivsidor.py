@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from kvalitet.grund.problem import KvalitetError
+from kvalitet.kalla.filbyte import Skrivfel
 from kvalitet.modell.falt import SKOLFORMER
 from kvalitet.visa.behorighet import Nekad
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
@@ -190,6 +191,8 @@ class Skrivsidor:
             if not isinstance(begaran, dict):
                 raise Nekad("det som skickades kan inte läsas")
             self._json(h, 200, self._skriv(delar, begaran))
+        except Skrivfel as exc:  # the disk, not the request: named folder and cause
+            self._fel(h, 507 if exc.full else 503, exc)
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 400, exc)
 
@@ -203,11 +206,11 @@ class Skrivsidor:
         enhet, vad = delar
         version = str(b.get("version", ""))
         if vad == "spara":
-            return self.r.spara(enhet, b.get("data"), version)
+            return self.r.spara(enhet, b.get("data"), version, b.get("bas"))
         if vad == "status":
-            return self.r.satt_status(enhet, str(b.get("status", "")), version)
+            return self.r.satt_status(enhet, str(b.get("status", "")), version, b.get("bas"))
         if vad == "angra":
-            return self.r.angra(enhet)
+            return self.r.angra(enhet, version or None)
         raise Nekad("okänd begäran")
 
     # ------------------------------------------------------------------ answers

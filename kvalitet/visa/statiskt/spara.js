@@ -32,9 +32,23 @@ export function visaSparstatus(text) {
   if (e) e.textContent = text;
 }
 
-/** Ett fel från servern överst på sidan, på svenska (null tar bort det). */
+/** Ett fel från servern överst på sidan, på svenska (null eller "" tar bort det). Står i
+    #serverfel när sidan har en sådan ruta, annars i en egen (#sparfel) ovanför #sparstatus. */
+export function visaServerfel(text) { visaFel(text || null); }
+
 function visaFel(text) {
   if (!m.dok) return;
+  const ruta = el("serverfel");
+  if (ruta) {
+    ruta.replaceChildren();
+    if (text) {
+      const p = m.dok.createElement("p");
+      p.textContent = "Inte sparat: " + text + " Det du skrev finns kvar i webbläsaren; det sparas när du ändrar igen.";
+      ruta.append(p);
+    }
+    ruta.hidden = !text;
+    return;
+  }
   let e = el("sparfel");
   if (!text) { if (e) e.remove(); return; }
   if (!e) {
@@ -363,7 +377,8 @@ export function aterstall(u) {
 export function starta({ basUrl, token, pa, enhet, oppnad, form, faltnamn: namn, hamta, dokument, lagring,
   handelser = "/__kvalitet/handelser" }) {
   m.basUrl = basUrl;
-  m.token = token || "";
+  const meta = !token && globalThis.document && globalThis.document.querySelector('meta[name="kvalitet-token"]');
+  m.token = token || (meta ? meta.content : "");
   m.pa = pa || {};
   m.hamta = hamta || globalThis.fetch.bind(globalThis);
   m.dok = dokument || globalThis.document || null;

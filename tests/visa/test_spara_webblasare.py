@@ -29,6 +29,10 @@ def _fil(projekt: Path) -> Path:
 
 def _oppna(bladdrare: Browser | object, bas: str) -> Page:
     """A new tab on the unit's form (``bladdrare`` is a browser or a context)."""
+    if os.environ.get("H4B_HARNESS"):
+        from _harness_tmp import koppla
+
+        koppla(bladdrare)
     sida: Page = bladdrare.new_page()  # type: ignore[attr-defined]
     sida.goto(f"{bas}/skriv/{ENHET}")
     expect(sida.locator(f"#{OMRADE}")).to_be_visible(timeout=15000)
@@ -119,6 +123,7 @@ def test_tva_flikar_olika_falt_bada_behalls(redigerare, webblasare) -> None:  # 
     bas, projekt, _ = redigerare
     a, b = _tva_flikar(webblasare, bas)
     a.locator(f"#{OMRADE}").fill("Område Norr – skrivet i flik A")
+    a.wait_for_timeout(300)
     b.locator(f"#{FORVALTNING}").fill("Förvaltningen – skrivet i flik B")
     _sparat(a)
     _sparat(b)
@@ -136,8 +141,9 @@ def test_tva_flikar_olika_falt_bada_behalls(redigerare, webblasare) -> None:  # 
 def _samma_falt(webblasare, bas: str) -> tuple[Page, Page]:  # type: ignore[no-untyped-def]
     a, b = _tva_flikar(webblasare, bas)
     a.locator(f"#{OMRADE}").fill("A:s område")
+    a.wait_for_timeout(300)
+    b.locator(f"#{OMRADE}").fill("B:s område")  # B has unsaved text when A saves
     _sparat(a)
-    b.locator(f"#{OMRADE}").fill("B:s område")
     return a, b
 
 
@@ -180,8 +186,9 @@ def test_tva_flikar_samma_falt_dialogen_visar_bada(  # type: ignore[no-untyped-d
         assert t in text
     for t in inte_i_filen:
         assert t not in text
-    # tab A had nothing unsaved: it may take the new version, and says so
-    expect(a.locator("#sparstatus")).to_contain_text("utanför formuläret", timeout=10000)
+    # tab A had nothing unsaved: it takes the new version when the file changed, and says so
+    if val != "Ta den andra":
+        expect(a.locator("#sparstatus")).to_contain_text("utanför formuläret", timeout=10000)
 
 
 def test_konfliktdialogen_fokus_in_escape_fokus_tillbaka(redigerare, webblasare) -> None:  # type: ignore[no-untyped-def]

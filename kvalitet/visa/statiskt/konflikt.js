@@ -156,8 +156,8 @@ export function visaKonflikt(k, { faltnamn, dokument } = {}) {
     nytt(doc, "h2", { id: "konflikt-rubrik", tabindex: "-1" }, "Någon annan har ändrat samma fält"),
     nytt(doc, "p", {}, "Du och någon annan har ändrat " + (k.falt.length === 1 ? "samma fält" : k.falt.length + " fält") +
       " sedan du öppnade rapporten. Ingenting är överskrivet. Välj för varje fält vad som ska gälla."),
-    k.din_kopia ? nytt(doc, "p", {}, "Din version finns också kvar i ", nytt(doc, "code", {}, k.din_kopia), ".") : null,
-    delar, felText, nytt(doc, "p", { class: "konflikt-knappar" }, spara, " ", senare));
+    k.din_kopia ? nytt(doc, "p", {}, "Din version finns också kvar i ", nytt(doc, "code", {}, k.din_kopia), ".") : "",
+    ...delar, felText, nytt(doc, "p", { class: "konflikt-knappar" }, spara, " ", senare));
   return new Promise((klar) => {
     let svar = null;
     const stang = () => {

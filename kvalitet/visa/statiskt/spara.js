@@ -19,7 +19,7 @@ export const tillstand = {
 const m = {
   basUrl: "", token: "", pa: {}, hamta: null, dok: null, lagring: null, form: null, faltnamn: null,
   timer: null, iFlykt: null, sedan: [], smutsig: false, konflikt: null, fel: 0, omforsok: null,
-  erbjudet: null, undanlagt: false, efterSvar: false,
+  erbjudet: null, undanlagt: false, efterSvar: false, egen: null,
 };
 
 function klocka(tid) { return utkast.klockslag(tid === undefined ? Date.now() : tid); }
@@ -179,6 +179,7 @@ function taSvar(s, skickat, lage) {
   m.fel = 0;
   visaFel(null);
   if (svar.version) tillstand.version = svar.version;
+  if (svar.version && (svar.sparad === true || lage === "angra")) m.egen = lage === "angra" ? null : svar.version;
   const filen = "data" in svar ? svar.data : skickat;
   if (filen !== null && filen !== undefined) tillstand.bas = kopia(filen);
   taLage(svar);
@@ -286,11 +287,16 @@ export function sattStatus(status) {
   });
 }
 
-/** Ångrar sidans senaste sparning; går genom samma konfliktkontroll som en sparning. */
+/** Ångrar sidans senaste sparning (versionen som den sparningen fick; en sparning som inte
+    skrev något ångras inte); går genom samma konfliktkontroll som en sparning. */
 export function angra() {
   return sparaNu().then((klart) => {
     if (!klart && (m.konflikt || m.smutsig)) return false;
-    return skickaSparning("/angra", { version: tillstand.version }, "angra");
+    if (!m.egen) {
+      visaSparstatus("Det finns ingen sparning från den här sidan att ångra (" + klocka() + ").");
+      return false;
+    }
+    return skickaSparning("/angra", { version: m.egen }, "angra");
   });
 }
 
@@ -418,5 +424,5 @@ export function kopplaKnappar() {
 export function _nollstall() {
   clearTimeout(m.timer); clearTimeout(m.omforsok);
   Object.assign(m, { timer: null, iFlykt: null, sedan: [], smutsig: false, konflikt: null, fel: 0, omforsok: null,
-    erbjudet: null, undanlagt: false, efterSvar: false });
+    erbjudet: null, undanlagt: false, efterSvar: false, egen: null });
 }

@@ -125,7 +125,7 @@ test("konflikt utan dokument: sparningen väntar och utkastet står kvar", async
 test("angra skickar versionen den senaste sparningen fick", async () => {
   spara.andra({ typ: "satt", sokvag: ["text"], varde: "ny" });
   const p = spara.sparaNu();
-  s.anrop[0].svara(200, { version: "v2", data: { namn: "A", text: "ny" }, sammanfogat: [] });
+  s.anrop[0].svara(200, { version: "v2", sparad: true, data: { namn: "A", text: "ny" }, sammanfogat: [] });
   await p;
   const q = spara.angra();
   await vila();
@@ -152,4 +152,9 @@ test("fältnamn ur formulärets träd", () => {
   const form = { rot: { sort: "objekt", falt: [{ nyckel: "resultat", etikett: "Resultat", nod: { sort: "ref", def: "R" } }] },
     defs: { R: { sort: "objekt", falt: [{ nyckel: "styrkor", etikett: "Styrkor", nod: { sort: "textlista" } }] } } };
   assert.equal(faltnamnUr(form, ["resultat", "styrkor", 1]), "Resultat › Styrkor › punkt 2");
+});
+
+test("angra utan egen sparning skickar ingenting", async () => {
+  assert.equal(await spara.angra(), false);
+  assert.equal(s.anrop.length, 0);
 });

@@ -27,6 +27,12 @@ class Problem:
     grad: Grad = field(compare=False)
     vad: str = field(compare=False)
     hur: str = field(default="", compare=False)
+    sokvag: tuple[str | int, ...] | None = field(default=None, compare=False)
+    """The YAML path of the value the problem concerns, when the check knows it: also a path
+    that is not in the file (a missing required field), which no line can point at."""
+    falttext: str = field(default="", compare=False)
+    """The message in the words of the editor's form ("Rubrik saknas"), when it differs from
+    ``vad``, which speaks of the YAML file."""
 
     def visa(self, bas: Path | None = None) -> str:
         """Format as ``fil:rad:kolumn: fel: vad (hur)``."""

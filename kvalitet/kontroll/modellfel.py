@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import types
@@ -86,13 +87,14 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
     ut: list[Problem] = []
     for sokvag, namn in saknade:
         var = f" under '{_visa_sokvag(sokvag)}'" if sokvag else ""
-        ut.append(
-            kalla.fel(
-                sokvag,
-                f"fältet '{namn}' saknas{var}",
-                f"lägg till '{namn}: ...'" + _faltbeskrivning(rot, (*sokvag, namn)),
-            )
+        problem = kalla.fel(
+            sokvag,
+            f"fältet '{namn}' saknas{var}",
+            f"lägg till '{namn}: ...'" + _faltbeskrivning(rot, (*sokvag, namn)),
         )
+        # the line is the parent's (a missing key has none); the path is the field's own
+        falt = (*sokvag, namn)
+        ut.append(_pa(problem, falt, f"{faltets_titel(rot, falt)} saknas"))
     for sokvag, namn in okanda:
         tillatna = _tillatna_falt(rot, sokvag[:-1])
         if namn == "verksamhetsplan" and rot is Enhetsrapport and len(sokvag) == 1:
@@ -114,10 +116,55 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
         else:
             vad = f"okänt fält '{namn}'{var}"
             hur = "tillåtna fält här: " + ", ".join(tillatna) if tillatna else "ta bort fältet"
-        ut.append(kalla.fel(sokvag, vad, hur, nyckel=True))
+        ut.append(_pa(kalla.fel(sokvag, vad, hur, nyckel=True), sokvag))
     for sokvag, fel in per_plats.items():
-        ut.append(_typfel(kalla, sokvag, fel))
+        ut.append(_pa(_typfel(kalla, sokvag, fel), sokvag, _falttext(rot, sokvag, fel)))
     return sorted(ut)
+
+
+def _pa(problem: Problem, sokvag: Sokvag, falttext: str = "") -> Problem:
+    """The problem with the YAML path of its field (and its text in the form's words)."""
+    return dataclasses.replace(problem, sokvag=tuple(sokvag), falttext=falttext)
+
+
+def faltets_titel(rot: type[BaseModel], sokvag: Sokvag) -> str:
+    """The model's Swedish title of the field at ``sokvag`` ("Rubrik", "Alternativtext"); the
+    YAML key when the field has none."""
+    nyckel = str(sokvag[-1]) if sokvag else ""
+    modell = _modell_vid(rot, sokvag[:-1]) if sokvag else None
+    falt = _falt_per_alias(modell).get(nyckel) if modell is not None else None
+    titel = getattr(falt, "title", None) or nyckel.replace("_", " ")
+    return titel[:1].upper() + titel[1:]
+
+
+def _falttext(rot: type[BaseModel], sokvag: Sokvag, fel: list[dict[str, Any]]) -> str:
+    """What is wrong with a field, said as the form says it: the field by its title, never by
+    its YAML path ("Rubrik är tom", "Utfall ska vara ett tal eller en text")."""
+    lista = not sokvag or isinstance(sokvag[-1], int)
+    namn = "Värdet" if lista else faltets_titel(rot, sokvag)
+    typer = {f["type"] for f in fel}
+    egna = [f for f in fel if f["type"] == "kvalitet"]
+    if egna:
+        vad = str(egna[0]["ctx"]["vad"])
+        if vad == "fältet är tomt":
+            return f"{namn} är tom"
+        return vad[:1].upper() + vad[1:]
+    if "kvalitet_typ" in typer:
+        return f"{namn} ska vara ett tal eller en text"
+    if typer & {"literal_error", "enum"}:
+        return f"{namn}: välj ett av alternativen i listan"
+    if typer & {"too_short", "string_too_short"}:
+        return f"{namn} är tom"
+    if "too_long" in typer:
+        return f"{namn} har för många rader"
+    if typer & {"greater_than_equal", "less_than_equal"}:
+        return f"{namn} är utanför det tillåtna"
+    vantade = [b for f in fel if (b := _VANTADE.get(f["type"]))]
+    if fel and fel[0].get("input") is None and "en text" in vantade:
+        return f"{namn} är tom"
+    if vantade:
+        return f"{namn} ska vara {vantade[0]}"
+    return f"{namn} har ett ogiltigt värde"
 
 
 def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:

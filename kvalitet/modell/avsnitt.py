@@ -6,116 +6,24 @@ The block form (``innehåll``) is a list of blocks shown in the author's order: 
 image, a chart, a Slutsats, strengths, weaknesses, "till analys", or a heading with its own
 blocks (unnumbered unless it says ``numrerad: true``). Both may be used in one section: the
 fixed form's text, tables and images come first, then the blocks, then the subsections and the
-closing lists."""
+closing lists. Tables, charts and images themselves are in ``modell/tabell.py``."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from kvalitet.modell.falt import (
-    MATT,
     TEXTLISTA_SCHEMA,
     Bas,
-    Cell,
     IfylldText,
     Markdown,
     Text,
     TextLista,
     egen_fel,
 )
-
-
-class Bild(Bas):
-    fil: IfylldText = Field(description="Bildfilens sökväg, relativt YAML-filen.")
-    alt: IfylldText = Field(description="Alternativtext: vad bilden visar, för den som inte ser.")
-    bildtext: Text | None = Field(None, description="Bildtext som visas under bilden.")
-
-
-class AntalPerGrupp(Bas):
-    """How many pupils (or children) a value is based on, per group; used only to decide what
-    must be hidden (röjandekontroll) and never shown."""
-
-    flickor: int | None = Field(None, ge=0, description="Antal flickor som värdet bygger på.")
-    pojkar: int | None = Field(None, ge=0, description="Antal pojkar som värdet bygger på.")
-    totalt: int | None = Field(None, ge=0, description="Antal totalt som värdet bygger på.")
-
-
-class Rad(Bas):
-    rad: Text = Field(description="Radens rubrik (första kolumnen).")
-    varden: list[Cell] | None = Field(
-        None, alias="värden", description="Värdena i ordning, ett per kolumn i 'kolumner'."
-    )
-    flickor: Cell | None = Field(None, description="Värdet för flickor.")
-    pojkar: Cell | None = Field(None, description="Värdet för pojkar.")
-    totalt: Cell | None = Field(None, description="Värdet för alla.")
-    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
-        None, alias="mått", description="Hur talen ska visas: procent, antal, skala eller text."
-    )
-    antal: AntalPerGrupp | list[int | None] | None = Field(
-        None,
-        description="Hur många elever värdena bygger på: '{flickor: 8, pojkar: 14, totalt: 22}', "
-        "eller en lista med ett antal per kolumn. Visas aldrig; används för röjandekontrollen.",
-    )
-
-
-MAX_RADER = 500
-"""A table longer than this belongs in an appendix or a spreadsheet, not in the report."""
-
-
-class Tabell(Bas):
-    rubrik: Text | None = Field(
-        None,
-        description="Tabellens rubrik. Utelämnas när texten före tabellen redan säger vad den "
-        "visar (då får tabellen ingen rubrik).",
-    )
-    radrubrik: Text | None = Field(None, description="Rubrik över första kolumnen.")
-    kolumner: TextLista | None = Field(
-        None,
-        description="Kolumnrubriker när raderna har 'värden'. Utelämnas för tabeller med "
-        "flickor/pojkar/totalt.",
-    )
-    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
-        None, alias="mått", description="Hur talen visas om inte raden säger annat."
-    )
-    rader: list[Rad] = Field(
-        min_length=1, max_length=MAX_RADER, description=f"Tabellens rader (högst {MAX_RADER})."
-    )
-    kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
-    diagram: Literal["stapel"] | None = Field(
-        None, description="'stapel' ger ett stapeldiagram av tabellen under den."
-    )
-
-    @model_validator(mode="after")
-    def _diagram_har_rubrik(self) -> Tabell:
-        if self.diagram and not (self.rubrik or "").strip():
-            raise egen_fel(
-                "en tabell med 'diagram: stapel' behöver en 'rubrik' (den blir diagrammets titel)",
-                "skriv 'rubrik: ...' i tabellen, eller ta bort 'diagram'",
-            )
-        return self
-
-
-class Diagram(Bas):
-    """A bar chart of its own data, with the same rows as a table; the values are told in its
-    text alternative."""
-
-    rubrik: IfylldText = Field(
-        description="Diagrammets titel; blir också dess namn för skärmläsare."
-    )
-    typ: Literal["stapel"] = Field("stapel", description="Diagrammets typ: 'stapel'.")
-    radrubrik: Text | None = Field(None, description="Vad raderna (staplarnas grupper) är.")
-    kolumner: TextLista | None = Field(
-        None, description="Serierna när raderna har 'värden'; annars flickor/pojkar/totalt."
-    )
-    matt: Literal[MATT] | None = Field(  # type: ignore[valid-type]
-        None, alias="mått", description="Hur talen visas: procent, antal, skala eller text."
-    )
-    rader: list[Rad] = Field(
-        min_length=1, max_length=MAX_RADER, description="Diagrammets rader, som i en tabell."
-    )
-    kalla: Text | None = Field(None, alias="källa", description="Varifrån uppgifterna kommer.")
+from kvalitet.modell.tabell import Bild, Diagram, Tabell
 
 
 def _som_slutsats(varde: Any) -> Any:
@@ -135,51 +43,74 @@ class _EllerLista:
 
 class Slutsats(Bas):
     rubrik: Text | None = Field(
-        None, description="Rutans rubrik, t.ex. 'Sammanfattande slutsats' (standard 'Slutsats')."
+        None,
+        title="Rubrik",
+        description="Rutans rubrik, t.ex. 'Sammanfattande slutsats' (standard 'Slutsats').",
     )
     inledning: Markdown | None = Field(
-        None, description="En inledande rad före punkterna, t.ex. 'Kvalitetsarbetet behöver:'."
+        None,
+        title="Inledning",
+        description="En inledande rad före punkterna, t.ex. 'Kvalitetsarbetet behöver:'.",
     )
     punkter: TextLista = Field(
-        min_length=1, description="Slutsatsens punkter; Markdown (**fetstil**, länkar) går bra."
+        min_length=1,
+        title="Punkter",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Slutsatsens punkter; Markdown (**fetstil**, länkar) går bra.",
     )
 
 
 class Textblock(Bas):
-    text: Markdown = Field(description="Brödtext i Markdown: stycken, listor, **fetstil**, länkar.")
+    text: Markdown = Field(
+        title="Text", description="Brödtext i Markdown: stycken, listor, **fetstil**, länkar."
+    )
 
 
 class Tabellblock(Bas):
-    tabell: Tabell = Field(description="En tabell, där den står i texten.")
+    tabell: Tabell = Field(title="Tabell", description="En tabell, där den står i texten.")
 
 
 class Bildblock(Bas):
-    bild: Bild = Field(description="En bild med alternativtext, där den står i texten.")
+    bild: Bild = Field(
+        title="Bild", description="En bild med alternativtext, där den står i texten."
+    )
 
 
 class Diagramblock(Bas):
-    diagram: Diagram = Field(description="Ett stapeldiagram med egna data, där det står i texten.")
+    diagram: Diagram = Field(
+        title="Diagram", description="Ett stapeldiagram med egna data, där det står i texten."
+    )
 
 
 class Slutsatsblock(Bas):
     slutsats: Annotated[Slutsats, BeforeValidator(_som_slutsats), _EllerLista()] = Field(
+        title="Slutsats",
         description="En Slutsats-ruta: en lista med punkter, eller 'rubrik', 'inledning' och "
-        "'punkter'."
+        "'punkter'.",
     )
 
 
 class Styrkeblock(Bas):
-    styrkor: TextLista = Field(description="Vilka styrkor finns? Punkter i Markdown.")
+    styrkor: TextLista = Field(
+        title="Styrkor",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka styrkor finns? Punkter i Markdown.",
+    )
 
 
 class Svaghetsblock(Bas):
-    svagheter: TextLista = Field(description="Vilka svagheter finns? Punkter i Markdown.")
+    svagheter: TextLista = Field(
+        title="Svagheter",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka svagheter finns? Punkter i Markdown.",
+    )
 
 
 class TillAnalysblock(Bas):
     till_analys: Markdown | list[Text] = Field(
+        title="Till analys",
         description="Vad från avsnittet tar ni med er till avslutande analys? En text i "
-        "Markdown (stycken) eller en lista med punkter."
+        "Markdown (stycken) eller en lista med punkter.",
     )
 
 
@@ -241,27 +172,64 @@ def _kontrollera_block(varde: Any) -> Any:
 
 
 class Avsnitt(Bas):
-    rubrik: IfylldText = Field(description="Avsnittets rubrik; numret sätts automatiskt.")
+    rubrik: IfylldText = Field(
+        title="Rubrik", description="Avsnittets rubrik; numret sätts automatiskt."
+    )
     numrerad: bool | None = Field(
         None,
+        title="Numrerad rubrik",
         description="false: rubriken får inget nummer och ingen rad i innehållsförteckningen. "
         "Standard: numrerad under 'avsnitt', onumrerad i 'innehåll'.",
     )
-    text: Markdown | None = Field(None, description="Brödtext i Markdown.")
-    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
-    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
+    text: Markdown | None = Field(None, title="Text", description="Brödtext i Markdown.")
+    tabeller: list[Tabell] = Field(
+        default_factory=list,
+        title="Tabeller",
+        json_schema_extra={"postetikett": "tabell"},
+        description="Tabeller efter texten.",
+    )
+    bilder: list[Bild] = Field(
+        default_factory=list,
+        title="Bilder",
+        json_schema_extra={"postetikett": "bild"},
+        description="Bilder efter tabellerna.",
+    )
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
+        title="Innehåll i egen ordning",
+        json_schema_extra={"postetikett": "block"},
         description="Innehållet som block i din ordning: text, tabell, bild, diagram, slutsats, "
         "styrkor, svagheter, till_analys och rubriker med egna block.",
     )
-    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
-    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
-    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
-    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
+    avsnitt: list[Avsnitt] = Field(
+        default_factory=list,
+        title="Underavsnitt",
+        json_schema_extra={"postetikett": "underavsnitt"},
+        description="Underavsnitt.",
+    )
+    styrkor: TextLista = Field(
+        default_factory=list,
+        title="Styrkor",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka styrkor finns?",
+    )
+    svagheter: TextLista = Field(
+        default_factory=list,
+        title="Svagheter",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka svagheter finns?",
+    )
+    slutsatser: TextLista = Field(
+        default_factory=list,
+        title="Slutsatser",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Punkter under 'Slutsats'.",
+    )
     till_analys: TextLista = Field(
         default_factory=list,
+        title="Till analys",
+        json_schema_extra={"postetikett": "punkt"},
         description="Vad från avsnittet tar ni med er till avslutande analys?",
     )
 
@@ -269,35 +237,79 @@ class Avsnitt(Bas):
 class Huvudavsnitt(Bas):
     """A numbered top-level section: text, blocks, subsections and the closing lists."""
 
-    text: Markdown | None = Field(None, description="Inledande text i Markdown.")
-    tabeller: list[Tabell] = Field(default_factory=list, description="Tabeller efter texten.")
-    bilder: list[Bild] = Field(default_factory=list, description="Bilder efter tabellerna.")
+    text: Markdown | None = Field(None, title="Text", description="Inledande text i Markdown.")
+    tabeller: list[Tabell] = Field(
+        default_factory=list,
+        title="Tabeller",
+        json_schema_extra={"postetikett": "tabell"},
+        description="Tabeller efter texten.",
+    )
+    bilder: list[Bild] = Field(
+        default_factory=list,
+        title="Bilder",
+        json_schema_extra={"postetikett": "bild"},
+        description="Bilder efter tabellerna.",
+    )
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
+        title="Innehåll i egen ordning",
+        json_schema_extra={"postetikett": "block"},
         description="Innehållet som block i din ordning: text, tabell, bild, diagram, slutsats, "
         "styrkor, svagheter, till_analys och rubriker med egna block.",
     )
-    avsnitt: list[Avsnitt] = Field(default_factory=list, description="Underavsnitt.")
-    styrkor: TextLista = Field(default_factory=list, description="Vilka styrkor finns?")
-    svagheter: TextLista = Field(default_factory=list, description="Vilka svagheter finns?")
-    slutsatser: TextLista = Field(default_factory=list, description="Punkter under 'Slutsats'.")
+    avsnitt: list[Avsnitt] = Field(
+        default_factory=list,
+        title="Underavsnitt",
+        json_schema_extra={"postetikett": "underavsnitt"},
+        description="Underavsnitt.",
+    )
+    styrkor: TextLista = Field(
+        default_factory=list,
+        title="Styrkor",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka styrkor finns?",
+    )
+    svagheter: TextLista = Field(
+        default_factory=list,
+        title="Svagheter",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Vilka svagheter finns?",
+    )
+    slutsatser: TextLista = Field(
+        default_factory=list,
+        title="Slutsatser",
+        json_schema_extra={"postetikett": "punkt"},
+        description="Punkter under 'Slutsats'.",
+    )
     till_analys: TextLista = Field(
         default_factory=list,
+        title="Till analys",
+        json_schema_extra={"postetikett": "punkt"},
         description="Vad från avsnittet tar ni med er till avslutande analys?",
     )
 
 
 class Resultat(Bas):
-    text: Markdown | None = Field(None, description="Inledning till resultatavsnittet.")
+    text: Markdown | None = Field(
+        None, title="Inledning", description="Inledning till resultatavsnittet."
+    )
     innehall: list[Block] = Field(
         default_factory=list,
         alias="innehåll",
+        title="Innehåll i egen ordning",
+        json_schema_extra={"postetikett": "block"},
         description="Inledningen som block, före 2.1: text, tabell, bild, diagram, slutsats.",
     )
-    objektiva: Huvudavsnitt | None = Field(None, description="2.1 Objektiva resultat.")
-    subjektiva: Huvudavsnitt | None = Field(None, description="2.2 Subjektiva resultat.")
-    observerade: Huvudavsnitt | None = Field(None, description="2.3 Observerade resultat.")
+    objektiva: Huvudavsnitt | None = Field(
+        None, title="Objektiva resultat", description="2.1 Objektiva resultat."
+    )
+    subjektiva: Huvudavsnitt | None = Field(
+        None, title="Subjektiva resultat", description="2.2 Subjektiva resultat."
+    )
+    observerade: Huvudavsnitt | None = Field(
+        None, title="Observerade resultat", description="2.3 Observerade resultat."
+    )
 
 
 Block = Annotated[

@@ -177,6 +177,7 @@ class MarkdownText(str):
 
 
 class Bas(BaseModel):
-    """Common settings: unknown keys are errors; keys are the Swedish aliases."""
+    """Common settings: unknown keys are errors; keys are the Swedish aliases. A field's
+    ``title=`` is its Swedish label, in the JSON Schema and in the editor's form."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=False)

@@ -1,6 +1,7 @@
 """Typed models of a unit's kvalitetsrapport; YAML keys are Swedish (aliases), attributes ASCII.
 
-The sections and their content (tables, images, blocks) are in ``modell/avsnitt.py``."""
+The sections and their content (blocks) are in ``modell/avsnitt.py``, tables, charts and images
+in ``modell/tabell.py``, the styrtal in ``modell/styrtalsmodell.py``."""
 
 from __future__ import annotations
 
@@ -9,37 +10,32 @@ from typing import Literal
 
 from pydantic import Field
 
-from kvalitet.modell.avsnitt import (
-    MAX_RADER,
-    AntalPerGrupp,
-    Avsnitt,
-    Bild,
-    Diagram,
-    Huvudavsnitt,
-    Rad,
-    Resultat,
-    Slutsats,
-    Tabell,
-)
+from kvalitet.modell.avsnitt import Avsnitt, Huvudavsnitt, Resultat, Slutsats
 from kvalitet.modell.falt import (
-    MATT,
     SKOLFORMER,
     STATUSAR,
-    STYRTALSSTATUS,
     Bas,
-    Cell,
     IfylldText,
     Markdown,
     Period,
     Text,
     TextLista,
 )
+from kvalitet.modell.styrtalsmodell import (
+    EgetStyrtal,
+    HuvudmansStyrtal,
+    StyrtalsDefinition,
+    Styrtalsresultat,
+)
+from kvalitet.modell.tabell import MAX_RADER, AntalPerGrupp, Bild, Diagram, Rad, Tabell
 
 
 class Ansvarig(Bas):
-    namn: Text | None = Field(None, description="Namnet på den som ansvarar för rapporten.")
+    namn: Text | None = Field(
+        None, title="Namn", description="Namnet på den som ansvarar för rapporten."
+    )
     roll: Text | None = Field(
-        None, description="Rollen, t.ex. rektor, förskolechef eller enhetschef."
+        None, title="Roll", description="Rollen, t.ex. rektor, förskolechef eller enhetschef."
     )
 
     @property
@@ -51,145 +47,107 @@ class Ansvarig(Bas):
 class Delaktighet(Bas):
     """Who took part in following up and analysing the results (Skollagen 4 kap. 4 §)."""
 
-    personal: Markdown | None = Field(None, description="Hur personalen har deltagit.")
-    elever: Markdown | None = Field(None, description="Hur barn och elever har deltagit.")
+    personal: Markdown | None = Field(
+        None, title="Personalen", description="Hur personalen har deltagit."
+    )
+    elever: Markdown | None = Field(
+        None, title="Barn och elever", description="Hur barn och elever har deltagit."
+    )
     vardnadshavare: Markdown | None = Field(
-        None, alias="vårdnadshavare", description="Hur vårdnadshavare har deltagit."
+        None,
+        alias="vårdnadshavare",
+        title="Vårdnadshavare",
+        description="Hur vårdnadshavare har deltagit.",
     )
     ovriga: Markdown | None = Field(
-        None, alias="övriga", description="Andra som har deltagit, t.ex. elevhälsan."
+        None,
+        alias="övriga",
+        title="Övriga",
+        description="Andra som har deltagit, t.ex. elevhälsan.",
     )
 
 
 class Sikt(Bas):
-    kort_sikt: Markdown | None = Field(None, description="På kort sikt (under läsåret).")
-    lang_sikt: Markdown | None = Field(None, alias="lång_sikt", description="På lång sikt.")
+    kort_sikt: Markdown | None = Field(
+        None, title="På kort sikt", description="På kort sikt (under läsåret)."
+    )
+    lang_sikt: Markdown | None = Field(
+        None, alias="lång_sikt", title="På lång sikt", description="På lång sikt."
+    )
 
 
 class Utvecklingsomrade(Bas):
-    rubrik: IfylldText = Field(description="Utvecklingsområdets namn.")
+    rubrik: IfylldText = Field(title="Rubrik", description="Utvecklingsområdets namn.")
     varfor: Markdown | None = Field(
         None,
         alias="varför",
+        title="Varför",
         description="Varför är utvecklingsområdet prioriterat? Motivera utifrån resultat och analys.",
     )
     styrdokument: Markdown | None = Field(
-        None, description="Inom vilka styrdokument finns utvecklingsbehoven?"
+        None, title="Styrdokument", description="Inom vilka styrdokument finns utvecklingsbehoven?"
     )
     forvantade_effekter: Markdown | Sikt | None = Field(
         None,
         alias="förväntade_effekter",
+        title="Förväntade effekter",
         description="Vilka konkreta effekter förväntas? En text, eller 'kort_sikt' och "
         "'lång_sikt'.",
     )
     forutsattningar: Markdown | None = Field(
         None,
         alias="förutsättningar",
+        title="Förutsättningar",
         description="Vilka förutsättningar finns för att genomföra insatserna? Vem? Vad? Hur?",
     )
     insatser: Markdown | Sikt | None = Field(
         None,
+        title="Insatser",
         description="Vilka insatser ska genomföras? En text, eller 'kort_sikt' och 'lång_sikt'.",
     )
     uppfoljning: Markdown | None = Field(
-        None, alias="uppföljning", description="Hur ska insatserna följas upp och utvärderas?"
+        None,
+        alias="uppföljning",
+        title="Uppföljning",
+        description="Hur ska insatserna följas upp och utvärderas?",
     )
     forskning: Markdown | None = Field(
-        None, description="Koppling till forskning och beprövad erfarenhet."
-    )
-    styrtal: TextLista = Field(default_factory=list, description="Styrtal som området hör till.")
-
-
-class Styrtalsresultat(Bas):
-    """A unit's result for one of the huvudman's styrtal (by id)."""
-
-    utfall: Cell | None = Field(None, description="Resultatet för perioden.")
-    flickor: Cell | None = Field(None, description="Resultatet för flickor.")
-    pojkar: Cell | None = Field(None, description="Resultatet för pojkar.")
-    status: Literal[STYRTALSSTATUS] | None = Field(  # type: ignore[valid-type]
         None,
-        description="uppnått, delvis uppnått eller ej uppnått, när målvärdet är en text och "
-        "statusen inte kan räknas fram.",
+        title="Forskning och beprövad erfarenhet",
+        description="Koppling till forskning och beprövad erfarenhet.",
     )
-    ej_aktuellt: Text | None = Field(
-        None, description="Skälet till att styrtalet inte är aktuellt för enheten."
-    )
-    kommentar: Markdown | None = Field(None, description="Kommentar och analys av resultatet.")
-    historik: dict[Period, Cell] = Field(
-        default_factory=dict,
-        description="Utfall från tidigare perioder, t.ex. '2023/24: 84', när de inte finns i "
-        "tidigare periodfiler.",
-    )
-    antal: AntalPerGrupp | None = Field(
-        None,
-        description="Hur många elever utfallet bygger på, per grupp. Visas aldrig; används för "
-        "röjandekontrollen.",
-    )
-    diagram: bool = Field(True, description="'false' stänger av styrtalets diagram.")
-    kalla: Text | None = Field(
-        None,
-        alias="källa",
-        description="Varifrån värdena kommer (fil, rad, datum); skrivs av 'kvalitet importera' "
-        "och visas som källnot under styrtalstabellen.",
-    )
-    jamforelser: dict[Text, Cell] = Field(
-        default_factory=dict,
-        alias="jämförelser",
-        description="Jämförelsevärden för perioden, t.ex. 'riket: 85,1' och 'kommunen: 83,0'; "
-        "visas bredvid enhetens värde.",
-    )
-
-
-class StyrtalsDefinition(Bas):
-    """What a styrtal measures; defined once by the huvudman (or by a unit for its own)."""
-
-    id: IfylldText = Field(description="Styrtalets nummer i verksamhetsplanen, t.ex. '1.1.2'.")
-    text: IfylldText = Field(description="Vad styrtalet mäter.")
-    matt: Literal[MATT] = Field(  # type: ignore[valid-type]
-        "procent", alias="mått", description="procent, antal, skala eller text."
-    )
-    riktning: Literal["högre", "lägre"] = Field(
-        "högre", description="'högre' om högre är bättre, 'lägre' om lägre är bättre (frånvaro)."
-    )
-    malvarde: Cell | None = Field(
-        None,
-        alias="målvärde",
-        description="Målvärdet för perioden: ett tal, eller en text som '6 på en 10-gradig skala'.",
-    )
-
-
-class HuvudmansStyrtal(StyrtalsDefinition):
-    malvarden: dict[Period, Cell] = Field(
-        default_factory=dict,
-        alias="målvärden",
-        description="Målvärden för flera perioder i en flerårig plan, t.ex. '2024/25: 85'; "
-        "visas sida vid sida i huvudmannens uppföljning. Periodens eget målvärde står i "
-        "'målvärde'.",
-    )
-    skolformer: list[Literal[SKOLFORMER]] = Field(  # type: ignore[valid-type]
+    styrtal: TextLista = Field(
         default_factory=list,
-        description="Skolformer som styrtalet gäller; tom lista eller utelämnat betyder alla.",
+        title="Styrtal",
+        json_schema_extra={"postetikett": "styrtal"},
+        description="Styrtal som området hör till.",
     )
-
-
-class EgetStyrtal(StyrtalsDefinition, Styrtalsresultat):
-    """A styrtal the unit adds on its own, with its definition and result."""
 
 
 class Aktivitet(Bas):
-    rubrik: IfylldText = Field(description="Aktivitetens namn.")
+    rubrik: IfylldText = Field(title="Rubrik", description="Aktivitetens namn.")
     styrtal: TextLista = Field(
-        default_factory=list, description="Styrtal som aktiviteten hör till."
+        default_factory=list,
+        title="Styrtal",
+        json_schema_extra={"postetikett": "styrtal"},
+        description="Styrtal som aktiviteten hör till.",
     )
-    beskrivning: Markdown | None = Field(None, description="Vad aktiviteten går ut på.")
-    uppfoljning: Markdown | None = Field(None, alias="uppföljning", description="Hur det gick.")
+    beskrivning: Markdown | None = Field(
+        None, title="Beskrivning", description="Vad aktiviteten går ut på."
+    )
+    uppfoljning: Markdown | None = Field(
+        None, alias="uppföljning", title="Uppföljning", description="Hur det gick."
+    )
 
 
 class TidigareUtvecklingsomrade(Bas):
-    rubrik: IfylldText = Field(description="Utvecklingsområdet från förra perioden.")
+    rubrik: IfylldText = Field(
+        title="Rubrik", description="Utvecklingsområdet från förra perioden."
+    )
     uppfoljning: Markdown | None = Field(
         None,
         alias="uppföljning",
+        title="Uppföljning",
         description="Hur gick arbetet? Vilka effekter syns? Fortsätter området?",
     )
 
@@ -197,70 +155,117 @@ class TidigareUtvecklingsomrade(Bas):
 class Enhetsrapport(Bas):
     """One unit's kvalitetsrapport for one period; the unit id is the file name."""
 
-    namn: IfylldText = Field(description="Enhetens namn, t.ex. 'Björkbackaskolan'.")
+    namn: IfylldText = Field(
+        title="Enhetens namn", description="Enhetens namn, t.ex. 'Björkbackaskolan'."
+    )
     skolform: Literal[SKOLFORMER] = Field(  # type: ignore[valid-type]
-        description="förskola, grundskola, gymnasieskola, vuxenutbildning, fritidshem eller annan."
+        title="Skolform",
+        description="förskola, grundskola, gymnasieskola, vuxenutbildning, fritidshem eller annan.",
     )
     beskrivning: Markdown | None = Field(
-        None, description="Kort om enheten: årskurser, antal barn/elever, personal."
+        None,
+        title="Om enheten",
+        description="Kort om enheten: årskurser, antal barn/elever, personal.",
     )
     huvudman: Text | None = Field(
-        None, description="Huvudmannen; utelämnas när projektet har en huvudmannafil."
+        None,
+        title="Huvudman",
+        description="Huvudmannen; utelämnas när projektet har en huvudmannafil.",
     )
-    forvaltning: Text | None = Field(None, alias="förvaltning", description="Förvaltningen.")
-    omrade: Text | None = Field(None, alias="område", description="Område inom förvaltningen.")
+    forvaltning: Text | None = Field(
+        None, alias="förvaltning", title="Förvaltning", description="Förvaltningen."
+    )
+    omrade: Text | None = Field(
+        None, alias="område", title="Område", description="Område inom förvaltningen."
+    )
     skolenhetskod: Text | None = Field(
         None,
+        title="Skolenhetskod",
         description="Skolverkets skolenhetskod (8 siffror), när resultat importeras från "
         "Skolverkets statistik.",
     )
     kolada_ou: Text | None = Field(
-        None, description="Enhetens id i Kolada, t.ex. 'V15E144001301', för import från Kolada."
+        None,
+        title="Enhetens id i Kolada",
+        description="Enhetens id i Kolada, t.ex. 'V15E144001301', för import från Kolada.",
     )
     ansvarig: Ansvarig | None = Field(
         None,
+        title="Ansvarig för rapporten",
         description="Den som ansvarar för rapporten: 'namn' och 'roll'. Utelämnat står ingen "
         "ansvarig på omslaget (i ett utkast står 'saknas').",
     )
-    period: Period = Field(description="Läsår som '2025/26' eller kalenderår som '2026'.")
-    status: Literal[STATUSAR] = Field(  # type: ignore[valid-type]
-        "utkast", description="utkast, klar eller godkänd."
+    period: Period = Field(
+        title="Period", description="Läsår som '2025/26' eller kalenderår som '2026'."
     )
-    datum: dt.date | None = Field(None, description="Rapportens datum, t.ex. 2026-06-20.")
-    sammanfattning: Markdown | None = Field(None, description="Sammanfattning före avsnitt 1.")
+    status: Literal[STATUSAR] = Field(  # type: ignore[valid-type]
+        "utkast", title="Status", description="utkast, klar eller godkänd."
+    )
+    datum: dt.date | None = Field(
+        None, title="Datum", description="Rapportens datum, t.ex. 2026-06-20."
+    )
+    sammanfattning: Markdown | None = Field(
+        None, title="Sammanfattning", description="Sammanfattning före avsnitt 1."
+    )
     delaktighet: Delaktighet | None = Field(
-        None, description="Hur personal, elever och vårdnadshavare har deltagit."
+        None,
+        title="Delaktighet",
+        description="Hur personal, elever och vårdnadshavare har deltagit.",
     )
     tidigare_utvecklingsomraden: list[TidigareUtvecklingsomrade] = Field(
         default_factory=list,
         alias="tidigare_utvecklingsområden",
+        title="Tidigare utvecklingsområden",
+        json_schema_extra={"postetikett": "utvecklingsområde", "postrubrik": "Område"},
         description="Uppföljning av föregående periods prioriterade utvecklingsområden.",
     )
     kvalitetsarbete: Huvudavsnitt | None = Field(
-        None, description="1 Det systematiska kvalitetsarbetet."
+        None,
+        title="Det systematiska kvalitetsarbetet",
+        description="1 Det systematiska kvalitetsarbetet.",
     )
-    resultat: Resultat | None = Field(None, description="2 Resultat.")
-    analys: Huvudavsnitt | None = Field(None, description="3 Analys.")
+    resultat: Resultat | None = Field(None, title="Resultat", description="2 Resultat.")
+    analys: Huvudavsnitt | None = Field(None, title="Analys", description="3 Analys.")
     utvecklingsomraden: list[Utvecklingsomrade] = Field(
         default_factory=list,
         alias="utvecklingsområden",
+        title="Utvecklingsområden",
+        json_schema_extra={"postetikett": "utvecklingsområde", "postrubrik": "Område"},
         description="4 Prioriterade utvecklingsområden.",
     )
     utvecklingsomraden_visning: Literal["lista", "tabell"] = Field(
         "lista",
         alias="utvecklingsområden_visning",
+        title="Utvecklingsområdena visas som",
+        json_schema_extra={
+            "etiketter": {
+                "lista": "Lista: varje område under egen rubrik",
+                "tabell": "Tabell: områdena sida vid sida",
+            }
+        },
         description="'lista' (standard): varje område med de sju frågorna under egen rubrik. "
         "'tabell': områdena sida vid sida i en tabell med frågorna som rader.",
     )
     styrtal: dict[Text, Styrtalsresultat] = Field(
         default_factory=dict,
+        title="Huvudmannens styrtal",
+        json_schema_extra={
+            "postetikett": "styrtal",
+            "nyckeletikett": "Styrtalets nummer, t.ex. 1.1.2",
+        },
         description="Resultat för huvudmannens styrtal, per styrtalets id, t.ex. '1.1.2'.",
     )
     egna_styrtal: list[EgetStyrtal] = Field(
-        default_factory=list, description="Styrtal som enheten själv har lagt till."
+        default_factory=list,
+        title="Egna styrtal",
+        json_schema_extra={"postetikett": "eget styrtal"},
+        description="Styrtal som enheten själv har lagt till.",
     )
     aktiviteter: list[Aktivitet] = Field(
-        default_factory=list, description="Aktiviteter kopplade till styrtalen."
+        default_factory=list,
+        title="Aktiviteter",
+        json_schema_extra={"postetikett": "aktivitet"},
+        description="Aktiviteter kopplade till styrtalen.",
     )
 
 

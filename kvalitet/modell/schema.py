@@ -207,13 +207,26 @@ EXEMPEL: dict[str, list[Any]] = {
 }
 
 
+def _titlar(modell: str | None) -> dict[str, str]:
+    """The Swedish titles (``Field(title=...)``) of a model's fields, by YAML key; pydantic
+    leaves a required reference's title out of the schema, so they are taken from the model."""
+    import kvalitet.modell as paket
+    from kvalitet.modell import avsnitt
+
+    klass = getattr(paket, modell or "", None) or getattr(avsnitt, modell or "", None)
+    falt = getattr(klass, "model_fields", {})
+    return {(f.alias or namn): f.title for namn, f in falt.items() if f.title}
+
+
 def _forfina(nod: Any, modell: str | None = None) -> None:
-    """Swedish titles (the YAML key), Swedish descriptions and examples, recursively."""
+    """Swedish titles (the model's ``title=``, else the YAML key), Swedish descriptions and
+    examples, recursively."""
     if isinstance(nod, dict):
         egenskaper = nod.get("properties")
         if isinstance(egenskaper, dict):
+            titlar = _titlar(modell)
             for nyckel, del_ in egenskaper.items():
-                del_["title"] = nyckel
+                del_["title"] = titlar.get(nyckel, nyckel)
                 exempel = EXEMPEL.get(f"{modell}.{nyckel}") or EXEMPEL.get(nyckel)
                 if exempel is not None:
                     del_["examples"] = exempel

@@ -1,9 +1,15 @@
 """The editor's form, made from the model: the JSON Schema of a unit file (``modell/schema.py``)
 turned into a small tree of widgets that ``statiskt/redigera.js`` draws.
 
-Nothing here names a field of the report: labels come from the YAML keys, help texts from the
-Swedish descriptions, choices from the enums, and the kind of widget from the field's type. A
-new field in the model is in the form the next time the editor starts. The few widgets that are
+Nothing here names a field of the report: labels come from the model's Swedish titles
+(``Field(title=...)``, the same titles as in the JSON Schema; a field without one is labelled by
+its YAML key), a list's item name (``postetikett``, ``postrubrik``), a mapping's key label
+(``nyckeletikett``) and a choice's labels (``etiketter``) from the same field's
+``json_schema_extra``, help texts from the Swedish descriptions, choices from the enums, and the
+kind of widget from the field's type. A new field in the model is in the form the next time the
+editor starts. The one thing decided here is the order of the report's own fields: the author's
+content first, the administrative fields last in a group "Uppgifter om enheten" (``UPPGIFTER``);
+the files' key order is untouched. The few widgets that are
 better than a generic one are chosen by *type*, not by field: Markdown text (known from the
 model's ``Markdown`` annotation), a table's rows and columns (``Tabell``, ``Diagram``), an
 image (``Bild``), the huvudman's styrtal (the report's mapping of ``Styrtalsresultat``), and the
@@ -23,22 +29,48 @@ RUTNAT = {"Tabell", "Diagram"}
 """Types drawn as a grid of rows and columns (their ``rader`` and ``kolumner``)."""
 BILD = "Bild"
 STYRTAL = "Styrtalsresultat"
-BLOCKETIKETT = {
-    "rubrik": "Rubrik med egna block",
-    "text": "Text",
-    "tabell": "Tabell",
-    "bild": "Bild",
-    "diagram": "Diagram",
-    "slutsats": "Slutsats",
-    "styrkor": "Styrkor",
-    "svagheter": "Svagheter",
-    "till_analys": "Till analys",
-}
+RUBRIKBLOCK = "Rubrik med egna block"
+"""A block of ``innehåll`` that is a heading with blocks of its own (an ``Avsnitt``)."""
+UPPGIFTER = (
+    "namn",
+    "skolform",
+    "huvudman",
+    "förvaltning",
+    "område",
+    "ansvarig",
+    "datum",
+    "period",
+    "status",
+    "skolenhetskod",
+    "kolada_ou",
+)
+"""The report's administrative fields: last in the form, in this order, in one group."""
+GRUPPER = [
+    {
+        "id": "uppgifter",
+        "etikett": "Uppgifter om enheten",
+        "hjalp": "Enhetens namn, skolform, huvudman, ansvarig, period och status, och de id som "
+        "används när resultat importeras.",
+    }
+]
+TEXTPOST = "punkt"
+"""The item name of a list of texts whose field does not name its items."""
 
 
 def etikett(nyckel: str) -> str:
-    """``tidigare_utvecklingsområden`` → ``Tidigare utvecklingsområden``."""
+    """``tidigare_utvecklingsområden`` → ``Tidigare utvecklingsområden`` (for a field without a
+    title in the model)."""
     text = nyckel.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def faltetikett(nyckel: str, s: Nod) -> str:
+    """The model's title of a field; its YAML key made into text when it has none."""
+    titel = s.get("title")
+    return str(titel) if titel and titel != nyckel else etikett(nyckel)
+
+
+def versal(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -67,7 +99,7 @@ def _markdownfalt(defnamn: str) -> set[str]:
 def _ar_text(s: Nod) -> bool:
     typ = s.get("type")
     typer = set(typ) if isinstance(typ, list) else {typ}
-    return "string" in typer and "enum" not in s and s.get("format") != "date"
+    return "string" in typer and "enum" not in s and "const" not in s and s.get("format") != "date"
 
 
 def _alternativ(s: Nod) -> list[Nod]:
@@ -94,37 +126,64 @@ def _altnamn(a: Nod) -> str:
     return ALTNAMN.get(namn, namn)
 
 
-def _nod(s: Nod, markdown: bool = False) -> Nod:
+def _val(varden: list[Any], falt: Nod) -> Nod:
+    """A choice: ``[[värde, etikett], ...]``, the labels from the field's ``etiketter``."""
+    egna = falt.get("etiketter") or {}
+    return {
+        "sort": "val",
+        "alternativ": [[v, egna.get(v) or versal(str(v))] for v in varden],
+    }
+
+
+def _poster(falt: Nod, standard: str) -> Nod:
+    """A list's (or mapping's) item name: ``postetikett`` in lower case for buttons ("Lägg till
+    utvecklingsområde"), ``postrubrik`` for an item's heading ("Område 1")."""
+    post = str(falt.get("postetikett") or standard)
+    return {"postetikett": post, "postrubrik": str(falt.get("postrubrik") or versal(post))}
+
+
+def _nod(s: Nod, markdown: bool = False, falt: Nod | None = None) -> Nod:
+    """The widget of the schema ``s``; ``falt`` is the property it belongs to (its labels)."""
+    falt = falt if falt is not None else s
     if "$ref" in s:
         namn = s["$ref"].rsplit("/", 1)[1]
         return {"sort": "ref", "def": namn}
     if "anyOf" in s:
         alt = _alternativ(s)
         if len(alt) == 1:
-            return _nod(alt[0], markdown)
+            return _nod(alt[0], markdown, falt)
         typer = [a.get("type") for a in alt]
         if sorted(map(str, typer)) == ["number", "string"]:
             return {"sort": "cell"}
         lista = alt[-1].get("type") == "array" and _ar_text(alt[-1].get("items", {}))
         if len(alt) == 2 and _ar_text(alt[0]) and lista:
-            return {"sort": "textlista", "markdown": markdown}
+            return {"sort": "textlista", "markdown": markdown, **_poster(falt, TEXTPOST)}
         return {
             "sort": "eller",
-            "alternativ": [{"namn": _altnamn(a), "nod": _nod(a, markdown)} for a in alt],
+            "alternativ": [{"namn": _altnamn(a), "nod": _nod(a, markdown, falt)} for a in alt],
         }
     if "enum" in s:
-        return {"sort": "val", "alternativ": list(s["enum"])}
+        return _val(list(s["enum"]), falt)
+    if "const" in s:
+        return _val([s["const"]], falt)
     typ = s.get("type")
     if typ == "array":
         poster = s.get("items", {})
         if "oneOf" in poster:
-            return _blocklista(poster["oneOf"])
-        return {"sort": "lista", "post": _nod(poster, markdown)}
+            return {**_blocklista(poster["oneOf"]), **_poster(falt, "block")}
+        post = _nod(poster, markdown)
+        standard = TEXTPOST if post.get("sort") == "text" else "värde"
+        return {"sort": "lista", "post": post, **_poster(falt, standard)}
     if typ == "object":
         varde = s.get("additionalProperties") or next(
             iter(s.get("patternProperties", {}).values()), {}
         )
-        return {"sort": "ordbok", "varde": _nod(varde if isinstance(varde, dict) else {})}
+        return {
+            "sort": "ordbok",
+            "varde": _nod(varde if isinstance(varde, dict) else {}),
+            "nyckeletikett": str(falt.get("nyckeletikett") or "Namn"),
+            **_poster(falt, "värde"),
+        }
     if typ == "boolean":
         return {"sort": "sant"}
     if typ == "integer":
@@ -136,31 +195,65 @@ def _nod(s: Nod, markdown: bool = False) -> Nod:
 
 def _blocklista(alternativ: list[Nod]) -> Nod:
     namn = {a["$ref"].rsplit("/", 1)[1] for a in alternativ if "$ref" in a}
+    defs = schema().get("$defs", {})
     sorter = []
     for nyckel, tagg in avsnittsmodell.BLOCKSORTER.items():
         defnamn = "Avsnitt" if tagg == "Rubrikblock" else tagg
         if defnamn in namn:
-            sorter.append({"nyckel": nyckel, "etikett": BLOCKETIKETT.get(nyckel, etikett(nyckel)),
-                           "def": defnamn, "hel": tagg == "Rubrikblock"})  # fmt: skip
+            if tagg == "Rubrikblock":
+                namn_ = RUBRIKBLOCK
+            else:
+                namn_ = faltetikett(
+                    nyckel, defs.get(tagg, {}).get("properties", {}).get(nyckel, {})
+                )
+            sorter.append(
+                {"nyckel": nyckel, "etikett": namn_, "def": defnamn, "hel": tagg == "Rubrikblock"}
+            )
     return {"sort": "block", "sorter": sorter}
+
+
+def _rubriknyckel(nod: Nod, defs: dict[str, Nod]) -> None:
+    """A list whose items have a ``rubrik`` says so: an item's heading is then "Tabell 1:
+    <rubrik>" when the rubrik is written."""
+    post = nod.get("post", {})
+    if nod.get("sort") == "lista" and post.get("sort") == "ref":
+        egenskaper = defs.get(post["def"], {}).get("properties", {})
+        if "rubrik" in egenskaper:
+            nod["rubriknyckel"] = "rubrik"
 
 
 def _objekt(namn: str, s: Nod) -> Nod:
     markdown = _markdownfalt(namn)
     kravs = set(s.get("required", []))
+    defs = schema().get("$defs", {})
     falt = []
     for nyckel, del_ in s.get("properties", {}).items():
+        nod = _nod(del_, nyckel in markdown)
+        _rubriknyckel(nod, defs)
         falt.append(
             {
                 "nyckel": nyckel,
-                "etikett": etikett(nyckel),
+                "etikett": faltetikett(nyckel, del_),
                 "hjalp": del_.get("description", ""),
                 "kravs": nyckel in kravs,
-                "nod": _nod(del_, nyckel in markdown),
+                "nod": nod,
             }
         )
     sort = "rutnat" if namn in RUTNAT else "bild" if namn == BILD else "objekt"
     return {"sort": sort, "namn": namn, "beskrivning": s.get("description", ""), "falt": falt}
+
+
+def _ordna_roten(rot: Nod) -> None:
+    """The author's content first (in the schema's order), then the administrative fields."""
+    innehall = [f for f in rot["falt"] if f["nyckel"] not in UPPGIFTER]
+    uppgifter = sorted(
+        (f for f in rot["falt"] if f["nyckel"] in UPPGIFTER),
+        key=lambda f: UPPGIFTER.index(f["nyckel"]),
+    )
+    for f in uppgifter:
+        f["grupp"] = "uppgifter"
+    rot["falt"] = innehall + uppgifter
+    rot["grupper"] = GRUPPER
 
 
 @functools.cache
@@ -172,5 +265,6 @@ def formular() -> Nod:
     for falt in rot["falt"]:
         nod = falt["nod"]
         if nod.get("sort") == "ordbok" and nod["varde"].get("def") == STYRTAL:
-            falt["nod"] = {"sort": "styrtal", "varde": nod["varde"]}
+            falt["nod"] = {**nod, "sort": "styrtal"}
+    _ordna_roten(rot)
     return {"rot": rot, "defs": defs}

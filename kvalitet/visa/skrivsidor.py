@@ -20,10 +20,14 @@ from kvalitet.visa.formular import formular
 from kvalitet.visa.redigera import Redigering
 
 STATISKT = Path(__file__).parent / "statiskt"
+_TYPER = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 STATISKA = {
-    "redigera.js": "text/javascript; charset=utf-8",
-    "redigera.css": "text/css; charset=utf-8",
+    f.name: _TYPER[f.suffix]
+    for f in sorted(STATISKT.iterdir())
+    if f.is_file() and f.suffix in _TYPER and not f.name.startswith(".")
 }
+"""Every ``*.js`` and ``*.css`` in ``statiskt/`` (the editor's ES modules), fixed at import: a
+request's path is only looked up here, never joined to a folder."""
 CSP_REDIGERA = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -41,7 +45,7 @@ def _sida(titel: str, kropp: str, token: str, klass: str = "") -> bytes:
         f'<meta name="kvalitet-token" content="{htmllib.escape(token, quote=True)}">'
         f"<title>{htmllib.escape(titel)}</title>"
         '<link rel="stylesheet" href="/statiskt/redigera.css">'
-        '<script src="/statiskt/redigera.js" defer></script></head>'
+        '<script type="module" src="/statiskt/redigera.js"></script></head>'
         f'<body class="{klass}">{kropp}</body></html>'
     ).encode()
 
@@ -64,6 +68,7 @@ def redigeringssida(enhets_id: str, namn: str, token: str) -> bytes:
     <a href="#forhandsrubrik">Till förhandsvisningen</a>
   </div>
   <p id="sparstatus" role="status" aria-live="polite"></p>
+  <div id="serverfel" class="fel" role="alert" hidden></div>
   <div id="konflikt" hidden tabindex="-1"></div>
   <div id="felsammanfattning" aria-live="polite"></div>
 </header>
@@ -145,9 +150,10 @@ class Skrivsidor:
         return True
 
     def _forhandsvisning(self, h: Any, enhets_id: str) -> None:
+        from kvalitet.visa.forlatande import forhandsvisning
         from kvalitet.visa.server import CSP
 
-        data, typ = self.r.visning.enhet(enhets_id, omladdning=False)
+        data, typ = forhandsvisning(self.r.visning, enhets_id)
         kod = 404 if typ == "404" else 200
         h._svara(kod, data, "text/html; charset=utf-8",
                  CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))  # fmt: skip

@@ -390,6 +390,10 @@ export function starta({ basUrl, token, pa, enhet, oppnad, form, faltnamn: namn,
   m.dok = dokument || globalThis.document || null;
   m.lagring = lagring || null;
   m.form = form || null;
+  if (!m.form && !namn && m.dok) {  // fältens namn i konfliktdialogen och meddelandena
+    m.hamta("/skriv/formular.json", { credentials: "same-origin" }).then((s) => s.json())
+      .then((f) => { m.form = f; }).catch(() => { /* namnen blir sökvägar */ });
+  }
   m.faltnamn = namn || null;
   const las = oppnad ? Promise.resolve(oppnad)
     : m.hamta(basUrl + "/data", { credentials: "same-origin" }).then((s) => s.json());

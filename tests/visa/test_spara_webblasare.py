@@ -284,14 +284,16 @@ def test_utifran_skrivningar_under_sparningar_40_forsok_inget_tappas(
         visad = dialog.is_visible() and f"Utifrån {i}" in dialog.inner_text()
         if not (f"Utifrån {i}" in text or visad or _i_historiken(projekt, f"Utifrån {i}")):
             tappade.append(i)
-        if dialog.is_visible():  # shown, so not lost; take the other text and go on
+        if dialog.is_visible():  # shown, so not lost; keep mine and go on
             konflikter += 1
             print(f"konflikt i försök {i}:", dialog.inner_text()[:600])
-            for knapp in dialog.get_by_role("button", name="Ta den andra", exact=True).all():
+            for knapp in dialog.get_by_role("button", name="Behåll min", exact=True).all():
                 knapp.click()
             dialog.get_by_role("button", name="Spara valen").click()
             expect(dialog).to_be_hidden()
-            _sparat(sida)
+            expect(sida.locator("#sparstatus")).to_have_text(
+                re.compile(r"^(Sparat|Filen ändrades)"), timeout=15000
+            )
     assert not tappade, (
         f"utifrån-ändringar som varken finns i filen, historiken eller visas: {tappade}"
     )

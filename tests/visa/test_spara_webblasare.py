@@ -29,10 +29,6 @@ def _fil(projekt: Path) -> Path:
 
 def _oppna(bladdrare: Browser | object, bas: str) -> Page:
     """A new tab on the unit's form (``bladdrare`` is a browser or a context)."""
-    if os.environ.get("H4B_HARNESS"):
-        from _harness_tmp import koppla
-
-        koppla(bladdrare)
     sida: Page = bladdrare.new_page()  # type: ignore[attr-defined]
     sida.goto(f"{bas}/skriv/{ENHET}")
     expect(sida.locator(f"#{OMRADE}")).to_be_visible(timeout=15000)

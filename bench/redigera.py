@@ -1,7 +1,8 @@
 """Measures the editor (``kvalitet skriv``): the time from a field change sent by the form (POST
 ``/skriv/<enhet>/spara``: round-trip write, validation, problems at the fields, styrtal status)
 to the updated preview HTML (GET ``/skriv/<enhet>/forhandsvisning``), for the largest example
-unit. Target: under 300 ms for the HTML preview. Prints each part and the total.
+unit. Target: p90 at most 300 ms from the change to the HTML preview. The save sends the
+protocol's ``data``, ``version`` and ``bas`` (docs/arkitektur.md). Prints each part and the total.
 
     python3 bench/redigera.py --varv 30
 """
@@ -66,17 +67,20 @@ def main() -> None:
         _, svar = _anrop(port, "GET", f"/skriv/{enhet}/data")
         oppnad = json.loads(svar)
         data, version = oppnad["data"], oppnad["version"]
+        bas = copy.deepcopy(data)
         _anrop(port, "GET", f"/skriv/{enhet}/forhandsvisning")  # warm: templates, fonts
         spara, visa, totalt = [], [], []
         for i in range(varv):
             data = copy.deepcopy(data)
             data["sammanfattning"] = f"Ändring {i}: " + str(data.get("sammanfattning") or "")[-400:]
-            kropp = json.dumps({"data": data, "version": version}).encode()
+            kropp = json.dumps({"data": data, "version": version, "bas": bas}).encode()
             start = time.perf_counter()
             kod, svar = _anrop(port, "POST", f"/skriv/{enhet}/spara", kropp, huvud)
             mitt = time.perf_counter()
             assert kod == 200, svar[:300]
-            version = json.loads(svar)["version"]
+            svaret = json.loads(svar)
+            assert not svaret.get("konflikt"), svaret
+            version, bas = svaret["version"], svaret.get("data", data)
             kod, html = _anrop(port, "GET", f"/skriv/{enhet}/forhandsvisning")
             slut = time.perf_counter()
             assert kod == 200 and f"Ändring {i}:".encode() in html, "förhandsvisningen är inaktuell"
@@ -89,8 +93,9 @@ def main() -> None:
         print(f"  spara (rundtur, skrivning, kontroll, fel vid fälten): {_ms(spara)}")
         print(f"  förhandsvisningens HTML:                              {_ms(visa)}")
         print(f"  från ändring till ny förhandsvisning:                 {_ms(totalt)}")
-        mal = statistics.median(totalt) < 0.3
-        print(f"  mål under 300 ms (median): {'uppnått' if mal else 'INTE uppnått'}")
+        ordnat = sorted(totalt)
+        p90 = ordnat[min(len(ordnat) - 1, int(len(ordnat) * 0.9))]
+        print(f"  mål p90 högst 300 ms: {'uppnått' if p90 <= 0.3 else 'INTE uppnått'}")
 
 
 if __name__ == "__main__":

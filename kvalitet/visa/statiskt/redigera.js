@@ -3,7 +3,7 @@
    sokvag.js vägar · dom.js el/knapp/id · falt.js, block.js, tabell.js fälten · formular.js ritning
    och fokus · problem.js felen · sparaersattning.js (ersätts av h4b:s spara.js) sparandet. */
 import { el, skicka } from "./dom.js";
-import { tillstand, starta, andra, sattStatus, angra } from "./sparaersattning.js";
+import { tillstand, starta, andra, sattStatus, angra } from "./spara.js";
 import { startaFormular, rita, uppdateraStyrtal } from "./formular.js";
 import { visaProblem } from "./problem.js";
 

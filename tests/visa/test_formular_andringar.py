@@ -216,7 +216,7 @@ def test_verktygsradens_listor_blir_listor_i_forhandsvisningen(redigerare, webbl
     yta.fill("Vi har arbetat med:\nläsning\nskrivning")
     yta.press("Control+End")
     yta.press("Shift+ArrowUp")
-    verktyg = sida.get_by_role("toolbar", name="Formatering: Om enheten")
+    verktyg = sida.get_by_role("toolbar", name="Formatering: Beskrivning")
     verktyg.get_by_role("button", name="Punktlista").click()
     _sparat(sida)
     assert (

@@ -70,7 +70,7 @@ def test_ny_enhet_skrivs_i_formularet_och_byggs(redigerare, webblasare, runner) 
     beskrivning = sida.locator(f"#{ident('beskrivning')}")
     beskrivning.fill("Lövängsskolan är en F–6-skola med 214 elever.")
     beskrivning.press("End")
-    sida.get_by_role("toolbar", name="Formatering: Om enheten").get_by_role(
+    sida.get_by_role("toolbar", name="Formatering: Beskrivning").get_by_role(
         "button", name="Fetstil"
     ).click()
     _fyll(sida, "ansvarig", "namn", varde="Kim Rektorsson")

@@ -1,7 +1,7 @@
 /* kvalitet: formuläret i webbläsaren (kvalitet skriv), startpunkten som kopplar ihop modulerna.
    Inget byggsteg och inga beroenden: ES-moduler som serveras som de är (CSP: script-src 'self').
    sokvag.js vägar · dom.js el/knapp/id · falt.js, block.js, tabell.js fälten · formular.js ritning
-   och fokus · problem.js felen · sparaersattning.js (ersätts av h4b:s spara.js) sparandet. */
+   och fokus · problem.js felen · spara.js, utkast.js, konflikt.js och forhandsvisning.js sparandet. */
 import { el, skicka } from "./dom.js";
 import { tillstand, starta, andra, sattStatus, angra } from "./spara.js";
 import { startaFormular, rita, uppdateraStyrtal } from "./formular.js";

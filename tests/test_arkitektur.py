@@ -64,3 +64,17 @@ def test_lagren_fangar_en_import_uppat(tmp_path: Path) -> None:
     res = _lint_imports(tmp_path)
     assert res.returncode != 0
     assert "BROKEN" in res.stdout and "kvalitet.kalla.las -> kvalitet.bygg.plan" in res.stdout
+
+
+def test_arkitekturen_namner_varje_modul() -> None:
+    """docs/arkitektur.md lists every module of the package and every editor script, so that the
+    module tree in the docs never falls behind the code."""
+    text = (ROT / "docs" / "arkitektur.md").read_text(encoding="utf-8")
+    moduler = [
+        m
+        for m in sorted((ROT / "kvalitet").rglob("*.py"))
+        if m.name not in ("__init__.py", "__main__.py")
+    ]
+    skript = sorted((ROT / "kvalitet" / "visa" / "statiskt").glob("*.js"))
+    saknas = [str(m.relative_to(ROT)) for m in [*moduler, *skript] if m.name not in text]
+    assert not saknas, "docs/arkitektur.md nämner inte: " + ", ".join(saknas)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from kvalitet.grund.problem import Problem, fel, varning
+from kvalitet.kalla.las_omvandling import MAX_DJUP as MAX_DJUP
+from kvalitet.kalla.las_omvandling import MAX_NODER as MAX_NODER
+from kvalitet.kalla.las_omvandling import MAX_TECKEN as MAX_TECKEN
+from kvalitet.kalla.las_omvandling import SURROGAT as SURROGAT
+from kvalitet.kalla.las_omvandling import YamlDate as YamlDate
+from kvalitet.kalla.las_omvandling import YamlFloat as YamlFloat
+from kvalitet.kalla.las_omvandling import YamlInt as YamlInt
+from kvalitet.kalla.las_omvandling import _Avbryt, _Omvandlare
 from kvalitet.kalla.yamldiagnos import syntaxfel, varningar
 
 Sokvag = tuple[str | int, ...]
@@ -20,47 +26,12 @@ SNABB_LADDARE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser (about 20 times faster) where PyYAML was built with it."""
 MAX_BYTES = 5 * 1024 * 1024
 MAX_RADLANGD = 20_000
-MAX_NODER = 200_000
-MAX_TECKEN = 10_000_000
-"""Text in all values together, counted as the aliases ('*namn') fill it in: a small file whose
-aliases repeat a long text would otherwise become a report of hundreds of megabytes."""
-MAX_DJUP = 60
-SURROGAT = re.compile("[\ud800-\udfff]")
-"""A lone surrogate: '"\\uD800"' in a double-quoted YAML string gives one."""
 
-_TILLATNA_TAGGAR = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
 
 SPARA_UTF8 = (
     "spara filen som UTF-8: i Anteckningar välj Arkiv → Spara som → Kodning: UTF-8, "
     "i VS Code klicka på kodningen nere till höger och välj 'Save with Encoding' → UTF-8"
 )
-
-
-class YamlInt(int):
-    """An int read from YAML that remembers the text it was written as."""
-
-    kalltext: str
-
-
-class YamlFloat(float):
-    """A float read from YAML that remembers the text it was written as."""
-
-    kalltext: str
-
-
-class YamlDate(dt.date):
-    """A date read from YAML that remembers the text it was written as."""
-
-    kalltext: str
 
 
 @dataclass
@@ -293,128 +264,6 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
     for slarv in varningar(text):
         kalla.problem.append(varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur))
     return kalla
-
-
-class _Avbryt(Exception):
-    """Stop converting a document that is too large or too deep."""
-
-
-class _Omvandlare:
-    """Turns a composed YAML node tree into plain Python data with positions."""
-
-    def __init__(self, kalla: Kalla) -> None:
-        self.kalla = kalla
-        self.konstruktor = yaml.SafeLoader("")
-        self.noder = 0
-        self.tecken = 0
-        self.sedda: set[int] = set()
-        self.alias = False
-
-    def _pos(self, nod: Node) -> tuple[int, int]:
-        return nod.start_mark.line + 1, nod.start_mark.column + 1
-
-    def _fel(self, nod: Node, vad: str, hur: str = "") -> None:
-        rad, kol = self._pos(nod)
-        self.kalla.problem.append(fel(self.kalla.fil, rad, kol, vad, hur))
-
-    def bygg(self, nod: Node, sokvag: Sokvag) -> Any:
-        self.noder += 1
-        if id(nod) in self.sedda:
-            self.alias = True  # the same node again: an alias ('*namn') repeats it
-        self.sedda.add(id(nod))
-        if isinstance(nod, ScalarNode):
-            self.tecken += len(str(nod.value))
-            nod.value = self._utan_surrogat(nod)
-        if self.noder > MAX_NODER or self.tecken > MAX_TECKEN:
-            if self.alias:
-                self._fel(
-                    nod,
-                    "filen blir för stor när ankarna ('&namn') fylls i där aliasen ('*namn') står",
-                    "skriv ut innehållet utan '&' och '*'",
-                )
-            else:
-                self._fel(
-                    nod,
-                    f"filen innehåller för mycket: över {MAX_NODER:,} värden eller "
-                    f"{MAX_TECKEN:,} tecken".replace(",", "\u00a0"),
-                    "dela upp rapporten, eller korta långa tabeller och texter",
-                )
-            raise _Avbryt
-        if len(sokvag) > MAX_DJUP:
-            self._fel(nod, "filen är för djupt nästlad", f"högst {MAX_DJUP} nivåer indrag")
-            raise _Avbryt
-        self.kalla.positioner.setdefault(sokvag, self._pos(nod))
-        if nod.tag not in _TILLATNA_TAGGAR:
-            self._fel(
-                nod,
-                f"taggen '{nod.tag}' är inte tillåten",
-                "ta bort taggen som börjar med '!' och skriv värdet som vanlig text",
-            )
-            return None
-        if isinstance(nod, MappingNode):
-            return self._mappning(nod, sokvag)
-        if isinstance(nod, SequenceNode):
-            return [self.bygg(barn, (*sokvag, i)) for i, barn in enumerate(nod.value)]
-        assert isinstance(nod, ScalarNode)
-        return self._skalar(nod)
-
-    def _utan_surrogat(self, nod: ScalarNode) -> str:
-        """The scalar's text; a lone surrogate ('\\uD800', half of a UTF-16 pair, which no file
-        can be written with) is an error and becomes U+FFFD, so no later stage meets it."""
-        text = str(nod.value)
-        forsta = SURROGAT.search(text)
-        if forsta is None:
-            return text
-        kod = f"\\u{ord(forsta.group()):04X}"
-        self._fel(
-            nod,
-            f"texten innehåller '{kod}', en ensam halva av ett UTF-16-par, som inte är något "
-            "tecken och inte kan sparas i en fil",
-            f"ta bort '{kod}' ur texten, eller skriv tecknet självt (t.ex. 😀) i stället för "
-            "dess kod",
-        )
-        return SURROGAT.sub("\ufffd", text)
-
-    def _mappning(self, nod: MappingNode, sokvag: Sokvag) -> dict[str, Any]:
-        resultat: dict[str, Any] = {}
-        forsta: dict[str, int] = {}
-        for nyckelnod, vardenod in nod.value:
-            if not isinstance(nyckelnod, ScalarNode):
-                self._fel(nyckelnod, "ett fältnamn måste vara en enkel text")
-                continue
-            nyckel = self._utan_surrogat(nyckelnod)
-            if nyckel in forsta:
-                self._fel(
-                    nyckelnod,
-                    f"fältet '{nyckel}' förekommer två gånger "
-                    f"(första gången på rad {forsta[nyckel]})",
-                    "ta bort det ena eller slå ihop innehållet",
-                )
-                continue
-            forsta[nyckel] = nyckelnod.start_mark.line + 1
-            self.kalla.nyckelpositioner[(*sokvag, nyckel)] = self._pos(nyckelnod)
-            resultat[nyckel] = self.bygg(vardenod, (*sokvag, nyckel))
-        return resultat
-
-    def _skalar(self, nod: ScalarNode) -> Any:
-        try:
-            varde = self.konstruktor.construct_object(nod, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            return str(nod.value)
-        if isinstance(varde, bool) or varde is None:
-            return varde
-        if isinstance(varde, int):
-            ut: Any = YamlInt(varde)
-        elif isinstance(varde, float):
-            ut = YamlFloat(varde)
-        elif isinstance(varde, dt.datetime):
-            return varde
-        elif isinstance(varde, dt.date):
-            ut = YamlDate(varde.year, varde.month, varde.day)
-        else:
-            return varde
-        ut.kalltext = str(nod.value)
-        return ut
 
 
 def kalltext(varde: Any) -> str:

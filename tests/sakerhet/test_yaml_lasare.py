@@ -11,6 +11,9 @@ LASAREN = {
     "kalla/las.py",  # the reader itself
     "kalla/las_omvandling.py",  # its node converter (a SafeLoader only to construct scalars)
     "kalla/rundtur.py",  # the round-trip writer: parses through the same limits (issue 25)
+    "kalla/rundtur_kommentarer.py",  # its parts: comments, nodes, key order (ruamel types only)
+    "kalla/rundtur_noder.py",
+    "kalla/rundtur_ordning.py",
 }
 LADDARE = {
     "load",

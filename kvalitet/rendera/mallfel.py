@@ -31,7 +31,8 @@ def oversatta_mallfel() -> Iterator[None]:
     except jinja2.sandbox.SecurityError as exc:
         raise KvalitetError(
             f"{_mallplats(exc)}fel: mallen försöker nå något som mallar inte får använda "
-            f"({exc}) (en mall får bara visa rapportens uppgifter; se docs/mallar.md)"
+            f"({_oversatt_sakerhet(str(exc))}) (en mall får bara visa rapportens uppgifter; "
+            "se docs/mallar.md)"
         ) from None
     except jinja2.UndefinedError as exc:
         raise KvalitetError(
@@ -107,6 +108,15 @@ def _syntaxfel(exc: jinja2.TemplateSyntaxError) -> Problem:
         "kontrollera att varje {% if %}, {% for %} och {% block %} har sitt {% end... %} "
         "och att {{ }} och {% %} är stängda",
     )
+
+
+def _oversatt_sakerhet(text: str) -> str:
+    """Jinja's sandbox messages in Swedish."""
+    if m := re.match(r"^access to attribute '(.+)' of '(.+)' object is unsafe\.?$", text):
+        return f"'{m.group(1)}' på ett värde av typen '{m.group(2)}'"
+    if m := re.match(r"^(.+) is not safely callable$", text):
+        return f"{m.group(1)} får inte anropas"
+    return text
 
 
 def _oversatt_odefinierad(text: str) -> str:

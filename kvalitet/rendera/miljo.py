@@ -1,11 +1,12 @@
-"""Jinja environment (project mallar/ before the built-in ones), filters, Markdown → safe HTML."""
+"""Jinja environment (project mallar/ before the built-in ones), filters, Markdown → safe HTML.
+
+The sandbox is in ``sandlada``, the data a template gets in ``data``, rendering in ``dokument``
+and a template's errors in ``mallfel``."""
 
 from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,19 @@ import jinja2.sandbox
 import nh3
 from markupsafe import Markup
 
-from kvalitet.berika.vy import VyRapport
 from kvalitet.grund import format as fmt
-from kvalitet.grund.problem import KvalitetError, Problem, fel, visningsnamn
-from kvalitet.kalla.las import SPARA_UTF8
+from kvalitet.grund.problem import KvalitetError, visningsnamn
 from kvalitet.kalla.projekt import inbyggda_mallar
 from kvalitet.modell import Huvudmannafil, MarkdownText
+from kvalitet.rendera.dokument import (
+    fyll_i,
+    rendera_html,
+    rendera_huvudmannarapport,
+    rendera_sammanstallning,
+)
+from kvalitet.rendera.mallfel import kontrollera_mallar, oversatta_mallfel
 from kvalitet.rendera.markdown_granser import for_dyr, markdown
+from kvalitet.rendera.sandlada import Sandlada
 
 _TAGGAR = {
     "p", "br", "strong", "em", "b", "i", "u", "s", "code", "pre", "blockquote",
@@ -154,9 +161,10 @@ class _Mallladdare(jinja2.FileSystemLoader):
 def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     """A Jinja environment searching the project's ``mallar/`` first, then the built-in one.
 
-    Every template renders in Jinja's immutable sandbox: a project's own template (written by
-    anyone with access to the repository) can show the report's data but cannot reach Python
-    internals, call unsafe methods or change data."""
+    Every template renders in the locked-down sandbox (``sandlada.Sandlada``): a project's own
+    template (written by anyone with access to the repository) gets the report as plain data
+    and can show it, but cannot call a method, reach Python internals or change data, and its
+    cost in memory and time is bounded."""
     sokvagar: list[Path] = []
     inbyggd = inbyggda_mallar()
     if projektmallar and projektmallar.is_dir() and projektmallar.resolve() != inbyggd:
@@ -168,7 +176,7 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
             _Mallladdare([str(s) for s in sokvagar]),
         ]
     )
-    miljo = jinja2.sandbox.ImmutableSandboxedEnvironment(
+    miljo = Sandlada(
         loader=laddare,
         autoescape=jinja2.select_autoescape(["html", "j2", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -190,179 +198,17 @@ def skapa_miljo(projektmallar: Path | None = None) -> jinja2.Environment:
     return miljo
 
 
-def rendera_html(
-    rapport: VyRapport, miljo: jinja2.Environment, mall: str = "rapport.html.j2"
-) -> str:
-    """Render one resolved unit to a self-contained HTML document."""
-    with oversatta_mallfel():
-        return miljo.get_template(mall).render(r=rapport, enhet=rapport.enhet)
-
-
-@contextmanager
-def oversatta_mallfel() -> Iterator[None]:
-    """A template's errors as a located Swedish KvalitetError, never a traceback."""
-    try:
-        yield
-    except jinja2.TemplateSyntaxError as exc:
-        raise KvalitetError(_syntaxfel(exc).visa()) from None
-    except jinja2.TemplateNotFound as exc:
-        raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen '{exc.name}' finns inte "
-            "(lägg den i projektets 'mallar/' eller rätta namnet)"
-        ) from None
-    except jinja2.sandbox.SecurityError as exc:
-        raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen försöker nå något som mallar inte får använda "
-            f"({exc}) (en mall får bara visa rapportens uppgifter; se docs/mallar.md)"
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen använder något som inte finns: "
-            f"{_oversatt_odefinierad(exc.message or '')} (rätta namnet i mallen; se docs/mallar.md)"
-        ) from None
-    except jinja2.TemplateError as exc:  # a template through a symbolic link
-        raise KvalitetError(str(exc)) from None
-    except (TypeError, ValueError, AttributeError, ArithmeticError) as exc:
-        raise KvalitetError(
-            f"{_mallplats(exc)}fel: mallen kunde inte fyllas i ({type(exc).__name__}: {exc}) "
-            "(rätta mallen)"
-        ) from None
-
-
-def kontrollera_mallar(projektmallar: Path, miljo: jinja2.Environment) -> list[Problem]:
-    """Compile every template in the project's own ``mallar/``: syntax errors, located."""
-    if not projektmallar.is_dir() or projektmallar.resolve() == inbyggda_mallar():
-        return []
-    problem: list[Problem] = []
-    for fil in sorted(projektmallar.rglob("*")):
-        if fil.is_symlink() and (fil.is_dir() or fil.suffix in (".j2", ".html", ".css")):
-            problem.append(
-                fel(
-                    fil,
-                    1,
-                    1,
-                    f"'{visningsnamn(fil)}' är en symbolisk länk, och mallar läses inte genom länkar",
-                    "kopiera in filen i mallmappen i stället för att länka till den",
-                )
-            )
-            continue
-        if not fil.is_file() or fil.suffix not in (".j2", ".html"):
-            continue
-        namn = fil.relative_to(projektmallar).as_posix()
-        try:
-            miljo.get_template(namn)
-        except jinja2.TemplateSyntaxError as exc:
-            problem.append(_syntaxfel(exc))
-        except UnicodeDecodeError:
-            problem.append(fel(fil, 1, 1, "mallen är inte sparad som UTF-8", SPARA_UTF8))
-        except jinja2.TemplateError as exc:  # a symbolic link (see _Mallladdare)
-            problem.append(_lank_problem(fil, str(exc)))
-    return problem
-
-
-def _lank_problem(fil: Path, text: str) -> Problem:
-    vad = text.split(": fel: ", 1)[-1]
-    return fel(fil, 1, 1, vad, "kopiera in filen i mallmappen i stället för att länka till den")
-
-
-def _syntaxfel(exc: jinja2.TemplateSyntaxError) -> Problem:
-    fil = Path(exc.filename) if exc.filename else Path(exc.name or "mall")
-    return fel(
-        fil,
-        exc.lineno or 1,
-        1,
-        f"mallen har ett syntaxfel: {exc.message}",
-        "kontrollera att varje {% if %}, {% for %} och {% block %} har sitt {% end... %} "
-        "och att {{ }} och {% %} är stängda",
-    )
-
-
-def _oversatt_odefinierad(text: str) -> str:
-    if m := re.match(r"^'(.+)' is undefined$", text):
-        return f"'{m.group(1)}' finns inte"
-    if m := re.match(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'$", text):
-        klass, falt = m.group(1), m.group(2)
-        svar = f"'{klass}' har inget fält '{falt}'"
-        kanda = _falt_i_klass(klass)
-        if kanda:
-            from kvalitet.kontroll.modellfel import menade_du
-
-            if forslag := menade_du(falt, kanda):
-                svar += f" – menade du '{forslag}'?"
-            svar += "; fält som finns: " + ", ".join(kanda)
-        return svar
-    if m := re.match(r"^'(.+)' has no attribute '(.+)'$", text):
-        return f"'{m.group(1)}' har inget fält '{m.group(2)}'"
-    return text
-
-
-def _falt_i_klass(namn: str) -> list[str]:
-    """The attribute names a template may use on a model or view class, by class name."""
-    import dataclasses
-
-    from kvalitet import modell
-    from kvalitet.berika import vy
-
-    for modul in (modell, vy):
-        klass = getattr(modul, namn, None)
-        if isinstance(klass, type) and hasattr(klass, "model_fields"):
-            return list(klass.model_fields)
-        if isinstance(klass, type) and dataclasses.is_dataclass(klass):
-            return [f.name for f in dataclasses.fields(klass)]
-    return []
-
-
-def _mallplats(exc: BaseException) -> str:
-    """``fil:rad:1: `` of the innermost template frame in a traceback, if any."""
-    plats = ""
-    tb = exc.__traceback__
-    while tb is not None:
-        kod = tb.tb_frame.f_code
-        if kod.co_filename.endswith((".j2", ".html", ".css")):
-            plats = f"{visningsnamn(Path(kod.co_filename))}:{tb.tb_lineno}:1: "
-        tb = tb.tb_next
-    return plats
-
-
-def rendera_sammanstallning(
-    data: Any, lage: Any, projektrot: Path, miljo: jinja2.Environment, lank: str
-) -> str:
-    """Render the huvudman's sammanställning; ``lank`` is the suffix of links to the units'
-    reports (``.html`` in the HTML version, empty for none in the PDF)."""
-    from types import SimpleNamespace
-
-    from kvalitet.berika.roj import SYMBOLER, symboler_i
-    from kvalitet.berika.tema import logotyp, tema_css
-    from kvalitet.modell.status import SYMBOL
-
-    grans = lage.huvudman.installningar.rojandegrans if lage.huvudman else 10
-    symboler = symboler_i(
-        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
-    )
-    with oversatta_mallfel():
-        return miljo.get_template("sammanstallning.html.j2").render(
-            s=data,
-            lank=lank,
-            symbol=SYMBOL,
-            symboler=symboler,
-            r=SimpleNamespace(
-                teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()}
-            ),
-            logotyp=logotyp(lage.huvudman, lage.huvudmannafil, projektrot),
-            tema_css=tema_css(lage.huvudman.tema if lage.huvudman else None),
-        )
-
-
-def rendera_huvudmannarapport(vy: Any, data: Any, miljo: jinja2.Environment, lank: str) -> str:
-    """Render the huvudman's own report (``vy``: a VyHuvudmannarapport) with the units'
-    sammanställning (``data``) as its section or appendix; ``lank`` as for the sammanställning."""
-    from kvalitet.berika.roj import symboler_i
-    from kvalitet.modell.status import SYMBOL
-
-    symboler = symboler_i(
-        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
-    )
-    with oversatta_mallfel():
-        return miljo.get_template("huvudmannens-rapport.html.j2").render(
-            r=vy, s=data, lank=lank, symbol=SYMBOL, symboler=symboler
-        )
+__all__ = [
+    "INBYGGD",
+    "fyll_i",
+    "kontrollera_mallar",
+    "markdown_html",
+    "markdown_rad",
+    "oversatta_mallfel",
+    "punkt",
+    "rendera_html",
+    "rendera_huvudmannarapport",
+    "rendera_sammanstallning",
+    "skapa_miljo",
+    "valj_mall",
+]

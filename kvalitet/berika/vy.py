@@ -190,14 +190,14 @@ def las_upp(
     vp_rubrik = None
     perspektiv: list[VyPerspektivdel] = []
     vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
-    grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)
-    if grupper:
+    vp_grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)
+    if vp_grupper:
         vp_rubrik = Rubrik("5", "Uppföljning av verksamhetsplanen", 1)
         bygg.innehall.append(vp_rubrik)
-        for p, grupp in enumerate(grupper, start=1):
-            rubrik = Rubrik(f"5.{p}", grupp.namn, 2)
+        for p, vp_grupp in enumerate(vp_grupper, start=1):
+            rubrik = Rubrik(f"5.{p}", vp_grupp.namn, 2)
             bygg.innehall.append(rubrik)
-            perspektiv.append(VyPerspektivdel(rubrik, grupp.mal))
+            perspektiv.append(VyPerspektivdel(rubrik, vp_grupp.mal))
 
     return VyRapport(
         id=enhets_id,

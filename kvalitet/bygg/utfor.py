@@ -111,8 +111,12 @@ def utfor(
 ) -> Bygge:
     """Carry out ``plan``; the caller holds the output folder's lock (``utkatalog.byggas``)."""
     bygge = Bygge(
-        [Enhetsresultat(d.namn, d.fil, oforandrad=True) for d in plan.enheter if not d.bygg]
-    )  # type: ignore[arg-type]
+        [
+            Enhetsresultat(d.namn, d.fil, oforandrad=True)  # type: ignore[arg-type]
+            for d in plan.enheter
+            if not d.bygg
+        ]
+    )
     if plan.tom:
         return bygge
     from kvalitet.bygg.verkstad import PdfVerkstad

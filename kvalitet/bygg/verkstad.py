@@ -122,7 +122,7 @@ class PdfVerkstad:
             return framtid
         self.starta()
         assert self._pool is not None
-        framtid = self._pool.submit(self._mal, *uppdrag)
+        framtid = self._pool.submit(self._mal, *uppdrag)  # type: ignore[arg-type]
         self._uppdrag[framtid] = uppdrag
         return framtid
 

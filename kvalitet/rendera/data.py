@@ -94,7 +94,7 @@ class _Omvandling:
         self.klara[id(x)] = ut
         self.behall.append(x)
         for nyckel, varde in par:
-            ut[nyckel if isinstance(nyckel, (str, int)) else str(nyckel)] = self.varde(varde)
+            ut[nyckel if isinstance(nyckel, (str, int)) else str(nyckel)] = self.varde(varde)  # type: ignore[index]
         return ut
 
 

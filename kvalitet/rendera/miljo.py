@@ -138,7 +138,7 @@ class _Mallladdare(jinja2.FileSystemLoader):
     """Reads templates like Jinja's file loader, but never through a symbolic link: a linked
     template or folder could publish any file on the computer in every report."""
 
-    def get_source(
+    def get_source(  # type: ignore[override]
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Any]:
         for mapp in self.searchpath:

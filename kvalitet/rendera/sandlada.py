@@ -165,7 +165,7 @@ def _format_langd(s: Any, *args: Any, **kwargs: Any) -> int:
     return len(str(s))
 
 
-_BEGRANSADE_FILTER = {
+_BEGRANSADE_FILTER: dict[str, Callable[..., int]] = {
     "replace": _ersatt_langd,
     "center": _bredd_langd,
     "indent": _bredd_langd,

@@ -12,8 +12,8 @@ from kvalitet.cli.gemensamt import (
     oppna_projekt,
 )
 from kvalitet.grund.format import antal
+from kvalitet.grund.ordforrad import SKOLFORMER
 from kvalitet.grund.problem import visningsnamn
-from kvalitet.modell.falt import SKOLFORMER
 
 
 @kvalitet.group(

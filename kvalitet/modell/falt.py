@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kvalitet.grund.ordforrad import SKOLFORMER as SKOLFORMER
 from kvalitet.kalla.las import YamlDate, YamlFloat, YamlInt
 
-SKOLFORMER = ("förskola", "grundskola", "gymnasieskola", "vuxenutbildning", "fritidshem", "annan")
 STATUSAR = ("utkast", "klar", "godkänd")
 MATT = ("procent", "antal", "skala", "text")
 PLATSHALLARE = ("Namn Efternamn",)

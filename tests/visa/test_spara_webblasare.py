@@ -31,8 +31,17 @@ def _oppna(bladdrare: Browser | object, bas: str) -> Page:
     """A new tab on the unit's form (``bladdrare`` is a browser or a context)."""
     sida: Page = bladdrare.new_page()  # type: ignore[attr-defined]
     sida.goto(f"{bas}/skriv/{ENHET}")
-    expect(sida.locator(f"#{OMRADE}")).to_be_visible(timeout=15000)
+    _visa_uppgifter(sida)
     return sida
+
+
+def _visa_uppgifter(sida: Page) -> None:
+    """Open "Uppgifter om enheten" (where Område stands, after the report's own content)."""
+    grupp = sida.locator("#d-f-grupp-uppgifter")
+    expect(grupp).to_be_attached(timeout=15000)
+    if grupp.get_attribute("open") is None:
+        grupp.locator("> summary").click()
+    expect(sida.locator(f"#{OMRADE}")).to_be_visible(timeout=15000)
 
 
 def _sparat(sida: Page) -> None:
@@ -75,7 +84,7 @@ def test_text_skriven_strax_fore_omladdning_finns_kvar(redigerare, webblasare) -
     sida.locator(f"#{OMRADE}").fill("Område Väster, skrivet före omladdningen")
     sida.wait_for_timeout(300)
     sida.reload()
-    expect(sida.locator(f"#{OMRADE}")).to_be_visible(timeout=15000)
+    _visa_uppgifter(sida)
     erbjudande = sida.get_by_role("button", name=re.compile(r"^Återställ det du skrev \d\d:\d\d$"))
     falt = sida.locator(f"#{OMRADE}")
     assert _vanta_pa(

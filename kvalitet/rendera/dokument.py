@@ -29,19 +29,24 @@ def rendera_html(
     return fyll_i(miljo, mall, r=rapport, enhet=rapport.enhet)
 
 
+def _symboler(data: Any) -> list[str]:
+    """The statistics symbols ('..', '*' …) that the sammanställning's cells use (its legend)."""
+    from kvalitet.berika.roj import symboler_i
+
+    return symboler_i([c.text for g in data.grupper for e in g.enheter for c in e.celler.values()])
+
+
 def rendera_sammanstallning(
     data: Any, lage: Any, projektrot: Any, miljo: jinja2.Environment, lank: str
 ) -> str:
     """Render the huvudman's sammanställning; ``lank`` is the suffix of links to the units'
     reports (``.html`` in the HTML version, empty for none in the PDF)."""
-    from kvalitet.berika.roj import SYMBOLER, symboler_i
+    from kvalitet.berika.roj import SYMBOLER
     from kvalitet.berika.tema import logotyp, tema_css
     from kvalitet.modell.status import SYMBOL
 
     grans = lage.huvudman.installningar.rojandegrans if lage.huvudman else 10
-    symboler = symboler_i(
-        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
-    )
+    symboler = _symboler(data)
     return fyll_i(
         miljo,
         "sammanstallning.html.j2",
@@ -58,12 +63,9 @@ def rendera_sammanstallning(
 def rendera_huvudmannarapport(vy: Any, data: Any, miljo: jinja2.Environment, lank: str) -> str:
     """Render the huvudman's own report (``vy``: a VyHuvudmannarapport) with the units'
     sammanställning (``data``) as its section or appendix; ``lank`` as for the sammanställning."""
-    from kvalitet.berika.roj import symboler_i
     from kvalitet.modell.status import SYMBOL
 
-    symboler = symboler_i(
-        [c.text for g in data.grupper for e in g.enheter for c in e.celler.values()]
-    )
+    symboler = _symboler(data)
     return fyll_i(
         miljo,
         "huvudmannens-rapport.html.j2",

@@ -23,7 +23,11 @@ from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
 from kvalitet.visa.sparning import Motpart, Utfall, angring, las_rundtur, sparning, version_av
 
-__all__ = ["Redigering", "version_av"]
+__all__ = ["EnhetSaknas", "Redigering", "version_av"]
+
+
+class EnhetSaknas(Nekad):
+    """No file of the latest period has the unit's id (a page answers 404)."""
 
 
 class Redigering:
@@ -63,7 +67,7 @@ class Redigering:
             )
         if filer:
             return self.skrivratt.enhetsfil(enhets_id, filer[0])
-        raise Nekad(f"enheten '{enhets_id}' finns inte för {senaste or 'någon period'}")
+        raise EnhetSaknas(f"enheten '{enhets_id}' finns inte för {senaste or 'någon period'}")
 
     def _rundtur(self, fil: Path, data: bytes, ta: bool = False) -> Rundtur:
         """The file's round trip for ``data``; with ``ta`` taken out of the cache (to change)."""

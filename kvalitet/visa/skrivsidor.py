@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-from kvalitet.grund.problem import KvalitetError
+from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.filbyte import Skrivfel
 from kvalitet.modell.falt import SKOLFORMER
 from kvalitet.visa.behorighet import Nekad
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
 from kvalitet.visa.formular import formular
 from kvalitet.visa.jsonkropp import las_json
-from kvalitet.visa.redigera import Redigering
+from kvalitet.visa.redigera import EnhetSaknas, Redigering
+from kvalitet.visa.sidor import inte_hittad
 
 STATISKT = Path(__file__).parent / "statiskt"
 _TYPER = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
@@ -37,6 +38,7 @@ CSP_REDIGERA = (
 """The editor runs only its own script file: no inline script, nothing from outside."""
 MAX_JSON = 5 * 1024 * 1024
 JSON_TYP = "application/json; charset=utf-8"
+HTML_TYP = "text/html; charset=utf-8"
 
 
 def _sida(titel: str, kropp: str, token: str, klass: str = "") -> bytes:
@@ -136,33 +138,55 @@ class Skrivsidor:
             elif delar == ["formular.json"]:
                 self._json(h, 200, formular())
             elif len(delar) == 1 and delar[0]:
-                try:
-                    oppnad = self.r.oppna(delar[0])
-                except (Nekad, KvalitetError) as exc:  # a broken file: its errors, as a page
-                    h._svara(409, self._felsida(delar[0], exc), "text/html; charset=utf-8")
-                    return True
-                namn = str(oppnad["data"].get("namn") or delar[0])
-                h._svara(200, redigeringssida(delar[0], namn, token),
-                         "text/html; charset=utf-8", CSP_REDIGERA)  # fmt: skip
+                self._redigeringssida(h, delar[0], token)
             elif len(delar) == 2 and delar[1] == "data":
-                self._json(h, 200, self.r.oppna(delar[0]))
+                self._data(h, delar[0])
             elif len(delar) == 2 and delar[1] == "forhandsvisning":
                 self._forhandsvisning(h, delar[0])
             else:
-                h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+                h._svara(404, inte_hittad(f"Sidan '{sokvag}' finns inte."), HTML_TYP)
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 404, exc)
         return True
 
-    def _felsida(self, enhets_id: str, exc: Exception) -> bytes:
-        """The page for a unit the form cannot open: its located errors, and the reason."""
+    def _redigeringssida(self, h: Any, enhets_id: str, token: str) -> None:
+        """The form page; for a unit that is not there a 404 page, for a file the form cannot
+        open (a YAML error) a page with its located errors: never JSON in the browser."""
+        try:
+            oppnad = self.r.oppna(enhets_id)
+        except EnhetSaknas as exc:
+            h._svara(404, inte_hittad(_mening(exc) + "."), HTML_TYP)
+            return
+        except (Nekad, KvalitetError) as exc:
+            fel = self._fel_i_filen(enhets_id)
+            extra = "" if fel else _mening(exc)
+            h._svara(409, self.r.visning._felsida(enhets_id, fel, extra), HTML_TYP)
+            return
+        namn = str(oppnad["data"].get("namn") or enhets_id)
+        h._svara(200, redigeringssida(enhets_id, namn, token), HTML_TYP, CSP_REDIGERA)
+
+    def _data(self, h: Any, enhets_id: str) -> None:
+        """The unit's data for the form; for a file it cannot open, the reason and the file's
+        located errors (``fil:rad:kolumn: fel: …``), which the form shows in its place."""
+        try:
+            svar = self.r.oppna(enhets_id)
+        except EnhetSaknas as exc:
+            self._fel(h, 404, exc)
+            return
+        except (Nekad, KvalitetError) as exc:
+            rot = self.r.projekt.rot
+            problem = [p.visa(rot) for p in sorted(self._fel_i_filen(enhets_id))]
+            self._json(h, 409, {"fel": _mening(exc), "problem": problem})
+            return
+        self._json(h, 200, svar)
+
+    def _fel_i_filen(self, enhets_id: str) -> list[Problem]:
+        """What ``kvalitet kontrollera`` says about the unit's file: its errors, located."""
         from kvalitet.kontroll.period import las_period
 
         visning = self.r.visning
         lage = las_period(visning.projekt, None, [enhets_id], minne=visning.minne)
-        fel = [p for p in lage.problem if p.ar_fel]
-        text = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
-        return visning._felsida(enhets_id, fel, "" if fel else text[:1].upper() + text[1:])
+        return [p for p in lage.problem if p.ar_fel]
 
     def _forhandsvisning(self, h: Any, enhets_id: str) -> None:
         from kvalitet.visa.forlatande import forhandsvisning
@@ -235,5 +259,10 @@ class Skrivsidor:
         h._svara(kod, json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON_TYP, CSP_REDIGERA)
 
     def _fel(self, h: Any, kod: int, exc: Exception) -> None:
-        text = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
-        self._json(h, kod, {"fel": text[:1].upper() + text[1:]})
+        self._json(h, kod, {"fel": _mening(exc)})
+
+
+def _mening(exc: Exception) -> str:
+    """The error's Swedish message as a sentence (first letter upper case)."""
+    text = exc.format_message() if isinstance(exc, KvalitetError) else str(exc)
+    return text[:1].upper() + text[1:]

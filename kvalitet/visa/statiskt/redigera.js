@@ -65,8 +65,10 @@ async function redigera(topp) {
       forhandsvisning: () => laddaOmForhandsvisning(bas),
     },
   });
-  if (d.fel) {
-    formEl.replaceChildren(el("p", { class: "fel", role: "alert" }, d.fel));
+  if (d.fel) {  // a file the form cannot open: the reason, and its errors with file and line
+    const rader = (d.problem || []).map((p) => el("li", {}, p));
+    formEl.replaceChildren(el("div", { class: "fel", role: "alert" }, el("p", {}, d.fel),
+      rader.length ? el("ul", {}, rader) : null));
     return;
   }
   document.getElementById("klar").addEventListener("click", () => sattStatus("klar"));

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from .kanda import Fynd
@@ -20,9 +21,18 @@ AXE = NODE / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BREDDER = (390, 1280)
 AXE_TAGGAR = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_BASTA = [*AXE_TAGGAR, "best-practice"]
+"""The live pages of ``kvalitet visa``/``skriv`` are held to axe's best-practice rules too."""
 # As the preview's browser tests: no sandbox (root in CI), no background connections.
-FLAGGOR = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+FLAGGOR = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class VerktygSaknas(RuntimeError):
@@ -103,17 +113,26 @@ def outloud(pdfer: dict[str, Path]) -> list[Fynd]:
         for f in resultat["findings"]:
             if f["severity"] == "info":
                 continue
-            text = f["message"] + (f" [{f['evidence']}]" if f.get("evidence") else "")
             fynd.append(
-                Fynd("outloud", namn, f["rule"], f["severity"], text, f"s. {f.get('page', '?')}")
+                Fynd(
+                    "outloud",
+                    namn,
+                    f["rule"],
+                    f["severity"],
+                    f["message"],
+                    f"s. {f.get('page', '?')}",
+                    str(f.get("evidence") or ""),
+                )
             )
     return fynd
 
 
 def vnu(html: dict[str, Path]) -> list[Fynd]:
     """The Nu Html Checker: errors and warnings, HTML and the CSS inside it."""
-    svar = _kor(["java", "-jar", str(_vnu()), "--format", "json", "--exit-zero-always"]
-                + [str(p) for p in html.values()])  # fmt: skip
+    svar = _kor(
+        ["java", "-jar", str(_vnu()), "--format", "json", "--exit-zero-always"]
+        + [str(p) for p in html.values()]
+    )
     data = json.loads(svar.stderr or svar.stdout)
     namn_for = {str(p.resolve()): n for n, p in html.items()}
     fynd: list[Fynd] = []
@@ -129,35 +148,57 @@ def vnu(html: dict[str, Path]) -> list[Fynd]:
     return fynd
 
 
+def axe_pa_sidan(sida: Any, taggar: list[str] = AXE_TAGGAR) -> list[dict[str, Any]]:
+    """axe-core's violations on a loaded Playwright page (its context needs ``bypass_csp``)."""
+    skript = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+    if skript is None:
+        raise VerktygSaknas(f"{AXE} saknas (kör skript/installera-granskare.sh)")
+    sida.add_script_tag(content=skript)
+    svar = sida.evaluate(
+        "taggar => axe.run(document, {runOnly: {type: 'tag', values: taggar},"
+        " resultTypes: ['violations']})",
+        taggar,
+    )
+    return list(svar["violations"])
+
+
+def axe_fynd(namn: str, brott: list[dict[str, Any]]) -> list[Fynd]:
+    """One finding per element of each violation: the rule's help, the selector, the element."""
+    return [
+        Fynd(
+            "axe",
+            namn,
+            v["id"],
+            v["impact"] or "?",
+            v["help"],
+            " ".join(str(t) for t in nod["target"]),
+            nod["html"][:160],
+        )
+        for v in brott
+        for nod in v["nodes"]
+    ]
+
+
+def starta_chromium(p: Any) -> Any:
+    return p.chromium.launch(executable_path=_chromium(), args=FLAGGOR)
+
+
 def axe(html: dict[str, Path], bredder: tuple[int, ...] = BREDDER) -> tuple[list[Fynd], str]:
     """axe-core with the WCAG 2.0/2.1 A and AA rules, in chromium at each width."""
     from playwright.sync_api import sync_playwright
 
-    skript = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
-    if skript is None:
+    if not AXE.is_file():
         raise VerktygSaknas(f"{AXE} saknas (kör skript/installera-granskare.sh)")
     fynd: list[Fynd] = []
     with sync_playwright() as p:
-        webblasare = p.chromium.launch(executable_path=_chromium(), args=FLAGGOR)
+        webblasare = starta_chromium(p)
         try:
             for bredd in bredder:
                 sammanhang = webblasare.new_context(viewport={"width": bredd, "height": 900})
                 for namn, fil in html.items():
                     sida = sammanhang.new_page()
                     sida.goto(fil.resolve().as_uri())
-                    sida.add_script_tag(content=skript)
-                    svar = sida.evaluate(
-                        "taggar => axe.run(document, {runOnly: {type: 'tag', values: taggar},"
-                        " resultTypes: ['violations']})",
-                        AXE_TAGGAR,
-                    )
-                    for v in svar["violations"]:
-                        for nod in v["nodes"]:
-                            mal = " ".join(str(t) for t in nod["target"])
-                            fynd.append(
-                                Fynd("axe", f"{namn}@{bredd}", v["id"], v["impact"] or "?",
-                                     f"{v['help']}: {nod['html'][:160]}", mal)
-                            )  # fmt: skip
+                    fynd += axe_fynd(f"{namn}@{bredd}", axe_pa_sidan(sida, AXE_BASTA))
                     sida.close()
                 sammanhang.close()
         finally:

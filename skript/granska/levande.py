@@ -29,6 +29,10 @@ from .kanda import Fynd
 ROT = Path(__file__).resolve().parents[2]
 BREDDER = (320, 390, 1280)
 TRASIG = "resurscentrum"
+"""A unit whose YAML cannot be read: the error pages."""
+MED_FEL = "forskolan-lingonet"
+"""A unit whose YAML can be read but has an error: the form with its problems, the forgiving
+preview with its banner, the preview's error page."""
 ENHET = "bjorkbackaskolan"
 
 
@@ -39,6 +43,7 @@ class Sida:
     sokvag: str
     kod: int  # the HTTP status the page is answered with
     formular: bool = False  # the editor: wait for the form, open every section
+    utan_kaka: bool = False  # a browser that has not opened the login link
 
 
 SIDOR = (
@@ -46,9 +51,14 @@ SIDOR = (
     Sida("enhet", "visa", f"/{ENHET}.html", 200),
     Sida("felsidan", "visa", f"/{TRASIG}.html", 200),
     Sida("404", "visa", "/finns-inte.html", 404),
+    Sida("felsidan-modell", "visa", f"/{MED_FEL}.html", 200),
     Sida("sammanstallning", "visa", "/sammanstallning.html", 200),
+    Sida("huvudmannens-rapport", "visa", "/huvudmannens-rapport.html", 200),
+    Sida("inte-inloggad", "visa", "/", 401, utan_kaka=True),
     Sida("redigera", "skriv", f"/skriv/{ENHET}", 200, formular=True),
     Sida("redigera-forhandsvisning", "skriv", f"/skriv/{ENHET}/forhandsvisning", 200),
+    Sida("redigera-med-fel", "skriv", f"/skriv/{MED_FEL}", 200, formular=True),
+    Sida("redigera-med-fel-forhandsvisning", "skriv", f"/skriv/{MED_FEL}/forhandsvisning", 200),
     Sida("redigera-trasig", "skriv", f"/skriv/{TRASIG}", 409),
     Sida("ny-enhet", "skriv", "/skriv/ny", 200),
     Sida("skriv-404", "skriv", "/skriv/finns-inte", 404),
@@ -69,10 +79,16 @@ BREDD = """() => {
 
 
 def forbered_projekt(mal: Path) -> Path:
-    """A copy of the example's sources with one broken unit file."""
+    """A copy of the example's sources with one unit file that is not YAML, and one with an
+    error the form shows at its field (a skolform that does not exist)."""
     shutil.copytree(ROT / "rapporter", mal / "rapporter")
     fil = mal / "rapporter" / "2025-26" / f"{TRASIG}.yaml"
     fil.write_text(fil.read_text(encoding="utf-8") + "\nsammanfattning: [oavslutad\n", "utf-8")
+    fil = mal / "rapporter" / "2025-26" / f"{MED_FEL}.yaml"
+    text = fil.read_text(encoding="utf-8")
+    if "\nskolform: förskola\n" not in text:
+        raise RuntimeError(f"{fil.name}: raden 'skolform: förskola' saknas; ändra levande.py")
+    fil.write_text(text.replace("\nskolform: förskola\n", "\nskolform: förskolan\n"), "utf-8")
     return mal
 
 
@@ -160,11 +176,14 @@ def granska_levande(tmp: Path) -> tuple[list[Fynd], dict[str, Path], set[str]]:
             webblasare = verktyg.starta_chromium(p)
             try:
                 for namn, server in servrar.items():
-                    sammanhang = webblasare.new_context(bypass_csp=True)
-                    sammanhang.new_page().goto(server.lank)  # the login: the context's cookie
+                    inloggad = webblasare.new_context(bypass_csp=True)
+                    inloggad.new_page().goto(server.lank)  # the login: the context's cookie
+                    utan = webblasare.new_context(bypass_csp=True)
                     for s in (s for s in SIDOR if s.server == namn):
+                        sammanhang = utan if s.utan_kaka else inloggad
                         fynd += _granska_sidan(sammanhang, server.bas, s, tmp, html, granskade)
-                    sammanhang.close()
+                    inloggad.close()
+                    utan.close()
             finally:
                 webblasare.close()
     finally:

@@ -145,3 +145,38 @@ def test_projektets_lista_ar_smal_och_har_skal() -> None:
                 assert u.plats is not None and u.element is not None, (k.regel, u)
             if k.regel.startswith("TBL"):  # a table rule: bound to its page and its cells
                 assert u.plats and u.plats.startswith("s. ") and u.element, (k.regel, u)
+
+
+def test_projektets_lista_doljer_ingen_ny_delad_tabell() -> None:
+    """Today's excused split spridning table, on a page further or in another document, or
+    another table split on the same page, is a new finding."""
+    kanda = las_kanda()
+    idag = next(
+        Fynd(k.verktyg, u.filer[0], k.regel, "error", u.text, u.plats or "", u.element or "")
+        for k in kanda
+        for u in k.fynd
+        if k.regel == "TBL-010" and "Lägst" in (u.element or "")
+    )
+    assert not jamfor([idag], kanda).nya
+    sidor = {u.plats for k in kanda for u in k.fynd if idag.fil in u.filer}
+    sista = max(int(p.removeprefix("s. ")) for p in sidor if p and p.startswith("s. "))
+    for ny in (
+        _med(idag, plats=f"s. {sista + 1}"),  # the table split once more, on a new page
+        _med(idag, fil="bjorkbackaskolan.pdf"),
+        _med(idag, element="Styrtal; Målvärde; Lägst; Median; Högst; Enheter"),
+    ):
+        assert jamfor([ny], kanda).nya == [ny], ny
+
+
+def test_levande_granskningens_projekt_har_sina_tva_trasiga_enheter(tmp_path: Path) -> None:
+    """The live check's copy of the example: one unit that is not YAML, one with an error at a
+    field (if the example changes so that this fails, change skript/granska/levande.py)."""
+    from kvalitet.kalla.projekt import hitta_projekt
+    from kvalitet.kontroll.period import las_period
+    from skript.granska.levande import MED_FEL, TRASIG, forbered_projekt
+
+    lage = las_period(hitta_projekt(forbered_projekt(tmp_path)))
+    fel = {k.id: [p for p in k.problem if p.ar_fel] for k in lage.enheter}
+    assert any("YAML" in p.vad for p in fel[TRASIG]), fel[TRASIG]
+    assert fel[MED_FEL] and all(p.rad for p in fel[MED_FEL]), fel[MED_FEL]
+    assert not [k for k, f in fel.items() if f and k not in (TRASIG, MED_FEL)]

@@ -7,7 +7,6 @@ computed from the real values, as in the unit reports.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from kvalitet.modell import (
 )
 from kvalitet.modell.status import SYMBOL, ar_tal, styrtalsstatus
 from kvalitet.modell.verksamhetsplan import galler_for, planens_styrtal
+from kvalitet.sammanstallning.spridning import spridning as spridningen
 
 STATUSORDNING = ("uppnått", "delvis uppnått", "ej uppnått", "saknas", "ej aktuellt", "ej bedömt")
 RAPPORTSTATUS = ("utkast", "klar", "godkänd")
@@ -171,16 +171,6 @@ def _forandring(nu: object, da: object, matt: str) -> str:
     return ("+" if skillnad > 0 else fmt.MINUS) + text
 
 
-def _median(varden: list[float], matt: str) -> tuple[str, str, str]:
-    if not varden:
-        return "–", "–", "–"
-    return (
-        _visa(min(varden), matt),
-        _visa(round(statistics.median(varden), 1), matt),
-        _visa(max(varden), matt),
-    )
-
-
 def sammanstall(
     period: str,
     huvudman: Huvudmannafil | None,
@@ -305,14 +295,15 @@ def _grupper(huvudman: Huvudmannafil | None, rader: list[Enhetsrad]) -> list[Sko
         antal = {s.id: Counter(r.celler[s.id].status for r in enheter) for s in styrtal}
         spridning = []
         for s in styrtal:
-            varden = [float(u) for r in enheter if ar_tal(u := r.celler[s.id].utfall)]
-            lagst, median, hogst = _median(varden, s.matt)
+            lagst, median, hogst, antal_varden = spridningen(
+                s, (r.celler[s.id].utfall for r in enheter)
+            )
             under = [
                 (r.namn, r.celler[s.id].text, r.celler[s.id].status)
                 for r in enheter
                 if r.celler[s.id].status in ("ej uppnått", "delvis uppnått")
             ]
-            spridning.append(Spridning(s, lagst, median, hogst, len(varden), under))
+            spridning.append(Spridning(s, lagst, median, hogst, antal_varden, under))
         grupper.append(Skolformsgrupp(skolform, styrtal, enheter, antal, spridning))
     return grupper
 

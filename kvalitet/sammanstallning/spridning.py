@@ -1,0 +1,71 @@
+"""The spread of a styrtal between the units: lowest, median and highest shown value and how many
+units have one, for every mått (a skala value is written as text, ``7,1 av 10``)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+
+from kvalitet.grund import format as fmt
+from kvalitet.grund.siffra import Siffra, avrunda, las_siffra
+from kvalitet.modell import StyrtalsDefinition
+
+INGEN = ("–", "–", "–", 0)
+
+
+def jamforbara(
+    styrtal: StyrtalsDefinition, utfall: Iterable[object]
+) -> tuple[list[Siffra], float | None]:
+    """The shown values that can be compared with each other, and the top of their scale.
+
+    A bound (``Över 90 %``) and a masked value (``..``, ``~100``) are not values; a skala value
+    counts when it is on the målvärde's scale (``6 på en 10-gradig skala``: ``av 10``), or on
+    the scale most units use when the målvärde names none; a value written without a scale
+    (``7,4``) counts as on it."""
+    siffror = [s for u in utfall if (s := las_siffra(u)) is not None and s.grans is None]
+    if styrtal.matt != "skala":
+        return [s for s in siffror if s.skala is None], None
+    mal = las_siffra(styrtal.malvarde)
+    skala = mal.skala if mal is not None else None
+    if skala is None:
+        vanligast = Counter(s.skala for s in siffror if s.skala is not None).most_common(1)
+        skala = vanligast[0][0] if vanligast else None
+    return [s for s in siffror if s.skala in (None, skala)], skala
+
+
+def visa_siffra(tal: float, decimaler: int, matt: str, skala: float | None) -> str:
+    """A figure as the sammanställning prints it: ``86,4 %``, ``7,1 av 10``, ``1 266``."""
+    text = fmt.tal(tal, decimaler)
+    if matt == "procent":
+        return f"{text}{fmt.NBSP}%"
+    if skala is not None:
+        return f"{text} av {fmt.tal(skala)}"
+    return text
+
+
+def median_av(siffror: list[Siffra]) -> tuple[float, int]:
+    """The median, rounded half up to one decimal more than whole numbers when needed (the
+    values' own decimals, at least one), and the decimals it is printed with."""
+    median = statistics.median(s.tal for s in siffror)
+    decimaler = max(1, *(s.decimaler for s in siffror))
+    varde = avrunda(median, decimaler)
+    visade = max(s.decimaler for s in siffror)
+    return varde, visade if avrunda(varde, visade) == varde else decimaler
+
+
+def spridning(styrtal: StyrtalsDefinition, utfall: Iterable[object]) -> tuple[str, str, str, int]:
+    """Lägst, median and högst as printed, and the number of units whose value they are of."""
+    siffror, skala = jamforbara(styrtal, utfall)
+    if not siffror:
+        return INGEN
+    lagst = min(siffror, key=lambda s: s.tal)
+    hogst = max(siffror, key=lambda s: s.tal)
+    median, decimaler = median_av(siffror)
+    matt = styrtal.matt
+    return (
+        visa_siffra(lagst.tal, lagst.decimaler, matt, skala),
+        visa_siffra(median, decimaler, matt, skala),
+        visa_siffra(hogst.tal, hogst.decimaler, matt, skala),
+        len(siffror),
+    )

@@ -5,6 +5,8 @@ compared and summarised (the sammanställning's spread, the huvudman's typed res
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -22,6 +24,7 @@ _GRANSER = {
     "ca.": "ca",
     "cirka": "ca",
     "omkring": "ca",
+    "ungefär": "ca",
     "drygt": "ca",
     "knappt": "ca",
 }
@@ -111,3 +114,21 @@ def las_siffra(varde: object) -> Siffra | None:
         _tal(skala) if skala else None,
         _GRANSER[grans.lower()] if grans else None,
     )
+
+
+def skalan(matt: str, malvarde: object, siffror: Iterable[Siffra]) -> float | None:
+    """The top of a skala styrtal's scale: the målvärde's (``6 på en 10-gradig skala``: 10), else
+    the one most values are written on; None for the other mått."""
+    if matt != "skala":
+        return None
+    mal = las_siffra(malvarde)
+    if mal is not None and mal.skala is not None:
+        return mal.skala
+    vanligast = Counter(s.skala for s in siffror if s.skala is not None).most_common(1)
+    return vanligast[0][0] if vanligast else None
+
+
+def jamforbar(siffra: Siffra | None, skala: float | None) -> bool:
+    """A value to summarise: not a bound (``Över 90 %``), not masked (``..``), on the scale (a
+    value written without one, ``7,4``, counts as on it)."""
+    return siffra is not None and siffra.grans is None and siffra.skala in (None, skala)

@@ -4,11 +4,10 @@ units have one, for every mått (a skala value is written as text, ``7,1 av 10``
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from collections.abc import Iterable
 
 from kvalitet.grund import format as fmt
-from kvalitet.grund.siffra import Siffra, avrunda, las_siffra
+from kvalitet.grund.siffra import Siffra, avrunda, jamforbar, las_siffra, skalan
 from kvalitet.modell import StyrtalsDefinition
 
 INGEN = ("–", "–", "–", 0)
@@ -17,25 +16,16 @@ INGEN = ("–", "–", "–", 0)
 def jamforbara(
     styrtal: StyrtalsDefinition, utfall: Iterable[object]
 ) -> tuple[list[Siffra], float | None]:
-    """The shown values that can be compared with each other, and the top of their scale.
-
-    A bound (``Över 90 %``) and a masked value (``..``, ``~100``) are not values; a skala value
-    counts when it is on the målvärde's scale (``6 på en 10-gradig skala``: ``av 10``), or on
-    the scale most units use when the målvärde names none; a value written without a scale
-    (``7,4``) counts as on it."""
-    siffror = [s for u in utfall if (s := las_siffra(u)) is not None and s.grans is None]
-    if styrtal.matt != "skala":
-        return [s for s in siffror if s.skala is None], None
-    mal = las_siffra(styrtal.malvarde)
-    skala = mal.skala if mal is not None else None
-    if skala is None:
-        vanligast = Counter(s.skala for s in siffror if s.skala is not None).most_common(1)
-        skala = vanligast[0][0] if vanligast else None
-    return [s for s in siffror if s.skala in (None, skala)], skala
+    """The shown values that can be compared with each other (``jamforbar``), and the top of
+    their scale (``skalan``)."""
+    siffror = [s for u in utfall if (s := las_siffra(u)) is not None]
+    skala = skalan(styrtal.matt, styrtal.malvarde, siffror)
+    return [s for s in siffror if jamforbar(s, skala)], skala
 
 
-def visa_siffra(tal: float, decimaler: int, matt: str, skala: float | None) -> str:
-    """A figure as the sammanställning prints it: ``86,4 %``, ``7,1 av 10``, ``1 266``."""
+def visa_siffra(tal: float, decimaler: int | None, matt: str, skala: float | None) -> str:
+    """A figure as the sammanställning prints it: ``86,4 %``, ``7,1 av 10``, ``1 266``
+    (``decimaler`` None: as many as it has)."""
     text = fmt.tal(tal, decimaler)
     if matt == "procent":
         return f"{text}{fmt.NBSP}%"

@@ -56,6 +56,9 @@ class Bygge:
 
     enheter: list[Enhetsresultat] = field(default_factory=list)
     sammanstallning: Sammanstallningsresultat | None = None
+    problem: list[Problem] | None = None
+    """The whole period's problems as 'kvalitet kontrollera' reports them (the huvudman file,
+    its report checked against the units, every unit), when the build read the whole period."""
 
     @property
     def ok(self) -> bool:
@@ -137,6 +140,7 @@ def utfor(
         korning = _Korning(plan, ogonblick, tmpmapp, pdfverkstad, minne, rapportera)
         bygge.enheter += korning.kor()
         bygge.sammanstallning = korning.slutfor_sammanstallning()
+        bygge.problem = korning.periodproblem
     ordning = {d.namn: i for i, d in enumerate(plan.enheter)}
     bygge.enheter.sort(key=lambda r: ordning.get(r.id, len(ordning)))
     return bygge
@@ -166,6 +170,7 @@ class _Korning:
         self.dokument = {d.namn: d for d in plan.enheter}
         self.resultat: list[Enhetsresultat] = []
         self.sammanstallning: PaborjadSammanstallning | None = None
+        self.periodproblem: list[Problem] | None = None
 
     def kor(self) -> list[Enhetsresultat]:
         """The units of the plan, with the sammanställning started at its place in the order."""
@@ -191,7 +196,11 @@ class _Korning:
         return las_period(self.projekt, self.plan.period, enheter, minne=self.validering)
 
     def _starta_sammanstallning(self, lage: Periodlage | None = None) -> None:
+        from kvalitet.sammanstallning.avstamning import avstam_perioden
+
         lage = lage or self._las()
+        lage.rapportproblem += avstam_perioden(lage)
+        self.periodproblem = lage.problem
         self.sammanstallning = starta_sammanstallning(
             self.projekt,
             lage,

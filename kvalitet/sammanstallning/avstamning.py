@@ -73,7 +73,7 @@ def avstam(
         )
         if skriven is None or skriven.skala not in (None, skala):
             continue
-        berakningar = _berakningar(visade, skala)
+        berakningar = _berakningar(visade, skala, styrtal.matt)
         if not berakningar:
             continue
         verkliga = [
@@ -81,7 +81,10 @@ def avstam(
             for eid, r in enheter.items()
             if sid in r.styrtal
         ]
-        if any(skriven.rymmer(tal) for tal, _ in berakningar + _berakningar(verkliga, skala)):
+        if any(
+            skriven.rymmer(tal)
+            for tal, _ in berakningar + _berakningar(verkliga, skala, styrtal.matt)
+        ):
             continue
         figurer = ", ".join(f"{vad} {_visa(tal, styrtal, skala)}" for tal, vad in berakningar)
         enheter_ = fmt.antal(
@@ -103,13 +106,18 @@ def _antal(res: Styrtalsresultat) -> int | None:
     return res.antal.totalt if res.antal is not None else None
 
 
-def _berakningar(varden: list[Enhetsvarde], skala: float | None) -> list[tuple[float, str]]:
-    """The figures a huvudman computes from the units' comparable values: (value, what)."""
+def _berakningar(
+    varden: list[Enhetsvarde], skala: float | None, matt: str
+) -> list[tuple[float, str]]:
+    """The figures a huvudman computes from the units' comparable values: (value, what); for
+    a count (``mått: antal``) also the sum."""
     par = [(s.tal, v.antal) for v in varden if jamforbar(s := las_siffra(v.utfall), skala) and s]
     if not par:
         return []
     tal = [t for t, _ in par]
     ut = [(sum(tal) / len(tal), "medelvärdet"), (statistics.median(tal), "medianen")]
+    if matt == "antal":
+        ut.append((sum(tal), "summan"))
     viktade = [(t, n) for t, n in par if n]
     if viktade and (summa := sum(n for _, n in viktade)):
         medel = sum(t * n for t, n in viktade) / summa

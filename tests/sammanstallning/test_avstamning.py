@@ -85,6 +85,21 @@ def test_samma_siffra_med_tryckt_precision_ar_ingen_skillnad(
     assert bool(varningar) == varnas, varningar
 
 
+@pytest.mark.parametrize(("resultat", "varnas"), [("241", False), ("96", True)])
+def test_antal_far_vara_summan(
+    projekt: Path, runner: CliRunner, resultat: str, varnas: bool
+) -> None:
+    """A count (mått: antal) is often the units' sum: 96 + 70 + 75."""
+    _tre_forskolor(projekt)
+    plan = projekt / PERIOD / "huvudman.yaml"
+    _ersatt(plan, "tryggt\n              mått: procent", "tryggt\n              mått: antal")
+    _ersatt(projekt / RAPPORT, "resultat: 96", f"resultat: {resultat}")
+    varningar = [v for v in _varningar(runner, RAPPORT) if "1.1.4" in v]
+    assert bool(varningar) == varnas, varningar
+    if varnas:
+        assert "medelvärdet 80,3, medianen 75, summan 241 (3 enheter)" in varningar[0]
+
+
 def test_dolt_varde_ger_ingen_siffra_i_varningen(projekt: Path, runner: CliRunner) -> None:
     """A unit's masked value is left out of the figures the warning prints, but a typed
     result computed with it (the huvudman knows it) is not a difference."""

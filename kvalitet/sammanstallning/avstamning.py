@@ -67,6 +67,8 @@ def avstam(
         if styrtal is None or skrivet.resultat is None or skrivet.berakna is not None:
             continue
         skriven = las_siffra(skrivet.resultat)
+        if skriven is not None and skrivet.status is not None:
+            ut.extend(_skriven_status(sid, styrtal, skriven, skrivet.status, marginal, kalla))
         visade = enheternas_varden(sid, sammanstallning, enheter)
         skala = skalan(
             styrtal.matt, styrtal.malvarde, (s for v in visade if (s := las_siffra(v.utfall)))
@@ -100,6 +102,44 @@ def avstam(
             )
         )
     return ut
+
+
+def _skriven_status(
+    sid: str,
+    styrtal: HuvudmansStyrtal,
+    skriven: Siffra,
+    status: str,
+    marginal: float,
+    kalla: Kalla,
+) -> list[Problem]:
+    """A typed ``status:`` that the typed figure contradicts against the målvärde (both read as
+    figures on the same scale: ``7,8 av 10`` against ``6 på en 10-gradig skala``)."""
+    mal = las_siffra(styrtal.malvarde)
+    if (
+        mal is None
+        or mal.grans is not None
+        or skriven.grans is not None
+        or skriven.skala != mal.skala
+        or status not in ("uppnått", "delvis uppnått", "ej uppnått")
+    ):
+        return []
+    raknad = styrtalsstatus(
+        styrtal.model_copy(update={"malvarde": mal.tal}),
+        Styrtalsresultat.model_construct(utfall=skriven.tal, status=None),
+        marginal,
+    )
+    if raknad == status:
+        return []
+    mot = _skrivet(styrtal.malvarde, styrtal)
+    return [
+        kalla.varning(
+            ("uppföljning", "styrtal", sid, "status"),
+            f"styrtal {sid}: status '{status}' stämmer inte med resultatet "
+            f"{visa_siffra(skriven.tal, skriven.decimaler, styrtal.matt, skriven.skala)} mot "
+            f"målvärdet {mot} (det är {raknad})".replace(fmt.NBSP, " "),
+            f"skriv 'status: {raknad}', eller rätta resultatet",
+        )
+    ]
 
 
 def _antal(res: Styrtalsresultat) -> int | None:

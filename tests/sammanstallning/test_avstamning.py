@@ -100,6 +100,24 @@ def test_antal_far_vara_summan(
         assert "medelvärdet 80,3, medianen 75, summan 241 (3 enheter)" in varningar[0]
 
 
+def test_skriven_status_som_resultatet_motsager_varnas(projekt: Path, runner: CliRunner) -> None:
+    """'7,8 av 10' with 'status: ej uppnått' against '6 på en 10-gradig skala' prints a
+    contradiction; 'uppnått' (as in the example) is right."""
+    fil = projekt / RAPPORT
+    _ersatt(
+        fil,
+        "resultat: 7,8 av 10\n      status: uppnått",
+        "resultat: 7,8 av 10\n      status: ej uppnått",
+    )
+    rad = _rad(fil, "status: ej uppnått")
+    (varning,) = [v for v in _varningar(runner, RAPPORT) if "1.1.3" in v]
+    assert varning == (
+        f"{RAPPORT.as_posix()}:{rad}:15: varning: styrtal 1.1.3: status 'ej uppnått' stämmer inte "
+        "med resultatet 7,8 av 10 mot målvärdet 6 på en 10-gradig skala (det är uppnått) (skriv "
+        "'status: uppnått', eller rätta resultatet)"
+    )
+
+
 def test_dolt_varde_ger_ingen_siffra_i_varningen(projekt: Path, runner: CliRunner) -> None:
     """A unit's masked value is left out of the figures the warning prints, but a typed
     result computed with it (the huvudman knows it) is not a difference."""

@@ -36,7 +36,7 @@ def platshallare(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
                 sokvag,
                 f"'{visa_sokvag(sokvag)}' säger bara '{data.strip()}': en platshållare, inget "
                 "svar, och den trycks i rapporten som den står",
-                "skriv svaret, eller ta bort raden (då säger kontrollen vad som saknas)",
+                "skriv svaret, eller ta bort raden så säger kontrollen vad som saknas",
             )
         ]
     return []

@@ -179,3 +179,21 @@ def test_platshallare_varnas_pa_varje_rad(projekt: Path, runner: CliRunner) -> N
         "besvarar inte vilka effekter som förväntas (lägg till 'förväntade_effekter:')"
     ) in varningar
     assert len(varningar) == 4, varningar
+
+
+@pytest.mark.parametrize("platshallare", ["Ej ifyllt", "TODO", "inte besvarad"])
+def test_platshallare_i_en_enhets_rapport(
+    projekt: Path, runner: CliRunner, platshallare: str
+) -> None:
+    fil = PERIOD / "forskolan-lingonet.yaml"
+    _ersatt(
+        projekt / fil,
+        "forskning: Forskning om transspråkande i förskolan.",
+        f"forskning: {platshallare}",
+    )
+    rad = _rad(projekt / fil, f"forskning: {platshallare}")
+    assert [v for v in _varningar(runner, fil) if "platshållare" in v] == [
+        f"{fil.as_posix()}:{rad}:16: varning: 'utvecklingsområden[1].forskning' säger bara "
+        f"'{platshallare}': en platshållare, inget svar, och den trycks i rapporten som den står "
+        "(skriv svaret, eller ta bort raden så säger kontrollen vad som saknas)"
+    ]

@@ -70,9 +70,10 @@ class Siffra:
 
 
 def avrunda(varde: float, decimaler: int) -> float:
-    """Round half up (``7,75`` → ``7,8``), as a reader expects, not half to even."""
+    """Round half up (``7,75`` → ``7,8``), as a reader expects, not half to even; float noise
+    from summing is removed first (a mean of 33,95 may be computed as 33,949999999999996)."""
     steg = Decimal(1).scaleb(-decimaler)
-    return float(Decimal(repr(varde)).quantize(steg, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(round(varde, 9))).quantize(steg, rounding=ROUND_HALF_UP))
 
 
 def decimaler_i(varde: float) -> int:

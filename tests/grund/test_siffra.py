@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kvalitet.berika.huvudmansresultat import Enhetsvarde, berakna, visa_varde
@@ -47,6 +47,8 @@ VARDEN = st.lists(st.integers(0, 1000).map(lambda n: n / 10), min_size=1, max_si
 
 @settings(max_examples=300, deadline=None)
 @given(VARDEN, st.sampled_from(["median", "medel"]), st.booleans())
+@example([0.0, 50.1, 77.5, 8.2], "medel", False)  # 33,95 summed as 33,949999999999996
+@example([0.1, 0.2], "median", False)  # 0,15: round() gave 0,1
 def test_beraknat_varde_skrivet_tillbaka_stammer(
     varden: list[float], satt: str, skala: bool
 ) -> None:

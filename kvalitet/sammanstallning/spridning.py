@@ -35,8 +35,9 @@ def visa_siffra(tal: float, decimaler: int | None, matt: str, skala: float | Non
 
 
 def median_av(siffror: list[Siffra]) -> tuple[float, int]:
-    """The median, rounded half up to one decimal more than whole numbers when needed (the
-    values' own decimals, at least one), and the decimals it is printed with."""
+    """The median rounded half up to the values' most decimals, at least one, and the decimals
+    it is printed with: the values' own when that loses nothing (``88 %``), else one more for the
+    half of an even count (``82,5 %``)."""
     median = statistics.median(s.tal for s in siffror)
     decimaler = max(1, *(s.decimaler for s in siffror))
     varde = avrunda(median, decimaler)

@@ -29,8 +29,8 @@ def visa_siffra(tal: float, decimaler: int | None, matt: str, skala: float | Non
     text = fmt.tal(tal, decimaler)
     if matt == "procent":
         return f"{text}{fmt.NBSP}%"
-    if skala is not None:
-        return f"{text} av {fmt.tal(skala)}"
+    if skala is not None:  # breaks as '7,1 / av 10' in a narrow column, not '7,1 av / 10'
+        return f"{text} av{fmt.NBSP}{fmt.tal(skala)}"
     return text
 
 

@@ -25,7 +25,8 @@ def _spridningsrad(html: str, skolform: str, styrtal_id: str) -> list[str]:
         rf'<th scope="row"><span class="nr">{re.escape(styrtal_id)}</span>.*?</tr>', tabell, re.S
     )
     assert rad, f"ingen spridningsrad för {styrtal_id}"
-    return [html_modul.unescape(c) for c in re.findall(r"<td>(.*?)</td>", rad.group(0))]
+    celler = re.findall(r"<td>(.*?)</td>", rad.group(0))
+    return [html_modul.unescape(c).replace(NBSP, " ") for c in celler]
 
 
 def test_skalans_spridning_raknar_enheterna(projekt: Path, runner: CliRunner) -> None:

@@ -57,8 +57,9 @@ class Bygge:
     enheter: list[Enhetsresultat] = field(default_factory=list)
     sammanstallning: Sammanstallningsresultat | None = None
     problem: list[Problem] | None = None
-    """The whole period's problems as 'kvalitet kontrollera' reports them (the huvudman file,
-    its report checked against the units, every unit), when the build read the whole period."""
+    """The problems of the files the build validated, as 'kvalitet kontrollera' reports them for
+    the same choice: the whole period (the huvudman file, its report checked against the units,
+    every unit) when the sammanställning is built, else the huvudman file and the units built."""
 
     @property
     def ok(self) -> bool:
@@ -221,6 +222,8 @@ class _Korning:
         """Render each unit's HTML, write it, and hand its PDF to the workshop."""
         from kvalitet.rendera.miljo import kontrollera_mallar
 
+        if self.periodproblem is None:  # the whole period's, when read first, stand
+            self.periodproblem = lage.problem
         mallar = projektets_mallar(self.projekt, lage)
         miljo = miljo_for(self.minne, mallar)
         if mallfel := kontrollera_mallar(mallar, miljo):

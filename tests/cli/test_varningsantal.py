@@ -49,3 +49,17 @@ def test_kontrollera_och_bygg_raknar_samma_varningar(projekt: Path, runner: CliR
     byggda = _antal(bygge.output, r"; (\d+) varning(?:ar)? \(visa dem med 'kvalitet kontrollera'\)")
 
     assert kontrollerade == byggda == len(rader) == 4, (kontroll.output, bygge.output)
+
+
+def test_samma_antal_for_en_vald_enhet(projekt: Path, runner: CliRunner) -> None:
+    """'--enhet' too: the huvudman file's warnings count in both (bygg counted the unit's only)."""
+    plan = projekt / PERIOD / "huvudman.yaml"
+    _ersatt(plan, "              målvärde: 88\n", "")
+    kontroll = runner.invoke(kvalitet, ["kontrollera", "--enhet", "alvmora-gymnasium"])
+    assert kontroll.exit_code == 0, kontroll.output
+    rader = [r for r in kontroll.output.splitlines() if ": varning: " in r]
+    assert any(r.startswith("rapporter/2025-26/huvudman.yaml:") for r in rader), rader
+    bygge = runner.invoke(kvalitet, ["bygg", "--enhet", "alvmora-gymnasium", "--format", "html"])
+    assert bygge.exit_code == 0, bygge.output
+    byggda = _antal(bygge.output, r"; (\d+) varning(?:ar)? \(visa dem med 'kvalitet kontrollera'\)")
+    assert byggda == len(rader) == _antal(kontroll.output, r"0 fel och (\d+) varning")

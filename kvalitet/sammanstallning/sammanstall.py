@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from kvalitet.berika.roj import maskera_rapport, publicerad_status
 from kvalitet.grund import format as fmt
+from kvalitet.grund.siffra import avrunda, jamforbar, las_siffra
 from kvalitet.modell import (
     Avsnitt,
     Enhetsrapport,
@@ -162,9 +163,14 @@ def _export(varde: object, matt: str) -> object:
 
 
 def _forandring(nu: object, da: object, matt: str) -> str:
-    if not (ar_tal(nu) and ar_tal(da)):
+    """The change since last period, for figures that can be compared: numbers, or skala
+    values on the same scale (``7,1 av 10`` after ``6,8 av 10``: ``+0,3``)."""
+    siffra_nu, siffra_da = las_siffra(nu), las_siffra(da)
+    if siffra_nu is None or siffra_da is None or siffra_nu.skala != siffra_da.skala:
         return ""
-    skillnad = round(float(nu) - float(da), 1)  # type: ignore[arg-type]
+    if not jamforbar(siffra_nu, siffra_nu.skala) or not jamforbar(siffra_da, siffra_da.skala):
+        return ""
+    skillnad = avrunda(siffra_nu.tal - siffra_da.tal, 1)
     if skillnad == 0:
         return "±0"
     text = fmt.tal(abs(skillnad)) + (" p.e." if matt == "procent" else "")

@@ -96,3 +96,41 @@ def test_spridning_for_varje_matt(
         hogst.replace(NBSP, " "),
         antal,
     ) == vantat
+
+
+def test_skalans_forandring_i_matrisen(projekt: Path, runner: CliRunner) -> None:
+    """A skala value's change since last period ('7,1 av 10' after '6,8 av 10'), like a number's;
+    there was none."""
+    forra = projekt / "rapporter" / "2024-25" / "bjorkbackaskolan.yaml"
+    text = forra.read_text(encoding="utf-8")
+    assert text.count("\nstyrtal:\n") == 1
+    forra.write_text(
+        text.replace("\nstyrtal:\n", "\nstyrtal:\n  1.1.3:\n    utfall: 6,8 av 10\n"),
+        encoding="utf-8",
+    )
+    plan = projekt / "rapporter" / "2024-25" / "huvudman.yaml"
+    text = plan.read_text(encoding="utf-8")
+    rad = "              skolformer: [grundskola, gymnasieskola]\n    - namn: Kunskap"
+    assert text.count(rad) == 1
+    plan.write_text(
+        text.replace(
+            rad,
+            rad.replace(
+                "\n    - namn",
+                "\n            - id: 1.1.3\n              text: Vårdnadshavarnas nöjdhet\n"
+                "              mått: skala\n              målvärde: 6 på en 10-gradig skala\n"
+                "              skolformer: [grundskola]\n    - namn",
+            ),
+        ),
+        encoding="utf-8",
+    )
+    assert runner.invoke(kvalitet, ["kontrollera", "--period", "2024/25"]).exit_code == 0
+    res = runner.invoke(kvalitet, ["sammanstall", "--format", "html"])
+    assert res.exit_code == 0, res.output
+    html = (projekt / "ut" / "sammanstallning.html").read_text(encoding="utf-8")
+    cell = re.search(
+        r'7,1 av 10 <span class="symbol"[^>]*>[^<]*</span><br><span class="forandring">'
+        r"([^<]*)</span>",
+        html,
+    )
+    assert cell and cell.group(1) == "+0,3", cell

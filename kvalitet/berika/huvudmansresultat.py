@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kvalitet.grund import format as fmt
 from kvalitet.grund.format import antal
+from kvalitet.grund.siffra import avrunda, jamforbar, las_siffra, skalan
 from kvalitet.modell import (
     Huvudmannafil,
     Huvudmansresultat,
@@ -50,13 +51,27 @@ class Utfall:
 
 
 def _tal(varde: float) -> Tal:
-    return Tal(round(varde, 1))
+    return Tal(avrunda(varde, 1))
 
 
-def berakna(satt: str, varden: list[Enhetsvarde], matt: str) -> tuple[object, str]:
+def berakna(
+    satt: str, varden: list[Enhetsvarde], matt: str, malvarde: object = None
+) -> tuple[object, str]:
     """A value computed from the units' shown values, and a note saying how; (None, note) when
-    no unit has a value to compute from."""
-    tal = [(float(v.utfall), v.antal) for v in varden if ar_tal(v.utfall)]  # type: ignore[arg-type]
+    no unit has a value to compute from. A skala value is read from its text (``7,1 av 10``),
+    on the målvärde's scale, and the result is written on it too."""
+    siffror = [(las_siffra(v.utfall), v.antal) for v in varden]
+    skala = skalan(matt, malvarde, (s for s, _ in siffror if s is not None))
+    tal = [(s.tal, n) for s, n in siffror if s is not None and jamforbar(s, skala)]
+    varde, hur = _berakna(satt, varden, tal)
+    if skala is not None and satt != "andel_uppnått" and ar_tal(varde):
+        return f"{fmt.tal(varde)} av {fmt.tal(skala)}", hur
+    return varde, hur
+
+
+def _berakna(
+    satt: str, varden: list[Enhetsvarde], tal: list[tuple[float, int | None]]
+) -> tuple[object, str]:
     if satt == "andel_uppnått":
         bedomda = [v for v in varden if v.status in BEDOMDA]
         if not bedomda:
@@ -102,7 +117,7 @@ def huvudmannens_utfall(
     varde: object = skrivet.resultat
     matt = styrtal.matt
     if skrivet.berakna:
-        varde, notering = berakna(skrivet.berakna, varden, matt)
+        varde, notering = berakna(skrivet.berakna, varden, matt, styrtal.malvarde)
         if skrivet.berakna == "andel_uppnått":
             # a share of units, not the styrtal's own measure: no status against its målvärde
             return Utfall(varde, skrivet.status or "ej bedömt", notering)

@@ -56,6 +56,10 @@ class Bygge:
 
     enheter: list[Enhetsresultat] = field(default_factory=list)
     sammanstallning: Sammanstallningsresultat | None = None
+    problem: list[Problem] | None = None
+    """The problems of the files the build validated, as 'kvalitet kontrollera' reports them for
+    the same choice: the whole period (the huvudman file, its report checked against the units,
+    every unit) when the sammanställning is built, else the huvudman file and the units built."""
 
     @property
     def ok(self) -> bool:
@@ -137,6 +141,7 @@ def utfor(
         korning = _Korning(plan, ogonblick, tmpmapp, pdfverkstad, minne, rapportera)
         bygge.enheter += korning.kor()
         bygge.sammanstallning = korning.slutfor_sammanstallning()
+        bygge.problem = korning.periodproblem
     ordning = {d.namn: i for i, d in enumerate(plan.enheter)}
     bygge.enheter.sort(key=lambda r: ordning.get(r.id, len(ordning)))
     return bygge
@@ -166,6 +171,7 @@ class _Korning:
         self.dokument = {d.namn: d for d in plan.enheter}
         self.resultat: list[Enhetsresultat] = []
         self.sammanstallning: PaborjadSammanstallning | None = None
+        self.periodproblem: list[Problem] | None = None
 
     def kor(self) -> list[Enhetsresultat]:
         """The units of the plan, with the sammanställning started at its place in the order."""
@@ -191,7 +197,11 @@ class _Korning:
         return las_period(self.projekt, self.plan.period, enheter, minne=self.validering)
 
     def _starta_sammanstallning(self, lage: Periodlage | None = None) -> None:
+        from kvalitet.sammanstallning.avstamning import avstam_perioden
+
         lage = lage or self._las()
+        lage.rapportproblem += avstam_perioden(lage)
+        self.periodproblem = lage.problem
         self.sammanstallning = starta_sammanstallning(
             self.projekt,
             lage,
@@ -212,6 +222,8 @@ class _Korning:
         """Render each unit's HTML, write it, and hand its PDF to the workshop."""
         from kvalitet.rendera.miljo import kontrollera_mallar
 
+        if self.periodproblem is None:  # the whole period's, when read first, stand
+            self.periodproblem = lage.problem
         mallar = projektets_mallar(self.projekt, lage)
         miljo = miljo_for(self.minne, mallar)
         if mallfel := kontrollera_mallar(mallar, miljo):

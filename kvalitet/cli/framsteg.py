@@ -76,7 +76,11 @@ def sammanfatta(bygge, katalog: Path) -> None:  # type: ignore[no-untyped-def]
     byggda = [r for r in resultat if r.ok and not r.oforandrad]
     oforandrade = [r for r in resultat if r.oforandrad]
     misslyckade = [r for r in resultat if not r.ok]
-    varningar = sum(not p.ar_fel for r in resultat for p in r.problem)
+    # the whole period's warnings when the build read it, as 'kvalitet kontrollera' counts them
+    problem = (
+        bygge.problem if bygge.problem is not None else [p for r in resultat for p in r.problem]
+    )
+    varningar = sum(not p.ar_fel for p in problem)
     if interaktiv():
         from rich.console import Console
         from rich.table import Table

@@ -47,11 +47,13 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     from kvalitet.bygg.enhet import kontrollera_enhetsval, projektets_mallar
     from kvalitet.kontroll.period import las_period
     from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
+    from kvalitet.sammanstallning.avstamning import avstam_perioden
 
     proj = oppna_projekt(projekt)
     if enheter and (okand := kontrollera_enhetsval(proj, enheter)):
         raise click.BadParameter(okand, param_hint="'--enhet'")
     lage = las_period(proj, kontrollera_period(proj, period), enheter or None)
+    lage.rapportproblem += avstam_perioden(lage)
     mallar = projektets_mallar(proj, lage)
     problem = [*lage.problem, *kontrollera_mallar(mallar, skapa_miljo(mallar))]
     skriv_problem(problem)

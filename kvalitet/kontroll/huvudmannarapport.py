@@ -9,6 +9,7 @@ from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kontroll.korskontroll import kontrollera_delar, textkontroller
 from kvalitet.kontroll.modellfel import menade_du
+from kvalitet.kontroll.obesvarat import obesvarade_fragor
 from kvalitet.kontroll.styrtal import kontrollera_varde
 from kvalitet.kontroll.validera import las_modell, period_i_mappen
 from kvalitet.modell import Huvudmannafil, Huvudmannarapport
@@ -42,6 +43,7 @@ def validera_huvudmannarapport(
         )
     problem.extend(kontrollera_delar(_delar(rapport), kalla, projektrot))
     problem.extend(textkontroller(kalla))
+    problem.extend(obesvarade_fragor(rapport.utvecklingsomraden, kalla))
     if huvudman is not None:
         problem.extend(_mot_planen(rapport, huvudman, kalla))
     if any(p.ar_fel for p in problem):

@@ -11,6 +11,7 @@ from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
+from kvalitet.kontroll.obesvarat import obesvarade_fragor, platshallare
 from kvalitet.kontroll.textlangd import for_langa_texter
 from kvalitet.modell import (
     Avsnitt,
@@ -23,7 +24,6 @@ from kvalitet.modell import (
     Tabell,
     Tabellblock,
 )
-from kvalitet.modell.falt import PLATSHALLARE
 from kvalitet.modell.genomgang import Del, block_i, rapportens_delar, underavsnitt
 
 BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -66,27 +66,9 @@ def textkontroller(kalla: Kalla) -> list[Problem]:
     file."""
     return [
         *_kontrollera_html(kalla.data, kalla, ()),
-        *_platshallare(kalla.data, kalla, ()),
+        *platshallare(kalla.data, kalla, ()),
         *for_langa_texter(kalla.data, kalla),
     ]
-
-
-def _platshallare(data: Any, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
-    """Warn where a placeholder from 'kvalitet ny enhet' is still in the file."""
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _platshallare(v, kalla, (*sokvag, k))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in _platshallare(v, kalla, (*sokvag, i))]
-    if isinstance(data, str) and data.strip() in PLATSHALLARE:
-        return [
-            kalla.varning(
-                sokvag,
-                f"'{visa_sokvag(sokvag)}' är en platshållare ('{data.strip()}') som ännu inte "
-                "har fyllts i; den skulle stå i rapporten och som PDF:ens författare",
-                "skriv in den riktiga uppgiften",
-            )
-        ]
-    return []
 
 
 _HTML = re.compile(r"<\s*(/?\s*[A-Za-z][A-Za-z0-9-]*)[^<>]*>")
@@ -288,17 +270,6 @@ def bildens_storleksfel(fil: Path) -> str | None:
     return None
 
 
-_FRAGOR = {
-    "varfor": ("varför", "varför utvecklingsområdet är prioriterat"),
-    "styrdokument": ("styrdokument", "inom vilka styrdokument utvecklingsbehoven finns"),
-    "forvantade_effekter": ("förväntade_effekter", "vilka effekter som förväntas"),
-    "forutsattningar": ("förutsättningar", "vilka förutsättningar som finns"),
-    "insatser": ("insatser", "vilka insatser som ska genomföras"),
-    "uppfoljning": ("uppföljning", "hur insatserna följs upp och utvärderas"),
-    "forskning": ("forskning", "kopplingen till forskning och beprövad erfarenhet"),
-}
-
-
 def _ar_tomt(del_: object) -> bool:
     """True when a section has no text, subsections or tables anywhere."""
     if isinstance(del_, Resultat):
@@ -376,16 +347,5 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
                 "lägg till 'utvecklingsområden:' med minst ett område",
             )
         )
-    for u, omr in enumerate(rapport.utvecklingsomraden):
-        for attr, (nyckel, fraga) in _FRAGOR.items():
-            varde = getattr(omr, attr)
-            tomt = varde is None or (isinstance(varde, str) and not varde.strip())
-            if tomt:
-                ut.append(
-                    kalla.varning(
-                        ("utvecklingsområden", u),
-                        f"utvecklingsområdet '{omr.rubrik}' besvarar inte {fraga}",
-                        f"lägg till '{nyckel}:'",
-                    )
-                )
+    ut.extend(obesvarade_fragor(rapport.utvecklingsomraden, kalla))
     return ut

@@ -46,6 +46,8 @@ class Periodlage:
     """The huvudman's own report of the period (``huvudmannens-rapport.yaml``), if any."""
     rapport: Huvudmannarapport | None = None
     rapportproblem: list[Problem] = field(default_factory=list)
+    rapportkalla: Kalla | None = None
+    """The report's file as read (its lines), for checks made after the units are validated."""
 
     @property
     def problem(self) -> list[Problem]:
@@ -157,8 +159,9 @@ def las_period(
         if utanfor := _utanfor(projekt, rfil):
             lage.rapportproblem.append(utanfor)
         else:
+            lage.rapportkalla = las_yaml(rfil)
             lage.rapport, lage.rapportproblem = validera_huvudmannarapport(
-                las_yaml(rfil),
+                lage.rapportkalla,
                 projekt.rot,
                 lage.huvudman,
                 vald,

@@ -314,7 +314,7 @@ def _perspektiv(
         s = ps.styrtal
         skrivet = skrivna.get(s.id)
         utfall = huvudmannens_utfall(
-            s, skrivet, _enheternas(s.id, sammanstallning, enheter), marginal
+            s, skrivet, enheternas_varden(s.id, sammanstallning, enheter), marginal
         )
         mal[-1].styrtal.append(
             VyPlanstyrtal(
@@ -344,7 +344,7 @@ def _perspektiv(
     return perspektiv, ovriga
 
 
-def _enheternas(
+def enheternas_varden(
     sid: str, sammanstallning: Sammanstallning, enheter: Mapping[str, Enhetsrapport]
 ) -> list[Enhetsvarde]:
     """Each unit's shown value and status for a styrtal, with the pupils it covers."""

@@ -7,13 +7,13 @@ computed from the real values, as in the unit reports.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kvalitet.berika.roj import maskera_rapport, publicerad_status
 from kvalitet.grund import format as fmt
+from kvalitet.grund.siffra import avrunda, jamforbar, las_siffra
 from kvalitet.modell import (
     Avsnitt,
     Enhetsrapport,
@@ -25,6 +25,7 @@ from kvalitet.modell import (
 )
 from kvalitet.modell.status import SYMBOL, ar_tal, styrtalsstatus
 from kvalitet.modell.verksamhetsplan import galler_for, planens_styrtal
+from kvalitet.sammanstallning.spridning import spridning as spridningen
 
 STATUSORDNING = ("uppnått", "delvis uppnått", "ej uppnått", "saknas", "ej aktuellt", "ej bedömt")
 RAPPORTSTATUS = ("utkast", "klar", "godkänd")
@@ -162,23 +163,18 @@ def _export(varde: object, matt: str) -> object:
 
 
 def _forandring(nu: object, da: object, matt: str) -> str:
-    if not (ar_tal(nu) and ar_tal(da)):
+    """The change since last period, for figures that can be compared: numbers, or skala
+    values on the same scale (``7,1 av 10`` after ``6,8 av 10``: ``+0,3``)."""
+    siffra_nu, siffra_da = las_siffra(nu), las_siffra(da)
+    if siffra_nu is None or siffra_da is None or siffra_nu.skala != siffra_da.skala:
         return ""
-    skillnad = round(float(nu) - float(da), 1)  # type: ignore[arg-type]
+    if not jamforbar(siffra_nu, siffra_nu.skala) or not jamforbar(siffra_da, siffra_da.skala):
+        return ""
+    skillnad = avrunda(siffra_nu.tal - siffra_da.tal, 1)
     if skillnad == 0:
         return "±0"
     text = fmt.tal(abs(skillnad)) + (" p.e." if matt == "procent" else "")
     return ("+" if skillnad > 0 else fmt.MINUS) + text
-
-
-def _median(varden: list[float], matt: str) -> tuple[str, str, str]:
-    if not varden:
-        return "–", "–", "–"
-    return (
-        _visa(min(varden), matt),
-        _visa(round(statistics.median(varden), 1), matt),
-        _visa(max(varden), matt),
-    )
 
 
 def sammanstall(
@@ -305,14 +301,15 @@ def _grupper(huvudman: Huvudmannafil | None, rader: list[Enhetsrad]) -> list[Sko
         antal = {s.id: Counter(r.celler[s.id].status for r in enheter) for s in styrtal}
         spridning = []
         for s in styrtal:
-            varden = [float(u) for r in enheter if ar_tal(u := r.celler[s.id].utfall)]
-            lagst, median, hogst = _median(varden, s.matt)
+            lagst, median, hogst, antal_varden = spridningen(
+                s, (r.celler[s.id].utfall for r in enheter)
+            )
             under = [
                 (r.namn, r.celler[s.id].text, r.celler[s.id].status)
                 for r in enheter
                 if r.celler[s.id].status in ("ej uppnått", "delvis uppnått")
             ]
-            spridning.append(Spridning(s, lagst, median, hogst, len(varden), under))
+            spridning.append(Spridning(s, lagst, median, hogst, antal_varden, under))
         grupper.append(Skolformsgrupp(skolform, styrtal, enheter, antal, spridning))
     return grupper
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.kontroll.unionsgren import utan_fel_gren
 from kvalitet.modell import Enhetsrapport
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,6 +85,7 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
         else:
             per_plats.setdefault(sokvag, []).append(dict(err))
 
+    utan_fel_gren(per_plats)
     ut: list[Problem] = []
     for sokvag, namn in saknade:
         var = f" under '{_visa_sokvag(sokvag)}'" if sokvag else ""

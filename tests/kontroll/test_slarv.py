@@ -1,0 +1,114 @@
+"""Slips that used to pass silently (nr 26.5): each is an error or a warning on its own line, with
+the fix, and `kontrollera`, `bygg` and the editor say the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kvalitet.cli import kvalitet
+from kvalitet.kontroll.tabellceller import tal_ur_ord
+
+FIL = Path("rapporter/2025-26/bjorkbackaskolan.yaml")
+
+
+def andra(projekt: Path, gammal: str, ny: str) -> None:
+    """Replace one exact text in the example unit (it must be there once)."""
+    fil = projekt / FIL
+    text = fil.read_text(encoding="utf-8")
+    assert text.count(gammal) == 1, gammal
+    fil.write_text(text.replace(gammal, ny), encoding="utf-8")
+
+
+def problem(projekt: Path, grad: str = "fel") -> list[str]:
+    """The problem lines of the example unit from 'kvalitet kontrollera'."""
+    res = CliRunner().invoke(kvalitet, ["kontrollera", str(projekt)])
+    assert "Traceback" not in res.output
+    return [r for r in res.output.splitlines() if r.startswith(f"{FIL}:") and f": {grad}: " in r]
+
+
+def byggets(projekt: Path, grad: str = "fel") -> list[str]:
+    """The same lines from 'kvalitet bygg --format html' of the unit."""
+    res = CliRunner().invoke(
+        kvalitet, ["bygg", "--format", "html", "--enhet", "bjorkbackaskolan", str(projekt)]
+    )
+    assert "Traceback" not in res.output
+    return [r for r in res.output.splitlines() if r.startswith(f"{FIL}:") and f": {grad}: " in r]
+
+
+def redigerarens(projekt: Path) -> list[tuple[int, str]]:
+    """The editor's problems of the unit: (line, text)."""
+    from kvalitet.kalla.projekt import hitta_projekt
+    from kvalitet.visa.redigera import Redigering
+    from kvalitet.visa.server import Forhandsvisning
+
+    svar = Redigering(Forhandsvisning(hitta_projekt(projekt))).oppna("bjorkbackaskolan")
+    return [(p["rad"], p["text"]) for p in svar["problem"]]
+
+
+# ---------------------------------------------------------------- 1. a word in a count cell
+
+
+def test_ord_i_antalscell(projekt: Path) -> None:
+    andra(
+        projekt,
+        "mått: antal\n                flickor: 21",
+        "mått: antal\n                flickor: åttio",
+    )
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:105:26: fel: ")
+    assert "'åttio'" in fel and "'mått: antal'" in fel
+    assert "skriv talet med siffror: 'flickor: 80'" in fel
+    assert byggets(projekt) == [fel]
+    assert any(rad == 105 and "åttio" in text for rad, text in redigerarens(projekt))
+
+
+def test_ord_i_listans_antalscell(projekt: Path) -> None:
+    andra(projekt, "värden: [9, 11]", "värden: [nio, 11]")
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:155:26: fel: ")
+    assert "tabellen har 'mått: antal'" in fel and "'9'" in fel
+
+
+def test_ord_i_procentcell_utan_talord(projekt: Path) -> None:
+    andra(
+        projekt, "procent\n                flickor: 90,5", "procent\n                flickor: hög"
+    )
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:110:")
+    assert "'mått: procent'" in fel and "skriv ett tal med siffror" in fel
+
+
+def test_symboler_och_text_med_tal_ar_inga_ord(projekt: Path) -> None:
+    andra(projekt, "procent\n                flickor: 90,5", "procent\n                flickor: ..")
+    andra(projekt, "värden: [9, 11]", "värden: ['–', ca 11]")
+    assert problem(projekt) == []
+
+
+def test_ord_i_antal_ett_fel_utan_foljdfel(projekt: Path) -> None:
+    """'antal' is {flickor, pojkar, totalt} or a list: a word in the mapping is one error, not
+    also "ska vara en lista"."""
+    andra(
+        projekt,
+        "90,5\n                pojkar: 80,8\n                totalt: 86,2\n"
+        "                antal: {flickor: 21,",
+        "90,5\n                pojkar: 80,8\n                totalt: 86,2\n"
+        "                antal: {flickor: tjugoett,",
+    )
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:113:34: fel: ") and "'tjugoett'" in fel
+
+
+def test_ord_i_antalslistan_ett_fel(projekt: Path) -> None:
+    andra(projekt, "värden: [9, 11]", "värden: [9, 11]\n                antal: [9, elva]")
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:156:") and "'elva'" in fel
+
+
+def test_talord() -> None:
+    assert tal_ur_ord("åttio") == 80
+    assert tal_ur_ord("Tjugoett") == 21
+    assert tal_ur_ord("etthundratolv") == 112
+    assert tal_ur_ord("två tusen tjugosex") == 2026
+    assert tal_ur_ord("många") is None

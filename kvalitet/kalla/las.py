@@ -18,7 +18,8 @@ from kvalitet.kalla.las_omvandling import YamlDate as YamlDate
 from kvalitet.kalla.las_omvandling import YamlFloat as YamlFloat
 from kvalitet.kalla.las_omvandling import YamlInt as YamlInt
 from kvalitet.kalla.las_omvandling import _Avbryt, _Omvandlare
-from kvalitet.kalla.yamldiagnos import syntaxfel, varningar
+from kvalitet.kalla.las_syntax import alla_syntaxfel
+from kvalitet.kalla.yamldiagnos import varningar
 
 Sokvag = tuple[str | int, ...]
 
@@ -234,7 +235,7 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
         try:
             nod = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            kalla.problem.append(syntaxfel(fil, exc, text))
+            kalla.problem.extend(alla_syntaxfel(fil, text, exc))
             return kalla
         except RecursionError:
             kalla.problem.append(djupfel(fil, 1, 1))

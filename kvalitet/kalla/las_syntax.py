@@ -1,0 +1,122 @@
+"""Every YAML syntax error of a file in one run, not only the first: after each error the broken
+line is blanked out in a working copy, with the lines indented under it (alone they would be
+errors of their own), and the copy is parsed again, up to ``MAX_SYNTAXFEL`` errors.
+
+A slip repeated on the lines right below (the same message or fix on the next line: more text
+under 'text: |' that is not indented, the keys under one indented a space off) is one slip,
+told once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kvalitet.grund.problem import Problem
+from kvalitet.kalla.yamldiagnos import syntaxfel
+
+MAX_SYNTAXFEL = 10
+"""At most this many syntax errors are told per file and run."""
+MAX_RUNDOR = 3 * MAX_SYNTAXFEL
+"""Rounds of parsing again, counting the repeated slips that are not told."""
+STOR_TEXT = 1_000_000
+"""A text larger than this (in characters) is parsed again only a few times: each round is a
+full parse by the pure-Python parser."""
+
+SNABB_LADDARE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _indrag(rad: str) -> int:
+    return len(rad) - len(rad.lstrip(" \t"))
+
+
+def _tom(rad: str) -> bool:
+    return not rad.strip() or rad.lstrip().startswith("#")
+
+
+def _nasta(rader: list[str], i: int) -> int | None:
+    """The next line below ``i`` with content."""
+    j = i + 1
+    while j < len(rader) and _tom(rader[j]):
+        j += 1
+    return j if j < len(rader) else None
+
+
+def _ta_ut(rader: list[str], i: int, helt: bool = False) -> bool:
+    """Blank out line ``i`` of the working copy and the lines indented under it (they belong to
+    it, and alone would be errors of their own); False when it is blank already. A list item's
+    dash is kept (unless ``helt``), so that the item's other fields stay in their item."""
+    rad = rader[i]
+    if _tom(rad) or (rad.strip() == "-" and not helt):
+        return False
+    indrag = _indrag(rad)
+    rader[i] = ""
+    if (ren := rad.lstrip(" ")).startswith("- ") and not helt:
+        rader[i] = " " * indrag + "-"
+        indrag += len(ren) - len(ren[1:].lstrip(" "))
+    j = _nasta(rader, i)
+    while j is not None and _indrag(rader[j]) > indrag:
+        rader[j] = ""
+        j = _nasta(rader, j)
+    return True
+
+
+def _mellan_tomt(rader: list[str], fran: int, till: int) -> bool:
+    """Only empty lines (or none) between lines ``fran`` and ``till`` (0-based)."""
+    a, b = sorted((fran, till))
+    return all(_tom(r) for r in rader[a + 1 : b])
+
+
+def alla_syntaxfel(fil: Path, text: str, forsta: yaml.MarkedYAMLError) -> list[Problem]:
+    """The syntax errors of ``text``, the first being ``forsta`` (from the pure-Python parser,
+    which explains an error better than libyaml); each on the line of its slip."""
+    rader = text.split("\n")
+    ut: list[Problem] = []
+    exc: yaml.MarkedYAMLError | None = forsta
+    forra: Problem | None = None
+    rundor = MAX_RUNDOR if len(text) <= STOR_TEXT else 1
+    for _ in range(rundor):
+        if exc is None:
+            break
+        arbete = "\n".join(rader)
+        problem = syntaxfel(fil, exc, arbete)
+        i = problem.rad - 1
+        samma_rad = forra is not None and problem.rad == forra.rad
+        upprepad = samma_rad or (
+            forra is not None
+            and (problem.vad == forra.vad or problem.hur == forra.hur)
+            and i > forra.rad - 1
+            and _mellan_tomt(rader, forra.rad - 1, i)
+        )
+        if not upprepad:
+            if len(ut) == MAX_SYNTAXFEL:
+                break
+            ut.append(problem)
+        forra = problem
+        mark = exc.problem_mark or exc.context_mark
+        framsteg = 0 <= i < len(rader) and _ta_ut(rader, i, samma_rad)
+        if not framsteg and mark is not None and mark.line < len(rader):
+            framsteg = _ta_ut(rader, mark.line)
+        if not framsteg:
+            break
+        exc = _forsta_fel("\n".join(rader))
+    return ut
+
+
+def _forsta_fel(text: str) -> yaml.MarkedYAMLError | None:
+    """The first syntax error of ``text`` as the pure-Python parser tells it; None when it
+    parses (libyaml answers that first, about 20 times faster)."""
+    try:
+        yaml.compose(text, Loader=SNABB_LADDARE)
+        return None
+    except yaml.MarkedYAMLError:
+        pass
+    except (yaml.YAMLError, RecursionError):
+        return None
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return None

@@ -1,6 +1,8 @@
 """Every YAML syntax error of a file in one run, not only the first: after each error the broken
-line is blanked out in a working copy, with the lines indented under it (alone they would be
-errors of their own), and the copy is parsed again, up to ``MAX_SYNTAXFEL`` errors.
+line is written right in a working copy, as the message says, where the slip has one plain fix
+(a missing space, '=' for ':', an indentation one space off); else it is blanked out with the
+lines indented under it (alone they would be errors of their own). The copy is parsed again,
+up to ``MAX_SYNTAXFEL`` errors.
 
 A slip repeated on the lines right below (the same message or fix on the next line: more text
 under 'text: |' that is not indented, the keys under one indented a space off) is one slip,
@@ -13,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from kvalitet.grund.problem import Problem
-from kvalitet.kalla.yamldiagnos import syntaxfel
+from kvalitet.kalla.yamldiagnos import forklara
 
 MAX_SYNTAXFEL = 10
 """At most this many syntax errors are told per file and run."""
@@ -79,7 +81,7 @@ def alla_syntaxfel(fil: Path, text: str, forsta: yaml.MarkedYAMLError) -> list[P
         if exc is None:
             break
         arbete = "\n".join(rader)
-        problem = syntaxfel(fil, exc, arbete)
+        problem, rattad = forklara(fil, exc, arbete)
         i = problem.rad - 1
         samma_rad = forra is not None and problem.rad == forra.rad
         upprepad = samma_rad or (
@@ -94,7 +96,11 @@ def alla_syntaxfel(fil: Path, text: str, forsta: yaml.MarkedYAMLError) -> list[P
             ut.append(problem)
         forra = problem
         mark = exc.problem_mark or exc.context_mark
-        framsteg = 0 <= i < len(rader) and _ta_ut(rader, i, samma_rad)
+        if rattad is not None and not samma_rad and 0 <= i < len(rader) and rader[i] != rattad:
+            rader[i] = rattad  # written as the message says: what is under it stays valid
+            framsteg = True
+        else:
+            framsteg = 0 <= i < len(rader) and _ta_ut(rader, i, samma_rad)
         if not framsteg and mark is not None and mark.line < len(rader):
             framsteg = _ta_ut(rader, mark.line)
         if not framsteg:

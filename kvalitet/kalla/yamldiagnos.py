@@ -43,6 +43,8 @@ class Diagnos:
     kolumn: int
     vad: str
     hur: str
+    rattad: str | None = None
+    """The line ``rad`` written right, where the slip has one plain fix."""
 
 
 def _indrag(rad: str) -> int:
@@ -83,6 +85,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
                 rad.index(tecken) + 1,
                 f"{tecken} är ett typografiskt citattecken (från Word), som YAML inte känner igen",
                 f"använd raka citattecken \": '{rattad.strip()}'",
+                rattad,
             )
     for tecken in _HARDA:
         plats = rad.find(tecken)
@@ -93,6 +96,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
                 plats + 1,
                 "här står ett hårt mellanslag (ofta från Word), där YAML behöver ett vanligt",
                 f"skriv om mellanslaget med mellanslagstangenten: '{rattad.strip()}'",
+                rattad,
             )
     if "\t" in rad[: _indrag(rad) + 1]:
         return None  # tabs have their own message
@@ -104,6 +108,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             traff.end("nyckel") + 1,
             f"det saknas ett mellanslag efter kolonet i '{traff['nyckel']}:'",
             f"sätt ett mellanslag efter kolonet: '{rattad.strip()}'",
+            traff["indrag"] + rattad,
         )
     if (traff := _LIKHET.match(ren)) and ":" not in ren:
         rattad = f"{traff['lista'] or ''}{traff['nyckel']}: {traff['varde']}"
@@ -112,6 +117,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             ren.index("=") + 1,
             f"'{traff['nyckel']}' följs av '=', men i YAML skrivs fält med kolon",
             f"använd kolon, inte likhetstecken: '{rattad.strip()}'",
+            traff["indrag"] + rattad,
         )
     if (traff := _STRECK.match(ren)) and not ren.strip().startswith("---"):
         return Diagnos(
@@ -119,6 +125,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             traff.end("indrag") + 1,
             "det saknas ett mellanslag efter '-' i början av en punkt i listan",
             f"sätt ett mellanslag efter '-': '- {traff['varde'].strip()}'",
+            f"{traff['indrag']}- {traff['varde']}",
         )
     return None
 
@@ -192,27 +199,70 @@ def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
         # a key one space off from its siblings
         syskon = _syskonindrag(rader, i)
         if syskon is not None and abs(_indrag(rad) - syskon) == 1:
+            if forsta := _forsta_fel_indragen(rader, i):
+                return forsta
             return Diagnos(
                 nr,
                 1,
                 f"'{ren.strip().split(':')[0]}' är indraget {_indrag(rad)} mellanslag, men fälten "
                 f"runt omkring {syskon}",
                 f"dra in raden med {syskon} mellanslag, lika långt som fälten ovanför",
+                " " * syskon + rad.lstrip(" "),
             )
+    return None
+
+
+def _syskonrad(rader: list[str], i: int) -> int | None:
+    """The key line (or list item) just above line ``i``."""
+    j = _forra(rader, i)
+    while j is not None:
+        ren = _utan_kommentar(rader[j])
+        if (_NYCKELRAD.match(ren) and not ren.lstrip().startswith("-")) or ren.lstrip().startswith(
+            "- "
+        ):
+            return j
+        j = _forra(rader, j)
     return None
 
 
 def _syskonindrag(rader: list[str], i: int) -> int | None:
     """The indentation of the key lines just above line ``i``."""
-    j = _forra(rader, i)
-    while j is not None:
-        ren = _utan_kommentar(rader[j])
-        if _NYCKELRAD.match(ren) and not ren.lstrip().startswith("-"):
-            return _indrag(ren)
-        if ren.lstrip().startswith("- "):
-            return _indrag(ren) + 2
-        j = _forra(rader, j)
-    return None
+    j = _syskonrad(rader, i)
+    if j is None:
+        return None
+    return _indrag(rader[j]) + (2 if rader[j].lstrip().startswith("- ") else 0)
+
+
+def _forsta_fel_indragen(rader: list[str], i: int) -> Diagnos | None:
+    """The slip is the first key of the block (or its list item's dash), one space off from
+    the keys under it, when line ``i`` and the key after it agree with each other."""
+    j = _syskonrad(rader, i)
+    k = i + 1  # the next key beside line i, past the lines under it
+    while k < len(rader) and (_tom(rader[k]) or _indrag(rader[k]) > _indrag(rader[i])):
+        k += 1
+    if j is None or k >= len(rader) or _indrag(rader[k]) != _indrag(rader[i]):
+        return None
+    ovan, ratt = _forra(rader, j), _indrag(rader[i])
+    if rader[j].lstrip().startswith("- "):
+        return Diagnos(
+            j + 1,
+            1,
+            f"punkten '{rader[j].strip()[:40]}' är indragen {_indrag(rader[j])} mellanslag, men "
+            f"fälten under den {ratt}",
+            f"dra in '-' med {ratt - 2} mellanslag, så att fälten under står lika långt in som "
+            "texten efter '- '",
+            " " * (ratt - 2) + rader[j].lstrip(" "),
+        )
+    if ovan is not None and _indrag(rader[ovan]) >= _indrag(rader[j]):
+        return None
+    nyckel = rader[j].strip().split(":")[0]
+    return Diagnos(
+        j + 1,
+        1,
+        f"'{nyckel}' är indraget {_indrag(rader[j])} mellanslag, men fälten under det {ratt}",
+        f"dra in raden med {ratt} mellanslag, lika långt som fälten under",
+        " " * ratt + rader[j].lstrip(" "),
+    )
 
 
 def diagnostisera(text: str, felrad: int) -> Diagnos | None:
@@ -307,12 +357,17 @@ _SYNTAX = [
 
 def syntaxfel(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """PyYAML's syntax error as a located Swedish problem, on the line of the slip."""
+    return forklara(fil, exc, text)[0]
+
+
+def forklara(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> tuple[Problem, str | None]:
+    """``syntaxfel`` and the slip's line written right, when the slip has one plain fix."""
     mark = exc.problem_mark or exc.context_mark
     rad = mark.line + 1 if mark else 1
     kol = mark.column + 1 if mark else 1
     problemtext = f"{exc.problem or ''} {exc.context or ''}"
     if "tab" not in problemtext and (diagnos := diagnostisera(text, rad)) is not None:
-        return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur)
+        return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur), diagnos.rattad
     for monster, vad, hur in _SYNTAX:
         traff = monster.search(problemtext)
         if traff:
@@ -322,14 +377,15 @@ def syntaxfel(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
                 rad = exc.context_mark.line + 1
                 kol = exc.context_mark.column + 1
                 vad = f"citattecknet på rad {rad} avslutas aldrig"
-            return fel(fil, rad, kol, vad.format(*traff.groups()), hur)
-    return fel(
+            return fel(fil, rad, kol, vad.format(*traff.groups()), hur), None
+    okant = fel(
         fil,
         rad,
         kol,
         f"YAML-syntaxfel ({exc.problem or exc.context})",
         "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
     )
+    return okant, None
 
 
 def _forsta_tabb(text: str, rad: int, kol: int) -> tuple[int, int]:

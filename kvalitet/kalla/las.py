@@ -18,6 +18,7 @@ from kvalitet.kalla.las_omvandling import YamlDate as YamlDate
 from kvalitet.kalla.las_omvandling import YamlFloat as YamlFloat
 from kvalitet.kalla.las_omvandling import YamlInt as YamlInt
 from kvalitet.kalla.las_omvandling import _Avbryt, _Omvandlare
+from kvalitet.kalla.las_slarv import listslarv
 from kvalitet.kalla.las_syntax import alla_syntaxfel
 from kvalitet.kalla.yamldiagnos import varningar
 
@@ -262,7 +263,7 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
         kalla.data = omvandlare.bygg(nod, ())
     except _Avbryt:
         kalla.data = None
-    for slarv in varningar(text):
+    for slarv in [*listslarv(nod, text), *varningar(text)]:
         kalla.problem.append(varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur))
     return kalla
 

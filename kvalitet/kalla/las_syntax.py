@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from kvalitet.grund.problem import Problem
-from kvalitet.kalla.yamldiagnos import forklara
+from kvalitet.kalla.yamlfel import forklara
 
 MAX_SYNTAXFEL = 10
 """At most this many syntax errors are told per file and run."""

@@ -3,6 +3,7 @@ the fix, and `kontrollera`, `bygg` and the editor say the same."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -29,11 +30,15 @@ def problem(projekt: Path, grad: str = "fel") -> list[str]:
 
 
 def byggets(projekt: Path, grad: str = "fel") -> list[str]:
-    """The same lines from 'kvalitet bygg --format html' of the unit."""
+    """The same lines from 'kvalitet bygg --format html' of the unit (which prints its errors
+    and counts its warnings: a warning is said as 'N varning(ar)')."""
     res = CliRunner().invoke(
         kvalitet, ["bygg", "--format", "html", "--enhet", "bjorkbackaskolan", str(projekt)]
     )
     assert "Traceback" not in res.output
+    if grad == "varning":
+        antal = re.search(r"(\d+) varning", res.output)
+        return [""] * int(antal.group(1)) if antal else []
     return [r for r in res.output.splitlines() if r.startswith(f"{FIL}:") and f": {grad}: " in r]
 
 
@@ -112,3 +117,83 @@ def test_talord() -> None:
     assert tal_ur_ord("etthundratolv") == 112
     assert tal_ur_ord("två tusen tjugosex") == 2026
     assert tal_ur_ord("många") is None
+
+
+# ---------------------------------------------------------------- 2. an item without its dash
+
+PUNKT = (
+    "    - Kvalitetsarbetet har blivit mer systematiskt, men analysen av orsaker behöver fördjupas."
+)
+
+
+def test_punkt_utan_streck_under_punktens_text(projekt: Path) -> None:
+    """Aligned with the text above, YAML joins the line to the item: one item, silently."""
+    andra(projekt, PUNKT, PUNKT + "\n      Tiden för analys behöver skyddas.")
+    (varning,) = problem(projekt, "varning")
+    assert varning.startswith(f"{FIL}:87:5: varning: raden saknar '- '")
+    assert "'    - Tiden för analys behöver skyddas.'" in varning
+    assert len(byggets(projekt, "varning")) == 1
+    assert any(rad == 87 and "'- '" in text for rad, text in redigerarens(projekt))
+
+
+def test_punkt_utan_streck_efter_tom_rad(projekt: Path) -> None:
+    andra(projekt, PUNKT, PUNKT + "\n\n      tiden för analys behöver skyddas.")
+    (varning,) = problem(projekt, "varning")
+    assert varning.startswith(f"{FIL}:88:5: varning: raden saknar '- '")
+
+
+def test_lang_punkt_pa_tva_rader_ar_inget_slarv(projekt: Path) -> None:
+    andra(projekt, PUNKT, PUNKT[:-11] + "\n      fördjupas.")
+    assert problem(projekt, "varning") == []
+
+
+def test_punkt_utan_streck_vid_strecket_ar_ett_fel_pa_raden(projekt: Path) -> None:
+    """At the dash itself the line is a syntax error: told on its own line, not the next key's."""
+    andra(projekt, PUNKT, PUNKT + "\n    Tiden för analys behöver skyddas.")
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:87:5: fel: raden saknar '- '")
+    assert "'- Tiden för analys behöver skyddas.'" in fel
+
+
+# ---------------------------------------------------------------- 3. Word's bullets
+
+
+def test_tankstreck_som_listtecken_i_yaml(projekt: Path) -> None:
+    andra(
+        projekt,
+        PUNKT,
+        "    – Kvalitetsarbetet har blivit mer systematiskt.\n    — Analysen behöver fördjupas.",
+    )
+    varningar = problem(projekt, "varning")
+    assert [v.split(": varning: ")[0] for v in varningar] == [f"{FIL}:86:5", f"{FIL}:87:5"]
+    assert "'–' (tankstreck) är inget listtecken i YAML" in varningar[0]
+    assert "'- Kvalitetsarbetet har blivit mer systematiskt.'" in varningar[0]
+    assert "'—' (långt tankstreck)" in varningar[1]
+    assert len(byggets(projekt, "varning")) == 2
+
+
+def test_punkt_fran_word_efter_strecket(projekt: Path) -> None:
+    andra(projekt, "    - Kvalitetsarbetet", "    - • Kvalitetsarbetet")
+    (varning,) = problem(projekt, "varning")
+    assert varning.startswith(f"{FIL}:86:7: varning: punkten börjar med '•'")
+
+
+def test_tankstreck_i_markdown(projekt: Path) -> None:
+    andra(
+        projekt,
+        "  och *läsutveckling i förskoleklass till årskurs 3*.\n",
+        "  och *läsutveckling i förskoleklass till årskurs 3*:\n  – studiero\n  – läsning\n",
+    )
+    varningar = problem(projekt, "varning")
+    assert [v.split(": varning: ")[0] for v in varningar] == [f"{FIL}:30:3", f"{FIL}:31:3"]
+    assert "gör ingen punktlista i texten" in varningar[0]
+
+
+def test_ett_tankstreck_i_markdown_ar_en_replik(projekt: Path) -> None:
+    """One line beginning with '– ' is how a reply is quoted in Swedish: no warning."""
+    andra(
+        projekt,
+        "  och *läsutveckling i förskoleklass till årskurs 3*.\n",
+        "  och *läsutveckling i förskoleklass till årskurs 3*.\n\n  – Nu är det lugnt, säger en elev.\n",
+    )
+    assert problem(projekt, "varning") == []

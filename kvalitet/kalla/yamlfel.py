@@ -67,6 +67,8 @@ def forklara(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> tuple[Problem, 
     rad = mark.line + 1 if mark else 1
     kol = mark.column + 1 if mark else 1
     problemtext = f"{exc.problem or ''} {exc.context or ''}"
+    if mark and _tecken_vid(text, mark.line, mark.column) == "\t":
+        problemtext = "found a tab character"  # libyaml does not say which character
     if "tab" not in problemtext and (diagnos := diagnostisera(text, rad)) is not None:
         return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur), diagnos.rattad
     for monster, vad, hur in _SYNTAX:
@@ -87,6 +89,12 @@ def forklara(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> tuple[Problem, 
         "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
     )
     return okant, None
+
+
+def _tecken_vid(text: str, rad: int, kolumn: int) -> str:
+    """The character at line ``rad``, column ``kolumn`` (0-based), or ''."""
+    rader = text.split("\n", rad + 1)
+    return rader[rad][kolumn : kolumn + 1] if rad < len(rader) else ""
 
 
 def _forsta_tabb(text: str, rad: int, kol: int) -> tuple[int, int]:

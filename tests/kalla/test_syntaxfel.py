@@ -92,3 +92,22 @@ def test_hogst_tio_fel(tmp_path: Path) -> None:
     assert len(fel) == MAX_SYNTAXFEL
     assert [p.rad for p in fel] == list(range(2, 22, 2))
     assert all("mellanslag efter kolonet" in p.vad for p in fel)
+
+
+def test_forsta_faltet_ett_steg_fel_far_felet(tmp_path: Path) -> None:
+    """The first key of a block sets its indentation for YAML: when it is the one a space off,
+    the error is on its line (not on the right key under it), and the keys under it are not
+    errors of their own."""
+    fil = tmp_path / "enhet.yaml"
+    fil.write_text(
+        "namn: A\nansvarig:\n   namn: B\n  roll: C\n  e-post: d@e.se\nperiod: 2025/26\n"
+        "lista:\n   - rubrik: X\n    text: Y\n    mer: Z\n",
+        encoding="utf-8",
+    )
+    fel = [p for p in las_yaml(fil).problem if p.ar_fel]
+    assert [(p.rad, p.vad) for p in fel] == [
+        (3, "'namn' är indraget 3 mellanslag, men fälten under det 2"),
+        (8, "punkten '- rubrik: X' är indragen 3 mellanslag, men fälten under den 4"),
+    ]
+    assert fel[0].hur == "dra in raden med 2 mellanslag, lika långt som fälten under"
+    assert fel[1].hur.startswith("dra in '-' med 2 mellanslag")

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from kvalitet.cli import kvalitet
-from kvalitet.kontroll.tabellceller import tal_ur_ord
+from kvalitet.kontroll.talord import tal_ur_ord
 
 FIL = Path("rapporter/2025-26/bjorkbackaskolan.yaml")
 
@@ -103,6 +103,7 @@ def test_ord_i_antal_ett_fel_utan_foljdfel(projekt: Path) -> None:
     )
     (fel,) = problem(projekt)
     assert fel.startswith(f"{FIL}:113:34: fel: ") and "'tjugoett'" in fel
+    assert "skriv talet med siffror: 'flickor: 21'" in fel
 
 
 def test_ord_i_antalslistan_ett_fel(projekt: Path) -> None:
@@ -197,3 +198,14 @@ def test_ett_tankstreck_i_markdown_ar_en_replik(projekt: Path) -> None:
         "  och *läsutveckling i förskoleklass till årskurs 3*.\n\n  – Nu är det lugnt, säger en elev.\n",
     )
     assert problem(projekt, "varning") == []
+
+
+def test_ord_i_styrtalets_antal(projekt: Path) -> None:
+    andra(
+        projekt,
+        "    pojkar: 91\n    antal: {flickor: 151,",
+        "    pojkar: 91\n    antal: {flickor: etthundrafemtioett,",
+    )
+    (fel,) = problem(projekt)
+    assert fel.startswith(f"{FIL}:299:22: fel: ")
+    assert "skriv talet med siffror: 'flickor: 151'" in fel

@@ -23,7 +23,7 @@ _SYNTAX = [
         "sätt ett avslutande citattecken, \" eller ', i slutet av texten",
     ),
     (
-        re.compile(r"mapping values are not allowed here"),
+        re.compile(r"mapping values are not allowed (?:here|in this context)"),
         "ett kolon står där det inte får stå, eller indraget är fel",
         "om texten innehåller ': ' sätt den inom citattecken eller använd '|' och skriv texten "
         "på nästa rad; kontrollera annars att raden har samma indrag som fälten ovanför",
@@ -49,6 +49,12 @@ _SYNTAX = [
         "definiera ankaret med '&namn' före aliaset, eller skriv ut värdet",
     ),
     (
+        re.compile(r"expected ',' or '[\]}]'"),
+        "en lista inom [ ] eller underfält inom {{ }} avslutas aldrig",
+        "sätt ']' eller '}' i slutet av värdet, på samma rad; börjar texten med '[' eller '{', "
+        "sätt den inom citattecken",
+    ),
+    (
         re.compile(r"found character '(.)' that cannot start any token"),
         "tecknet '{0}' kan inte stå först i ett värde",
         "sätt texten inom citattecken",
@@ -67,8 +73,14 @@ def forklara(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> tuple[Problem, 
     rad = mark.line + 1 if mark else 1
     kol = mark.column + 1 if mark else 1
     problemtext = f"{exc.problem or ''} {exc.context or ''}"
-    if mark and _tecken_vid(text, mark.line, mark.column) == "\t":
+    tecken = _tecken_vid(text, mark.line, mark.column) if mark else ""
+    if tecken == "\t":
         problemtext = "found a tab character"  # libyaml does not say which character
+    elif "cannot start any token" in problemtext:
+        problemtext = f"found character '{tecken}' that cannot start any token"
+    if mark and (citat := _oppet_citat(text, mark.line, mark.column)):
+        rad, kol = citat[0] + 1, citat[1] + 1
+        return fel(fil, rad, kol, f"citattecknet på rad {rad} avslutas aldrig", _CITAT), None
     if "tab" not in problemtext and (diagnos := diagnostisera(text, rad)) is not None:
         return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur), diagnos.rattad
     for monster, vad, hur in _SYNTAX:
@@ -76,19 +88,41 @@ def forklara(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> tuple[Problem, 
         if traff:
             if "\\t" in monster.pattern or "tab" in monster.pattern:
                 rad, kol = _forsta_tabb(text, rad, kol)
-            if "citattecken" in vad and exc.context_mark is not None:
+            if ("citattecken" in vad or "[ ]" in vad) and exc.context_mark is not None:
                 rad = exc.context_mark.line + 1
                 kol = exc.context_mark.column + 1
-                vad = f"citattecknet på rad {rad} avslutas aldrig"
+                if "citattecken" in vad:
+                    vad = f"citattecknet på rad {rad} avslutas aldrig"
             return fel(fil, rad, kol, vad.format(*traff.groups()), hur), None
     okant = fel(
         fil,
         rad,
         kol,
-        f"YAML-syntaxfel ({exc.problem or exc.context})",
+        "YAML kan inte läsa raden",
         "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
     )
     return okant, None
+
+
+_CITAT = "sätt ett avslutande citattecken, \" eller ', i slutet av texten"
+_OPPNAR_CITAT = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#\"']*:\s+)?\"")
+
+
+def _oppet_citat(text: str, rad: int, kolumn: int) -> tuple[int, int] | None:
+    """The line and column (0-based) of a '"' that opens a value and is not closed on its line,
+    when the error is right after the next '"' further down: that quote closed the text, so
+    the lines between became part of it and the error is only where YAML gives up."""
+    rader = text.split("\n")
+    if rad >= len(rader) or rader[rad][:kolumn].count('"') % 2 == 0:
+        return None
+    for j in range(rad - 1, -1, -1):
+        antal = rader[j].count('"')
+        if antal == 0:
+            continue
+        if antal % 2 == 1 and _OPPNAR_CITAT.match(rader[j]):
+            return j, rader[j].index('"')
+        return None
+    return None
 
 
 def _tecken_vid(text: str, rad: int, kolumn: int) -> str:

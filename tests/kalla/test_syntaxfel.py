@@ -111,3 +111,23 @@ def test_forsta_faltet_ett_steg_fel_far_felet(tmp_path: Path) -> None:
     ]
     assert fel[0].hur == "dra in raden med 2 mellanslag, lika långt som fälten under"
     assert fel[1].hur.startswith("dra in '-' med 2 mellanslag")
+
+
+def test_citat_som_stangs_langre_ner_och_lista_som_aldrig_stangs(tmp_path: Path) -> None:
+    """A '"' left open closes at the next '"' lines further down, where YAML gives up: the error
+    is the quote's line, and the '=' between is an error of its own, not taken for it; a '['
+    that is never closed, and a value starting with '@', in Swedish on their own lines."""
+    fil = tmp_path / "enhet.yaml"
+    fil.write_text(
+        'namn: "Testskolan\nskolform: grundskola\nområde = Norr\nkod: "123"\n'
+        "styrtal: [1.1.1, 1.1.2\nstatus: klar\nansvarig: @rektor\nperiod: 2025/26\n",
+        encoding="utf-8",
+    )
+    fel = [p for p in las_yaml(fil).problem if p.ar_fel]
+    assert [(p.rad, p.kolumn, p.vad) for p in fel] == [
+        (1, 7, "citattecknet på rad 1 avslutas aldrig"),
+        (3, 8, "'område' följs av '=', men i YAML skrivs fält med kolon"),
+        (5, 10, "en lista inom [ ] eller underfält inom { } avslutas aldrig"),
+        (7, 11, "tecknet '@' kan inte stå först i ett värde"),
+    ]
+    assert all("YAML-syntaxfel" not in p.vad and "expected" not in p.hur for p in fel)

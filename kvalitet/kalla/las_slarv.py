@@ -54,8 +54,12 @@ def listslarv(rot: Node, text: str) -> list[Diagnos]:
     for nod, foralder in _noder(rot):
         if not isinstance(nod, ScalarNode):
             continue
+        enradig = nod.start_mark.line == nod.end_mark.line
+        if enradig and not str(nod.value).startswith(WORDTECKEN):
+            continue  # most values: nothing to look at
         if nod.style in ("|", ">"):
-            ut.extend(_i_markdown(nod, rader))
+            if any(t in nod.value for t in WORDTECKEN):
+                ut.extend(_i_markdown(nod, rader))
         elif not nod.style:  # plain: None from PyYAML, "" from libyaml
             i_lista = isinstance(foralder, SequenceNode) and not foralder.flow_style
             ut.extend(_i_yaml(nod, rader, i_lista))

@@ -43,7 +43,7 @@ def _noder(rot: Node) -> list[tuple[Node, Node | None]]:
         if isinstance(nod, SequenceNode):
             stack.extend((barn, nod) for barn in nod.value)
         elif isinstance(nod, MappingNode):
-            stack.extend((v, nod) for k, v in nod.value)
+            stack.extend((del_, nod) for par in nod.value for del_ in par)
     return ut
 
 

@@ -28,6 +28,8 @@ _TOM_FLODE = re.compile(
     rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*(?P<tom>\[\]|\{{\}})\s*(#.*)?$"
 )
 _BLOCK = re.compile(rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*[|>][-+]?\d?\s*(#.*)?$")
+_WORDPUNKT = re.compile(rf"^\s*(?P<tecken>[–—•●▪◦])\s+(?P<rest>{_NYCKEL}:(?:\s.*)?)$")
+"""A list item of fields written with Word's bullet: '– rubrik: ...'."""
 _TYPOGRAFISKA = "”“„‘’‚"
 _HARDA = "\u00a0\u202f\u2007"
 
@@ -93,6 +95,14 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
                 f"skriv om mellanslaget med mellanslagstangenten: '{rattad.strip()}'",
                 rattad,
             )
+    if traff := _WORDPUNKT.match(rad):
+        return Diagnos(
+            nr,
+            _indrag(rad) + 1,
+            f"'{traff['tecken']}' (från Word) är inget listtecken i YAML",
+            f"skriv '- ' i stället: '- {traff['rest'].strip()}'",
+            " " * _indrag(rad) + "- " + traff["rest"].strip(),
+        )
     if "\t" in rad[: _indrag(rad) + 1]:
         return None  # tabs have their own message
     ren = _utan_kommentar(rad)

@@ -131,3 +131,18 @@ def test_citat_som_stangs_langre_ner_och_lista_som_aldrig_stangs(tmp_path: Path)
         (7, 11, "tecknet '@' kan inte stå först i ett värde"),
     ]
     assert all("YAML-syntaxfel" not in p.vad and "expected" not in p.hur for p in fel)
+
+
+def test_tankstreck_framfor_falt_ar_fel_pa_sin_rad(tmp_path: Path) -> None:
+    """'– rubrik: X' with fields under it is a syntax error; each item is told on its own line
+    with '- ' (not the field under it)."""
+    fil = tmp_path / "enhet.yaml"
+    fil.write_text(
+        "namn: A\navsnitt:\n  – rubrik: X\n    text: Y\n  • rubrik: Z\n    text: W\nperiod: x\n",
+        encoding="utf-8",
+    )
+    fel = [p for p in las_yaml(fil).problem if p.ar_fel]
+    assert [(p.rad, p.kolumn, p.hur) for p in fel] == [
+        (3, 3, "skriv '- ' i stället: '- rubrik: X'"),
+        (5, 3, "skriv '- ' i stället: '- rubrik: Z'"),
+    ]

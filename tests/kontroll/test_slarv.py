@@ -209,3 +209,16 @@ def test_ord_i_styrtalets_antal(projekt: Path) -> None:
     (fel,) = problem(projekt)
     assert fel.startswith(f"{FIL}:299:22: fel: ")
     assert "skriv talet med siffror: 'flickor: 151'" in fel
+
+
+def test_ord_i_styrtalets_utfall_och_jamforelse(projekt: Path) -> None:
+    andra(projekt, "    utfall: 89,5\n    flickor: 88", "    utfall: nittio\n    flickor: 88")
+    andra(
+        projekt,
+        "    antal: {flickor: 151, pojkar: 162, totalt: 313}\n    kommentar: Tryggheten",
+        "    antal: {flickor: 151, pojkar: 162, totalt: 313}\n    jämförelser: {riket: åttiofem}\n"
+        "    kommentar: Tryggheten",
+    )
+    utfall, jamforelse = problem(projekt)
+    assert utfall.startswith(f"{FIL}:296:13: fel: ") and "'utfall: 90'" in utfall
+    assert jamforelse.startswith(f"{FIL}:300:") and "'riket: 85'" in jamforelse

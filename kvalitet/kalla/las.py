@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -264,8 +264,18 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
     except _Avbryt:
         kalla.data = None
     for slarv in [*listslarv(nod, text), *varningar(text)]:
-        kalla.problem.append(varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur))
+        problem = varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur)
+        kalla.problem.append(replace(problem, sokvag=_vardet_vid(kalla, slarv.rad, slarv.kolumn)))
     return kalla
+
+
+def _vardet_vid(kalla: Kalla, rad: int, kolumn: int) -> Sokvag | None:
+    """The path of the value a line belongs to: the last one that starts at or before it (a
+    line inside a text under '|' belongs to that text), so the editor shows it at its field."""
+    fore = [(plats, sokvag) for sokvag, plats in kalla.positioner.items() if plats <= (rad, kolumn)]
+    if not fore:
+        return None
+    return max(fore, key=lambda par: (par[0], len(par[1])))[1]
 
 
 def kalltext(varde: Any) -> str:

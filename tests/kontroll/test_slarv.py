@@ -188,6 +188,13 @@ def test_tankstreck_i_markdown(projekt: Path) -> None:
     varningar = problem(projekt, "varning")
     assert [v.split(": varning: ")[0] for v in varningar] == [f"{FIL}:30:3", f"{FIL}:31:3"]
     assert "gör ingen punktlista i texten" in varningar[0]
+    from kvalitet.kalla.projekt import hitta_projekt
+    from kvalitet.visa.redigera import Redigering
+    from kvalitet.visa.server import Forhandsvisning
+
+    svar = Redigering(Forhandsvisning(hitta_projekt(projekt))).oppna("bjorkbackaskolan")
+    vid_faltet = [p for p in svar["problem"] if p["rad"] in (30, 31)]
+    assert [p["sokvag"] for p in vid_faltet] == [["sammanfattning"], ["sammanfattning"]]
 
 
 def test_ett_tankstreck_i_markdown_ar_en_replik(projekt: Path) -> None:

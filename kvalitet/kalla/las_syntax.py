@@ -10,6 +10,7 @@ told once."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -92,7 +93,7 @@ def alla_syntaxfel(fil: Path, text: str, forsta: yaml.MarkedYAMLError) -> list[P
         )
         if not upprepad:
             if len(ut) == MAX_SYNTAXFEL:
-                break
+                return _med_fler(ut)
             ut.append(problem)
         forra = problem
         mark = exc.problem_mark or exc.context_mark
@@ -106,7 +107,17 @@ def alla_syntaxfel(fil: Path, text: str, forsta: yaml.MarkedYAMLError) -> list[P
         if not framsteg:
             break
         exc = _forsta_fel("\n".join(rader))
-    return ut
+    return _med_fler(ut) if exc is not None and ut else ut
+
+
+def _med_fler(ut: list[Problem]) -> list[Problem]:
+    """The errors told, the last saying that there may be more further down."""
+    sista = ut[-1]
+    hur = f"{sista.hur}; " if sista.hur else ""
+    return [
+        *ut[:-1],
+        replace(sista, hur=f"{hur}fler fel kan finnas längre ner: rätta dessa och kör igen"),
+    ]
 
 
 def _forsta_fel(text: str) -> yaml.MarkedYAMLError | None:

@@ -92,6 +92,8 @@ def test_hogst_tio_fel(tmp_path: Path) -> None:
     assert len(fel) == MAX_SYNTAXFEL
     assert [p.rad for p in fel] == list(range(2, 22, 2))
     assert all("mellanslag efter kolonet" in p.vad for p in fel)
+    assert fel[-1].hur.endswith("; fler fel kan finnas längre ner: rätta dessa och kör igen")
+    assert not any("fler fel" in p.hur for p in fel[:-1])
 
 
 def test_forsta_faltet_ett_steg_fel_far_felet(tmp_path: Path) -> None:

@@ -55,10 +55,18 @@ def test_bygget_forhandsvisningen_och_redigeraren_visar_en_lista(projekt: Path) 
     ny = gammal + "  Vi prioriterar tre områden:\n  - studiero\n  - läsning\n  - trygghet\n"
     fil.write_text(text.replace(gammal, ny), encoding="utf-8")
     res = CliRunner().invoke(
-        kvalitet, ["bygg", "--format", "html", "--enhet", "bjorkbackaskolan", str(projekt)]
+        kvalitet, ["bygg", "--format", "html,pdf", "--enhet", "bjorkbackaskolan", str(projekt)]
     )
     assert res.exit_code == 0, res.output
     assert LISTA in (projekt / "ut" / "bjorkbackaskolan.html").read_text(encoding="utf-8")
+    from pypdf import PdfReader
+
+    pdftext = "\n".join(
+        s.extract_text() for s in PdfReader(projekt / "ut" / "bjorkbackaskolan.pdf").pages
+    )
+    assert "- studiero" not in pdftext  # one run-on line before: "områden: - studiero - läsning"
+    rader = [r.strip() for r in pdftext.splitlines()]
+    assert any(r.endswith("studiero") and len(r) < 12 for r in rader), rader[:40]
     visning = Forhandsvisning(hitta_projekt(projekt))
     sida, _ = visning.enhet("bjorkbackaskolan")
     assert LISTA in sida.decode("utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,9 @@ from kvalitet.kalla.las_omvandling import YamlDate as YamlDate
 from kvalitet.kalla.las_omvandling import YamlFloat as YamlFloat
 from kvalitet.kalla.las_omvandling import YamlInt as YamlInt
 from kvalitet.kalla.las_omvandling import _Avbryt, _Omvandlare
-from kvalitet.kalla.yamldiagnos import syntaxfel, varningar
+from kvalitet.kalla.las_slarv import listslarv
+from kvalitet.kalla.las_syntax import alla_syntaxfel
+from kvalitet.kalla.yamldiagnos import varningar
 
 Sokvag = tuple[str | int, ...]
 
@@ -234,7 +236,7 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
         try:
             nod = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            kalla.problem.append(syntaxfel(fil, exc, text))
+            kalla.problem.extend(alla_syntaxfel(fil, text, exc))
             return kalla
         except RecursionError:
             kalla.problem.append(djupfel(fil, 1, 1))
@@ -261,9 +263,19 @@ def las_yaml_text(text: str, fil: Path, kalla: Kalla | None = None) -> Kalla:
         kalla.data = omvandlare.bygg(nod, ())
     except _Avbryt:
         kalla.data = None
-    for slarv in varningar(text):
-        kalla.problem.append(varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur))
+    for slarv in [*listslarv(nod, text), *varningar(text)]:
+        problem = varning(fil, slarv.rad, slarv.kolumn, slarv.vad, slarv.hur)
+        kalla.problem.append(replace(problem, sokvag=_vardet_vid(kalla, slarv.rad, slarv.kolumn)))
     return kalla
+
+
+def _vardet_vid(kalla: Kalla, rad: int, kolumn: int) -> Sokvag | None:
+    """The path of the value a line belongs to: the last one that starts at or before it (a
+    line inside a text under '|' belongs to that text), so the editor shows it at its field."""
+    fore = [(plats, sokvag) for sokvag, plats in kalla.positioner.items() if plats <= (rad, kolumn)]
+    if not fore:
+        return None
+    return max(fore, key=lambda par: (par[0], len(par[1])))[1]
 
 
 def kalltext(varde: Any) -> str:

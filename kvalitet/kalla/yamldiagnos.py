@@ -13,11 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
-
-from kvalitet.grund.problem import Problem, fel
 
 BAKAT = 6
 """How many lines above the error line a slip is looked for."""
@@ -33,6 +28,8 @@ _TOM_FLODE = re.compile(
     rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*(?P<tom>\[\]|\{{\}})\s*(#.*)?$"
 )
 _BLOCK = re.compile(rf"^(?P<indrag>\s*)(?:-\s+)?(?P<nyckel>{_NYCKEL}):\s*[|>][-+]?\d?\s*(#.*)?$")
+_WORDPUNKT = re.compile(rf"^\s*(?P<tecken>[–—•●▪◦])\s+(?P<rest>{_NYCKEL}:(?:\s.*)?)$")
+"""A list item of fields written with Word's bullet: '– rubrik: ...'."""
 _TYPOGRAFISKA = "”“„‘’‚"
 _HARDA = "\u00a0\u202f\u2007"
 
@@ -43,6 +40,8 @@ class Diagnos:
     kolumn: int
     vad: str
     hur: str
+    rattad: str | None = None
+    """The line ``rad`` written right, where the slip has one plain fix."""
 
 
 def _indrag(rad: str) -> int:
@@ -83,6 +82,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
                 rad.index(tecken) + 1,
                 f"{tecken} är ett typografiskt citattecken (från Word), som YAML inte känner igen",
                 f"använd raka citattecken \": '{rattad.strip()}'",
+                rattad,
             )
     for tecken in _HARDA:
         plats = rad.find(tecken)
@@ -93,7 +93,16 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
                 plats + 1,
                 "här står ett hårt mellanslag (ofta från Word), där YAML behöver ett vanligt",
                 f"skriv om mellanslaget med mellanslagstangenten: '{rattad.strip()}'",
+                rattad,
             )
+    if traff := _WORDPUNKT.match(rad):
+        return Diagnos(
+            nr,
+            _indrag(rad) + 1,
+            f"'{traff['tecken']}' (från Word) är inget listtecken i YAML",
+            f"skriv '- ' i stället: '- {traff['rest'].strip()}'",
+            " " * _indrag(rad) + "- " + traff["rest"].strip(),
+        )
     if "\t" in rad[: _indrag(rad) + 1]:
         return None  # tabs have their own message
     ren = _utan_kommentar(rad)
@@ -104,6 +113,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             traff.end("nyckel") + 1,
             f"det saknas ett mellanslag efter kolonet i '{traff['nyckel']}:'",
             f"sätt ett mellanslag efter kolonet: '{rattad.strip()}'",
+            traff["indrag"] + rattad,
         )
     if (traff := _LIKHET.match(ren)) and ":" not in ren:
         rattad = f"{traff['lista'] or ''}{traff['nyckel']}: {traff['varde']}"
@@ -112,6 +122,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             ren.index("=") + 1,
             f"'{traff['nyckel']}' följs av '=', men i YAML skrivs fält med kolon",
             f"använd kolon, inte likhetstecken: '{rattad.strip()}'",
+            traff["indrag"] + rattad,
         )
     if (traff := _STRECK.match(ren)) and not ren.strip().startswith("---"):
         return Diagnos(
@@ -119,6 +130,7 @@ def _rad_diagnos(rader: list[str], i: int) -> Diagnos | None:
             traff.end("indrag") + 1,
             "det saknas ett mellanslag efter '-' i början av en punkt i listan",
             f"sätt ett mellanslag efter '-': '- {traff['varde'].strip()}'",
+            f"{traff['indrag']}- {traff['varde']}",
         )
     return None
 
@@ -141,6 +153,19 @@ def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
         return None
     ovan = _utan_kommentar(rader[j])
     nr, ren = i + 1, _utan_kommentar(rad)
+    if (
+        ovan.lstrip().startswith("- ")
+        and _indrag(rad) == _indrag(ovan)
+        and not ren.lstrip().startswith("-")
+        and not _NYCKELRAD.match(ren)
+    ):
+        return Diagnos(
+            nr,
+            _indrag(rad) + 1,
+            "raden saknar '- ' och är därför ingen punkt i listan ovanför",
+            f"skriv '- ' först på raden: '- {ren.strip()}'",
+            " " * _indrag(rad) + "- " + ren.strip(),
+        )
     if (tom := _TOM_FLODE.match(ovan)) and _indrag(rad) > _indrag(ovan):
         return Diagnos(
             j + 1,
@@ -192,27 +217,70 @@ def _sammanhang_diagnos(rader: list[str], i: int) -> Diagnos | None:
         # a key one space off from its siblings
         syskon = _syskonindrag(rader, i)
         if syskon is not None and abs(_indrag(rad) - syskon) == 1:
+            if forsta := _forsta_fel_indragen(rader, i):
+                return forsta
             return Diagnos(
                 nr,
                 1,
                 f"'{ren.strip().split(':')[0]}' är indraget {_indrag(rad)} mellanslag, men fälten "
                 f"runt omkring {syskon}",
                 f"dra in raden med {syskon} mellanslag, lika långt som fälten ovanför",
+                " " * syskon + rad.lstrip(" "),
             )
+    return None
+
+
+def _syskonrad(rader: list[str], i: int) -> int | None:
+    """The key line (or list item) just above line ``i``."""
+    j = _forra(rader, i)
+    while j is not None:
+        ren = _utan_kommentar(rader[j])
+        if (_NYCKELRAD.match(ren) and not ren.lstrip().startswith("-")) or ren.lstrip().startswith(
+            "- "
+        ):
+            return j
+        j = _forra(rader, j)
     return None
 
 
 def _syskonindrag(rader: list[str], i: int) -> int | None:
     """The indentation of the key lines just above line ``i``."""
-    j = _forra(rader, i)
-    while j is not None:
-        ren = _utan_kommentar(rader[j])
-        if _NYCKELRAD.match(ren) and not ren.lstrip().startswith("-"):
-            return _indrag(ren)
-        if ren.lstrip().startswith("- "):
-            return _indrag(ren) + 2
-        j = _forra(rader, j)
-    return None
+    j = _syskonrad(rader, i)
+    if j is None:
+        return None
+    return _indrag(rader[j]) + (2 if rader[j].lstrip().startswith("- ") else 0)
+
+
+def _forsta_fel_indragen(rader: list[str], i: int) -> Diagnos | None:
+    """The slip is the first key of the block (or its list item's dash), one space off from
+    the keys under it, when line ``i`` and the key after it agree with each other."""
+    j = _syskonrad(rader, i)
+    k = i + 1  # the next key beside line i, past the lines under it
+    while k < len(rader) and (_tom(rader[k]) or _indrag(rader[k]) > _indrag(rader[i])):
+        k += 1
+    if j is None or k >= len(rader) or _indrag(rader[k]) != _indrag(rader[i]):
+        return None
+    ovan, ratt = _forra(rader, j), _indrag(rader[i])
+    if rader[j].lstrip().startswith("- "):
+        return Diagnos(
+            j + 1,
+            1,
+            f"punkten '{rader[j].strip()[:40]}' är indragen {_indrag(rader[j])} mellanslag, men "
+            f"fälten under den {ratt}",
+            f"dra in '-' med {ratt - 2} mellanslag, så att fälten under står lika långt in som "
+            "texten efter '- '",
+            " " * (ratt - 2) + rader[j].lstrip(" "),
+        )
+    if ovan is not None and _indrag(rader[ovan]) >= _indrag(rader[j]):
+        return None
+    nyckel = rader[j].strip().split(":")[0]
+    return Diagnos(
+        j + 1,
+        1,
+        f"'{nyckel}' är indraget {_indrag(rader[j])} mellanslag, men fälten under det {ratt}",
+        f"dra in raden med {ratt} mellanslag, lika långt som fälten under",
+        " " * ratt + rader[j].lstrip(" "),
+    )
 
 
 def diagnostisera(text: str, felrad: int) -> Diagnos | None:
@@ -255,87 +323,3 @@ def varningar(text: str) -> list[Diagnos]:
                 )
             )
     return ut
-
-
-# ---------------------------------------------------------------- PyYAML's errors in Swedish
-
-_SYNTAX = [
-    (
-        re.compile(r"found character '\\t' that cannot start any token|found a tab character"),
-        "tabbtecken används för indrag",
-        "YAML kräver mellanslag för indrag: ersätt tabbtecknet med mellanslag; "
-        "i VS Code: 'Convert Indentation to Spaces'",
-    ),
-    (
-        re.compile(r"found unexpected end of stream|found unknown escape"),
-        "ett citattecken avslutas aldrig",
-        "sätt ett avslutande citattecken, \" eller ', i slutet av texten",
-    ),
-    (
-        re.compile(r"mapping values are not allowed here"),
-        "ett kolon står där det inte får stå, eller indraget är fel",
-        "om texten innehåller ': ' sätt den inom citattecken eller använd '|' och skriv texten "
-        "på nästa rad; kontrollera annars att raden har samma indrag som fälten ovanför",
-    ),
-    (
-        re.compile(r"did not find expected key|expected <block end>"),
-        "fel indrag: raden ligger inte i linje med fälten ovanför",
-        "ge raden samma antal mellanslag i början som de andra fälten på samma nivå",
-    ),
-    (
-        re.compile(r"could not find expected ':'"),
-        "ett fältnamn saknar kolon",
-        "skriv 'fältnamn: värde', med kolon och mellanslag, eller sätt texten inom citattecken",
-    ),
-    (
-        re.compile(r"did not find expected '-' indicator|did not find expected node content"),
-        "en lista är felaktigt skriven",
-        "varje punkt i en lista börjar med '- ' och har samma indrag som de andra punkterna",
-    ),
-    (
-        re.compile(r"found undefined alias"),
-        "ett alias ('*namn') hänvisar till ett ankare som inte finns",
-        "definiera ankaret med '&namn' före aliaset, eller skriv ut värdet",
-    ),
-    (
-        re.compile(r"found character '(.)' that cannot start any token"),
-        "tecknet '{0}' kan inte stå först i ett värde",
-        "sätt texten inom citattecken",
-    ),
-]
-
-
-def syntaxfel(fil: Path, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    """PyYAML's syntax error as a located Swedish problem, on the line of the slip."""
-    mark = exc.problem_mark or exc.context_mark
-    rad = mark.line + 1 if mark else 1
-    kol = mark.column + 1 if mark else 1
-    problemtext = f"{exc.problem or ''} {exc.context or ''}"
-    if "tab" not in problemtext and (diagnos := diagnostisera(text, rad)) is not None:
-        return fel(fil, diagnos.rad, diagnos.kolumn, diagnos.vad, diagnos.hur)
-    for monster, vad, hur in _SYNTAX:
-        traff = monster.search(problemtext)
-        if traff:
-            if "\\t" in monster.pattern or "tab" in monster.pattern:
-                rad, kol = _forsta_tabb(text, rad, kol)
-            if "citattecken" in vad and exc.context_mark is not None:
-                rad = exc.context_mark.line + 1
-                kol = exc.context_mark.column + 1
-                vad = f"citattecknet på rad {rad} avslutas aldrig"
-            return fel(fil, rad, kol, vad.format(*traff.groups()), hur)
-    return fel(
-        fil,
-        rad,
-        kol,
-        f"YAML-syntaxfel ({exc.problem or exc.context})",
-        "kontrollera indrag, kolon och citattecken på raden och raden ovanför",
-    )
-
-
-def _forsta_tabb(text: str, rad: int, kol: int) -> tuple[int, int]:
-    """Point at the first tab used for indentation, which is where the user must act."""
-    for nr, radtext in enumerate(text.splitlines(), start=1):
-        indrag = radtext[: len(radtext) - len(radtext.lstrip())]
-        if "\t" in indrag:
-            return nr, indrag.index("\t") + 1
-    return rad, kol

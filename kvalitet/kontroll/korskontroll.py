@@ -12,6 +12,7 @@ from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.kontroll.obesvarat import obesvarade_fragor, platshallare
+from kvalitet.kontroll.tabellceller import ord_i_talceller
 from kvalitet.kontroll.textlangd import for_langa_texter
 from kvalitet.modell import (
     Avsnitt,
@@ -138,7 +139,7 @@ def _numrerad_under_onumrerad(del_: Del, sokvag: Sokvag, kalla: Kalla) -> list[P
 
 
 def _kontrollera_tabell(tabell: Tabell | Diagram, kalla: Kalla, sokvag: Sokvag) -> list[Problem]:
-    ut: list[Problem] = []
+    ut: list[Problem] = ord_i_talceller(tabell, kalla, sokvag)
     for i, rad in enumerate(tabell.rader):
         radsok = (*sokvag, "rader", i)
         kon = [rad.flickor, rad.pojkar, rad.totalt]

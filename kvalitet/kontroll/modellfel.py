@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.kontroll.talord import tal_ur_ord
+from kvalitet.kontroll.unionsgren import utan_fel_gren
 from kvalitet.modell import Enhetsrapport
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,6 +86,7 @@ def oversatt(exc: ValidationError, kalla: Kalla, rot: type[BaseModel]) -> list[P
         else:
             per_plats.setdefault(sokvag, []).append(dict(err))
 
+    utan_fel_gren(per_plats)
     ut: list[Problem] = []
     for sokvag, namn in saknade:
         var = f" under '{_visa_sokvag(sokvag)}'" if sokvag else ""
@@ -222,7 +225,9 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
         return kalla.fel(
             sokvag,
             f"'{namn}' ska vara {' eller '.join(vantade)}, men är {beskriv_varde(varde)}",
-            _HUR[vantade[0]],
+            f"skriv talet med siffror: '{sokvag[-1]}: {tal}'"
+            if isinstance(varde, str) and (tal := tal_ur_ord(varde)) is not None
+            else _HUR[vantade[0]],
         )
     return kalla.fel(sokvag, f"'{namn}' har ett ogiltigt värde ({fel[0]['msg']})")
 

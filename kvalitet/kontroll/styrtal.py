@@ -11,6 +11,7 @@ from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil, lokal_mapp
 from kvalitet.kontroll.korskontroll import bildens_storleksfel, utan_antal
 from kvalitet.kontroll.modellfel import menade_du, visa_sokvag
+from kvalitet.kontroll.talord import tal_ur_ord
 from kvalitet.modell import (
     FARG,
     TYPSNITT,
@@ -57,8 +58,13 @@ def kontrollera_varde(
             kalla.fel(
                 sokvag,
                 f"{namn}: styrtal {styrtal_id} mäts i {matt}, men {vad} är texten '{varde}'",
-                "skriv ett tal, t.ex. 85 eller 96,4, eller en text med talet som 'Över 80 %'; "
-                "'..' betyder att uppgiften inte redovisas",
+                (
+                    f"skriv talet med siffror: '{sokvag[-1]}: {tal}'"
+                    if (tal := tal_ur_ord(text)) is not None
+                    else "skriv ett tal, t.ex. 85 eller 96,4, eller en text med talet som "
+                    "'Över 80 %'"
+                )
+                + "; '..' betyder att uppgiften inte redovisas",
             )
         ]
     return []
@@ -252,6 +258,12 @@ def kontrollera_enhetens_styrtal(
                     (*sokvag, "historik", tidigare),
                     sid,
                     f"utfallet {tidigare}",
+                )
+            )
+        for namn, varde in resultat.jamforelser.items():
+            ut.extend(
+                kontrollera_varde(
+                    varde, definition.matt, kalla, (*sokvag, "jämförelser", namn), sid, namn
                 )
             )
         ut.extend(_statusvarningar(definition, resultat, marginal, kalla, sokvag))

@@ -36,8 +36,42 @@ def for_dyr(text: str) -> bool:
 
 
 def markdown(text: str) -> str:
-    """Markdown → HTML with raw HTML read as text (the patterns that look for it are removed)."""
+    """Markdown → HTML with raw HTML read as text (the patterns that look for it are removed),
+    and a list right under a line of text read as a list (``lista_efter_stycke``)."""
     tolk = md_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     tolk.preprocessors.deregister("html_block")
     tolk.inlinePatterns.deregister("html")
-    return tolk.convert(text)
+    return tolk.convert(lista_efter_stycke(text))
+
+
+_PUNKT = re.compile(r"^ {0,3}(?:[-*+]|1\.)[ \t]+\S")
+"""A line that begins a list where a paragraph may be interrupted (CommonMark's rule: a
+bullet, or a numbered list that starts at 1, so that a line beginning '2026. ' stays text)."""
+_I_LISTA = re.compile(r"^ {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
+_INTE_STYCKE = re.compile(r"^ {0,3}(?:#|>|\||    |\t)")
+
+
+def lista_efter_stycke(text: str) -> str:
+    """A blank line before a list that follows a line of text directly ('Vi har tre mål:' and
+    '- läsning' on the next line): python-markdown needs one, and without it the list became
+    part of the paragraph, one run-on line. CommonMark, GitHub and a paste from Word read it as
+    a list; so does every view of a report, because all Markdown is made here. One pass."""
+    if "\n" not in text:
+        return text
+    ut: list[str] = []
+    i_lista = efter_tom = stycke = False
+    for rad in text.split("\n"):
+        if not rad.strip():
+            efter_tom, stycke = True, False
+        elif _I_LISTA.match(rad) and not (stycke and not _PUNKT.match(rad)):
+            if stycke:
+                ut.append("")
+            i_lista, stycke = True, False
+        elif i_lista and not (efter_tom and not rad.startswith((" ", "\t"))):
+            stycke = False  # a line of the list item above
+        else:
+            i_lista, stycke = False, not _INTE_STYCKE.match(rad)
+        if rad.strip():
+            efter_tom = False
+        ut.append(rad)
+    return "\n".join(ut)

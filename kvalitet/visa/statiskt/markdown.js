@@ -1,5 +1,7 @@
-/* kvalitet: verktygsradens Markdown, rena funktioner (testas med node). En lista behöver en tom
-   rad före sig (annars blir raderna en enda lång rad i stycket ovanför) och en efter sig. */
+/* kvalitet: verktygsradens Markdown, rena funktioner (testas med node). Förhandsvisningen görs
+   av servern med samma Markdown som rapporten (rendera/markdown_granser.py), där en lista direkt
+   under en rad text också är en lista; verktygsraden skriver ändå en tom rad före och efter
+   listan, som läses lättast i filen. Words listtecken (–, —, •) byts mot "- ". */
 
 /* Gör raderna som markeringen [a, b) berör till en punktlista ("- ") eller en numrerad lista
    ("1. ", "2. " …). Ger { text, a, b }: den nya texten och markeringen runt listan. */
@@ -8,7 +10,7 @@ export function gorLista(text, a, b, numrerad) {
   let slut = text.indexOf("\n", Math.max(b, a) - (b > a && text[b - 1] === "\n" ? 1 : 0));
   if (slut < 0) slut = text.length;
   const rader = text.slice(start, slut).split("\n");
-  const mark = /^(\s*)(?:[-*+]\s+|\d+[.)]\s+)?/;
+  const mark = /^(\s*)(?:[-*+–—•●▪◦]\s+|\d+[.)]\s+)?/;
   const lista = rader.map((r, i) => {
     const innehall = r.replace(mark, "");
     return (numrerad ? i + 1 + ". " : "- ") + (innehall || (numrerad ? "punkt" : "punkt"));

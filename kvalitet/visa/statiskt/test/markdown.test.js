@@ -21,6 +21,12 @@ test("redan en lista: märket byts, inte dubblat; tom rad finns redan", () => {
   assert.equal(r.text, "Text.\n\n1. ett\n2. två");
 });
 
+test("Words listtecken blir '- '", () => {
+  const t = "Mål:\n– läsning\n• skrivning";
+  const r = gorLista(t, t.indexOf("–"), t.length, false);
+  assert.equal(r.text, "Mål:\n\n- läsning\n- skrivning");
+});
+
 test("tom text eller tom rad: en punkt att skriva i", () => {
   assert.equal(gorLista("", 0, 0, false).text, "- punkt");
   assert.equal(gorLista("Ett stycke.", 11, 11, false).text, "- Ett stycke.");

@@ -46,6 +46,7 @@ __all__ = [
     "maskera_enhet",
     "maskera_rad",
     "maskera_rapport",
+    "maskera_tabell",
     "publicerad_status",
     "symboler_i",
 ]
@@ -90,7 +91,9 @@ def _rader(rader: list[Rad], dolda: Mapping[tuple[int, str | int], Any]) -> list
     return ut
 
 
-def _tabell(t: Tabell | Diagram, slag: str, grans: int) -> Any:
+def maskera_tabell(t: Tabell | Diagram, slag: str, grans: int) -> Any:
+    """A table or chart with its values masked by the rule of ``slag``, its counts removed and
+    its kind kept in ``röjande`` (for the legend)."""
     if all(r.antal is None for r in t.rader):
         return t.model_copy(update={"rojande": slag})
     dolda = maskera_rutnat(tabellens_rutnat(t), slag, grans)
@@ -121,7 +124,7 @@ def maskera_rapport(
             defs[sid] = StyrtalsDefinition.model_validate({"id": sid, "text": sid, "mått": matt})
 
     def tabell(_: Sokvag, t: Any, slag: str) -> Any:
-        return _tabell(t, slag, grans)
+        return maskera_tabell(t, slag, grans)
 
     def styrtal(_: Sokvag, res: Styrtalsresultat, slag: str, matt: str | None) -> Any:
         return _resultat(res, slag, matt, grans)

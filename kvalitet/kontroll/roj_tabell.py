@@ -23,24 +23,22 @@ GRUPPER = ("flickor", "pojkar", "totalt")
 _TOTALNAMN = re.compile(r"^\s*(samtliga|totalt?|summa|alla\b|hela\b|samtliga)", re.IGNORECASE)
 
 
-def _summan_av_ovriga(tal: Sequence[float | int | None]) -> int | None:
+def _summan_av_ovriga(tal: Sequence[Any]) -> int | None:
     """The index whose number is the sum of the others' (at least two others), if any."""
-    kanda = [(i, t) for i, t in enumerate(tal) if t is not None]
-    if len(kanda) < 3 or len(kanda) != len(tal):
+    if len(tal) < 3 or not all(ar_tal(t) for t in tal):
         return None
-    summa = sum(t for _, t in kanda)
-    return next((i for i, t in kanda if t * 2 == summa), None)
+    summa = sum(tal)
+    return next((i for i, t in enumerate(tal) if summa > 0 and t * 2 == summa), None)
 
 
 def _summalinje(linjer: list[list[Any]], antal: list[list[int | None]], matt: str | None) -> Any:
-    """The position (in each line) that is the others' sum, by counts or by ``antal`` values."""
-    for i, n in enumerate(antal):
-        if (s := _summan_av_ovriga(n)) is not None and i < len(linjer):
-            return s
-    if matt == "antal":
-        for linje in linjer:
-            if all(ar_tal(v) for v in linje) and (s := _summan_av_ovriga(linje)) is not None:
-                return s
+    """The position that is the others' sum in every line where it can be told: by the
+    counts, or by the values of ``mått: antal`` (None when the lines disagree or none can)."""
+    for tal in (antal, linjer if matt == "antal" else []):
+        kompletta = [t for t in tal if len(t) >= 3 and all(ar_tal(x) for x in t)]
+        svar = {_summan_av_ovriga(t) for t in kompletta}
+        if len(svar) == 1 and (enda := svar.pop()) is not None:
+            return enda
     return None
 
 

@@ -110,73 +110,100 @@ def bygg_relationer(rutnat: Rutnat) -> list[Relation]:
     return ut
 
 
+PRIMTAL = 2**61 - 1
+"""The system is solved modulo this prime: exact for integer weights (counts) as long as it
+divides no minor of the matrix, which numbers this size never reach in a table of counts."""
+
+
+def _rad(rel: Relation, dolda: set[Nyckel]) -> dict[Nyckel, int]:
+    rad: dict[Nyckel, int] = {}
+    for k in rel.celler:
+        if k in dolda:
+            vikt = int(rel.vikter[k])
+            rad[k] = (rad.get(k, 0) + (-vikt if k == rel.total else vikt)) % PRIMTAL
+    return {k: v for k, v in rad.items() if v}
+
+
 def bestamda(relationer: list[Relation], dolda: set[Nyckel]) -> list[Nyckel]:
-    """The hidden cells that the relations give back from the shown ones (exact arithmetic)."""
-    variabler = sorted({k for rel in relationer for k in rel.celler if k in dolda}, key=str)
-    index = {k: i for i, k in enumerate(variabler)}
-    matris: list[list[Fraction]] = []
+    """The hidden cells that the relations give back from the shown ones: the rows of the
+    reduced echelon form (over the hidden cells) that have a single entry."""
+    pivoter: dict[Nyckel, dict[Nyckel, int]] = {}
     for rel in relationer:
-        rad = [Fraction(0)] * len(variabler)
-        for k in rel.celler:
-            if k in index:
-                tecken = -1 if k == rel.total else 1
-                rad[index[k]] += tecken * rel.vikter[k]
-        if any(rad):
-            matris.append(rad)
-    pivotrader = _trappform(matris, len(variabler))
-    return [variabler[p] for p, rad in pivotrader if sum(1 for x in rad if x) == 1]
-
-
-def _trappform(matris: list[list[Fraction]], bredd: int) -> list[tuple[int, list[Fraction]]]:
-    """Reduced row echelon form: (pivot column, row) for each non-zero row."""
-    rader = [list(r) for r in matris]
-    pivoter: list[tuple[int, int]] = []
-    topp = 0
-    for kol in range(bredd):
-        valt = next((i for i in range(topp, len(rader)) if rader[i][kol]), None)
-        if valt is None:
+        rad = _rad(rel, dolda)
+        for var in [v for v in rad if v in pivoter]:
+            if (faktor := rad.get(var)) is None:
+                continue
+            for k, v in pivoter[var].items():
+                rad[k] = (rad.get(k, 0) - faktor * v) % PRIMTAL
+            rad = {k: v for k, v in rad.items() if v}
+        if not rad:
             continue
-        rader[topp], rader[valt] = rader[valt], rader[topp]
-        p = rader[topp][kol]
-        rader[topp] = [x / p for x in rader[topp]]
-        for i in range(len(rader)):
-            if i != topp and rader[i][kol]:
-                f = rader[i][kol]
-                rader[i] = [a - f * b for a, b in zip(rader[i], rader[topp], strict=True)]
-        pivoter.append((kol, topp))
-        topp += 1
-    return [(kol, rader[i]) for kol, i in pivoter]
+        var = next(iter(rad))
+        invers = pow(rad[var], PRIMTAL - 2, PRIMTAL)
+        rad = {k: v * invers % PRIMTAL for k, v in rad.items()}
+        for annan, prad in pivoter.items():
+            if (faktor := prad.get(var)) is not None:
+                for k, v in rad.items():
+                    prad[k] = (prad.get(k, 0) - faktor * v) % PRIMTAL
+                pivoter[annan] = {k: v for k, v in prad.items() if v}
+        pivoter[var] = rad
+    return [var for var, rad in pivoter.items() if len(rad) == 1]
 
 
 def komplettera(rutnat: Rutnat, dolda: set[Nyckel]) -> list[tuple[Nyckel, Nyckel]]:
     """Hide more cells until no hidden one can be solved: (the cell hidden, the cell it
-    protects), in order. A part is hidden before a total, the smallest group first."""
+    protects), in order. The cell chosen is the one that leaves the fewest relations with a
+    lone hidden cell (it protects them too), then a part before a total, the smallest first.
+    A relation with one hidden cell is the common case and is found by counting; the linear
+    system is solved only when no relation has one."""
     ut: list[tuple[Nyckel, Nyckel]] = []
-    while given := bestamda(rutnat.relationer, dolda):
-        skyddad = given[0]
+    rel = rutnat.relationer
+    dar: dict[Nyckel, list[int]] = {}
+    for i, r in enumerate(rel):
+        for k in r.celler:
+            dar.setdefault(k, []).append(i)
+    gomda = [sum(k in dolda for k in r.celler) for r in rel]
+
+    def ensam() -> Nyckel | None:
+        for i, n in enumerate(gomda):
+            if n == 1:
+                k = next(k for k in rel[i].celler if k in dolda)
+                if rel[i].vikter[k]:
+                    return k
+        return None
+
+    def ordning(par: tuple[bool, Nyckel]) -> tuple[int, bool, float, str]:
+        andra = [gomda[i] for i in dar.get(par[1], [])]
+        poang = sum(n == 0 for n in andra) - sum(n == 1 for n in andra)
+        n = rutnat.antal.get(par[1])
+        return (poang, not par[0], float("inf") if n is None else n, str(par[1]))
+
+    def synlig(k: Nyckel) -> bool:
+        return k not in dolda and ar_tal(rutnat.varden.get(k)) and rutnat.antal.get(k) != 0
+
+    while True:
+        skyddad = ensam()
+        if skyddad is None:
+            given = bestamda(rel, dolda)
+            if not given:
+                break
+            skyddad = given[0]
         kandidater = [
-            (k != rel.total, k)
-            for rel in rutnat.relationer
-            if skyddad in rel.celler
-            for k in rel.celler
-            if k not in dolda and ar_tal(rutnat.varden.get(k)) and rutnat.antal.get(k) != 0
+            (k != rel[i].total, k) for i in dar[skyddad] for k in rel[i].celler if synlig(k)
         ]
         if not kandidater:  # tied only through other hidden cells: hide a neighbour of theirs
             kandidater = [
-                (k != rel.total, k)
-                for rel in rutnat.relationer
-                if any(c in dolda for c in rel.celler)
-                for k in rel.celler
-                if k not in dolda and ar_tal(rutnat.varden.get(k))
+                (k != r.total, k)
+                for i, r in enumerate(rel)
+                if gomda[i]
+                for k in r.celler
+                if synlig(k)
             ]
         if not kandidater:
             break
-
-        def ordning(par: tuple[bool, Nyckel]) -> tuple[bool, float, str]:
-            n = rutnat.antal.get(par[1])
-            return (not par[0], float("inf") if n is None else n, str(par[1]))
-
         valt = min(kandidater, key=ordning)[1]
         dolda.add(valt)
+        for i in dar.get(valt, []):
+            gomda[i] += 1
         ut.append((valt, skyddad))
     return ut

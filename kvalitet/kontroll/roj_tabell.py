@@ -23,22 +23,22 @@ GRUPPER = ("flickor", "pojkar", "totalt")
 _TOTALNAMN = re.compile(r"^\s*(samtliga|totalt?|summa|alla\b|hela\b|samtliga)", re.IGNORECASE)
 
 
-def _summan_av_ovriga(tal: Sequence[Any]) -> int | None:
-    """The index whose number is the sum of the others' (at least two others), if any."""
-    if len(tal) < 3 or not all(ar_tal(t) for t in tal):
-        return None
+def _summor(tal: Sequence[Any]) -> set[int]:
+    """The positions whose number is the sum of the others' (at least two others)."""
     summa = sum(tal)
-    return next((i for i, t in enumerate(tal) if summa > 0 and t * 2 == summa), None)
+    return {i for i, t in enumerate(tal) if t * 2 == summa}
 
 
 def _summalinje(linjer: list[list[Any]], antal: list[list[int | None]], matt: str | None) -> Any:
     """The position that is the others' sum in every line where it can be told: by the
     counts, or by the values of ``mått: antal`` (None when the lines disagree or none can)."""
     for tal in (antal, linjer if matt == "antal" else []):
-        kompletta = [t for t in tal if len(t) >= 3 and all(ar_tal(x) for x in t)]
-        svar = {_summan_av_ovriga(t) for t in kompletta}
-        if len(svar) == 1 and (enda := svar.pop()) is not None:
-            return enda
+        kompletta = [t for t in tal if len(t) >= 3 and all(ar_tal(x) for x in t) and sum(t)]
+        if not kompletta:
+            continue
+        gemensamma = set.intersection(*(_summor(t) for t in kompletta))
+        if len(gemensamma) == 1:
+            return gemensamma.pop()
     return None
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "maskera_rapport",
     "maskera_tabell",
     "publicerad_status",
+    "sammanstallningens_forklaring",
     "symboler_i",
 ]
 
@@ -164,3 +165,19 @@ def forklaring(slag: Sequence[str | None], grans: int) -> dict[str, str]:
         return symboltexter(vilka[0], grans)
     vem = " eller ".join(PERSONER.get(s, s) for s in vilka)
     return {k: v.format(grans=grans, vem=vem) for k, v in TEXTER.items()}
+
+
+def sammanstallningens_forklaring(data: Any, huvudman: Huvudmannafil | None) -> dict[str, str]:
+    """The legend of a sammanställning (``data``: its groups per skolform, their styrtal and
+    units' cells) in the words of the data its hidden cells come from: "färre än 10 elever
+    eller svarande" when a pupils' styrtal and a guardian survey are both hidden."""
+    from kvalitet.kontroll.maskering import styrtalets_slag
+
+    grans = huvudman.installningar.rojandegrans if huvudman else 10
+    slag = [
+        styrtalets_slag(s, g.skolform)
+        for g in data.grupper
+        for s in g.styrtal
+        if any(str(getattr(e.celler.get(s.id), "text", "")) in DOLDA for e in g.enheter)
+    ]
+    return forklaring(slag, grans)

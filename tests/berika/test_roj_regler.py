@@ -230,3 +230,43 @@ def test_delaktighetsvarningen_sager_barn_i_forskolan(projekt: Path, runner: Cli
     res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
     rad = next(r for r in res.output.splitlines() if "har deltagit" in r)
     assert "personal, barn och vårdnadshavare" in rad and "elever och" not in rad
+
+
+def test_sammanstallningens_teckenforklaring_sager_svarande(
+    projekt: Path, runner: CliRunner
+) -> None:
+    _byt(
+        projekt / LINGON,
+        "  1.1.4:\n    utfall: 96\n",
+        "  1.1.4:\n    utfall: 80\n    antal: {totalt: 5}\n",
+    )
+    res = runner.invoke(kvalitet, ["bygg", "--format", "html"])
+    assert res.exit_code == 0, res.output
+    sam = (projekt / "ut" / "sammanstallning.html").read_text(encoding="utf-8")
+    assert "<dt>..</dt>" in sam
+    assert "uppgiften bygger på färre än 10 svarande" in sam
+    assert "färre än 10 elever" not in sam
+
+
+def test_manga_dolda_varden_i_en_tabell_star_pa_en_rad(projekt: Path) -> None:
+    from kvalitet.kontroll.maskering import maskeringsnoter
+
+    fil = projekt / BJORK
+    rader = "".join(
+        f"          - rad: Klass {i}\n            totalt: 50\n            antal: {{totalt: 6}}\n"
+        for i in range(7)
+    )
+    _byt(
+        fil,
+        "resultat:\n",
+        "resultat:\n  innehåll:\n    - tabell:\n        rubrik: Små klasser\n"
+        f"        mått: procent\n        rader:\n{rader}",
+    )
+    kalla = las_yaml(fil)
+    hkalla = las_yaml(projekt / "rapporter" / "2025-26" / "huvudman.yaml")
+    huvudman, _ = validera_huvudman(hkalla, projekt)
+    rapport, problem = validera_enhet(kalla, projekt, huvudman)
+    assert rapport is not None, [p.visa() for p in problem]
+    noter = [t for _, _, t in maskeringsnoter(kalla, rapport, huvudman)]
+    sma = [t for t in noter if "Små klasser" in t]
+    assert len(sma) == 1 and sma[0].startswith("tabellen 'Små klasser': 7 värden döljs: rad ")

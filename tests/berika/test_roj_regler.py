@@ -270,3 +270,16 @@ def test_manga_dolda_varden_i_en_tabell_star_pa_en_rad(projekt: Path) -> None:
     noter = [t for _, _, t in maskeringsnoter(kalla, rapport, huvudman)]
     sma = [t for t in noter if "Små klasser" in t]
     assert len(sma) == 1 and sma[0].startswith("tabellen 'Små klasser': 7 värden döljs: rad ")
+
+
+def test_upplysningar_raknas_inte_som_varningar(projekt: Path, runner: CliRunner) -> None:
+    """A correctly masked report passes --strikt: each hidden value is a note at its line."""
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan", "--strikt"])
+    assert res.exit_code == 0, res.output
+    assert res.output.endswith("1 rapport för 2025/26 kontrollerad: 0 fel och 0 varningar.\n")
+    assert (
+        "bjorkbackaskolan.yaml:123:26: upplysning: tabellen 'Behörighet och meritvärde, årskurs "
+        "9, läsåret 2025/26', raden 'Andel med lägst E i idrott och hälsa', flickor: 95,2 visas "
+        "som ~100 eftersom 1 av 21 elever inte når upp (1–4 pekar ut enskilda)"
+    ) in res.output
+    assert res.output.count("upplysning:") == 6

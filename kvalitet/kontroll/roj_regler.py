@@ -73,8 +73,9 @@ def primar(varde: Any, n: int | None, matt: str | None, slag: str, grans: int) -
 
 
 TEXTER = {
-    "..": "uppgiften bygger på färre än {grans} {vem} och visas inte, och inte heller den status "
-    "som skulle räknas fram ur den (–, ej redovisat)",
+    "..": "uppgiften bygger på färre än {grans} {vem}, eller skulle låta en sådan uppgift räknas "
+    "fram, och visas inte, och inte heller den status som skulle räknas fram ur den "
+    "(–, ej redovisat)",
     "~100": "1–4 {vem} når inte upp; exakt andel visas inte (inte heller dess status), och den "
     "andra gruppens värde visas då som .. så att det inte kan räknas fram",
     ".": "uppgift saknas",

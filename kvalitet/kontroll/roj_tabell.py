@@ -32,7 +32,8 @@ def _summor(tal: Sequence[Any]) -> set[int]:
 def _summalinje(linjer: list[list[Any]], antal: list[list[int | None]], matt: str | None) -> Any:
     """The position that is the others' sum in every line where it can be told: by the
     counts, or by the values of ``mått: antal`` (None when the lines disagree or none can)."""
-    for tal in (antal, linjer if matt == "antal" else []):
+    kallor: list[list[list[Any]]] = [list(map(list, antal)), linjer if matt == "antal" else []]
+    for tal in kallor:
         kompletta = [t for t in tal if len(t) >= 3 and all(ar_tal(x) for x in t) and sum(t)]
         if not kompletta:
             continue

@@ -71,7 +71,7 @@ def test_vardnadshavarenkat_i_forskolan_ar_svarande(projekt: Path, runner: CliRu
     assert "87,1" in html and "~100" not in html
     # 6 respondents are too few: '..', and the legend speaks of respondents, not pupils
     assert "uppgiften bygger på färre än 10 svarande" in html
-    assert "elever och visas inte" not in html
+    assert "färre än 10 elever" not in html
 
 
 def test_barn_i_forskolans_teckenforklaring() -> None:

@@ -246,6 +246,10 @@ def test_sammanstallningens_teckenforklaring_sager_svarande(
     assert "<dt>..</dt>" in sam
     assert "uppgiften bygger på färre än 10 svarande" in sam
     assert "färre än 10 elever" not in sam
+    enhet = (projekt / "ut" / "forskolan-lingonet.html").read_text(encoding="utf-8")
+    mal = enhet[enhet.index("1.1.4</span>") :]
+    mal = mal[: mal.index("</dl>")]
+    assert "<dt>..</dt><dd>uppgiften bygger på färre än 10 svarande" in mal
 
 
 def test_manga_dolda_varden_i_en_tabell_star_pa_en_rad(projekt: Path) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kvalitet.grund import format as fmt
+from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla
 from kvalitet.kontroll.roj_komplement import Nyckel, Rutnat
 from kvalitet.kontroll.roj_regler import Dold, valj_slag
@@ -218,4 +219,36 @@ def maskeringsnoter(
         for m in varden:
             rad, kol = kalla.plats(m.sokvag)
             ut.append((rad, kol, f"{m.var}: {m.text}"))
+    return ut
+
+
+def antalets_form(kalla: Kalla, rapport: Enhetsrapport) -> list[Problem]:
+    """A warning for each row whose ``antal`` does not fit its values (a list for
+    flickor/pojkar/totalt, a mapping for ``värden``, a list of another length): röjande-
+    kontrollen cannot use such counts, so nothing on the row would be hidden."""
+    ut: list[Problem] = []
+
+    def tabell(sokvag: Sokvag, t: Any, slag: str) -> Any:
+        for i, rad in enumerate(t.rader):
+            plats = (*sokvag, "rader", i, "antal")
+            if rad.antal is None:
+                continue
+            lista = isinstance(rad.antal, list)
+            if rad.varden is not None and not lista:
+                vad = f"raden '{rad.rad}' har 'värden' men 'antal' per flickor/pojkar/totalt"
+                hur = f"skriv ett antal per kolumn, t.ex. 'antal: {[25] * len(rad.varden)}'"
+            elif rad.varden is None and lista:
+                vad = f"raden '{rad.rad}' har flickor/pojkar/totalt men 'antal' som en lista"
+                hur = "skriv 'antal: {flickor: 21, pojkar: 26, totalt: 47}'"
+            elif lista and rad.varden is not None and len(rad.antal) != len(rad.varden):
+                vad = f"raden '{rad.rad}' har {len(rad.varden)} värden men {len(rad.antal)} antal"
+                hur = "skriv ett antal per värde, i samma ordning ('null' där antalet saknas)"
+            else:
+                continue
+            ut.append(
+                kalla.varning(plats, f"{vad}, så röjandekontrollen kan inte använda dem", hur)
+            )
+        return t
+
+    omforma(rapport, tabell, lambda s, res, slag, matt: res, {})
     return ut

@@ -287,3 +287,35 @@ def test_upplysningar_raknas_inte_som_varningar(projekt: Path, runner: CliRunner
         "som ~100 eftersom 1 av 21 elever inte når upp (1–4 pekar ut enskilda)"
     ) in res.output
     assert res.output.count("upplysning:") == 6
+
+
+def test_antal_i_fel_form_ger_varning_pa_raden(projekt: Path) -> None:
+    """Counts the masking cannot use would leave the row unprotected: warned at 'antal'."""
+    fil = projekt / BJORK
+    _byt(
+        fil,
+        "resultat:\n",
+        "resultat:\n  innehåll:\n    - tabell:\n        rubrik: Fel form\n"
+        "        kolumner: [A, B]\n        rader:\n"
+        "          - rad: Lista\n            värden: [50, 60]\n"
+        "            antal: {totalt: 6}\n"
+        "          - rad: Kort\n            värden: [50, 60]\n            antal: [6]\n"
+        "    - tabell:\n        rubrik: Grupper\n        rader:\n"
+        "          - rad: Grupper\n            totalt: 50\n            antal: [6, 7]\n",
+    )
+    kalla = las_yaml(fil)
+    hkalla = las_yaml(projekt / "rapporter" / "2025-26" / "huvudman.yaml")
+    huvudman, _ = validera_huvudman(hkalla, projekt)
+    _, problem = validera_enhet(kalla, projekt, huvudman)
+    rader = fil.read_text(encoding="utf-8").splitlines()
+    varningar = {p.rad: p.vad for p in problem if "röjandekontrollen kan inte" in p.vad}
+    assert len(varningar) == 3, [p.visa() for p in problem]
+    for nr, vad in varningar.items():
+        assert rader[nr - 1].strip().startswith("antal:"), (nr, vad)
+    assert any("har 2 värden men 1 antal" in v for v in varningar.values())
+    assert any(
+        "har 'värden' men 'antal' per flickor/pojkar/totalt" in v for v in varningar.values()
+    )
+    assert any(
+        "har flickor/pojkar/totalt men 'antal' som en lista" in v for v in varningar.values()
+    )

@@ -250,6 +250,11 @@ def test_sammanstallningens_teckenforklaring_sager_svarande(
     mal = enhet[enhet.index("1.1.4</span>") :]
     mal = mal[: mal.index("</dl>")]
     assert "<dt>..</dt><dd>uppgiften bygger på färre än 10 svarande" in mal
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
+    assert (
+        "upplysning: styrtal 1.1.4, utfallet: 80 visas som .. eftersom det bygger på 5 svarande, "
+        "färre än 10"
+    ) in res.output
 
 
 def test_manga_dolda_varden_i_en_tabell_star_pa_en_rad(projekt: Path) -> None:

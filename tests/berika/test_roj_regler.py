@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from kvalitet.berika.roj import maskera, maskera_tabell
 from kvalitet.cli import kvalitet
@@ -123,6 +124,10 @@ def test_a_totalen_utan_antal_doljs_overallt(projekt: Path, runner: CliRunner) -
     bok = load_workbook(ut / "sammanstallning.xlsx")
     celler = [str(c.value) for blad in bok for r in blad.iter_rows() for c in r if c.value]
     assert not any("42,9" in c or "42.9" in c for c in celler)
+    res = runner.invoke(kvalitet, ["bygg", "--format", "pdf", "--enhet", "bjorkbackaskolan"])
+    assert res.exit_code == 0, res.output
+    pdf = " ".join(s.extract_text() for s in PdfReader(ut / "bjorkbackaskolan.pdf").pages)
+    assert "42,9" not in pdf and "Ej redovisat" in pdf
     res = runner.invoke(kvalitet, ["kontrollera"])
     assert res.exit_code == 0, res.output
     rad_nr = ny.count("\n", 0, ny.index("utfall"))  # the line of 'utfall' within the block

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kvalitet.berika.diagram import Serie, stapeldiagram
-from kvalitet.berika.roj import symboler_i
+from kvalitet.berika.roj import forklaring, symboler_i
 from kvalitet.grund import format as fmt
 from kvalitet.grund.problem import KvalitetError
 from kvalitet.kalla.lokala_filer import lokal_fil
@@ -77,6 +77,8 @@ class VyTabell:
     symboler: list[str] = field(default_factory=list)
     diagram: Markup | None = None
     sort: str = "tabell"
+    forklaring: dict[str, str] = field(default_factory=dict)
+    """The legend's texts in the words of the table's data ("färre än 10 svarande")."""
 
     @property
     def namn(self) -> str:
@@ -107,6 +109,7 @@ class VyDiagram:
     kalla: str | None
     symboler: list[str] = field(default_factory=list)
     sort: str = "diagram"
+    forklaring: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -157,8 +160,11 @@ class Byggare:
     """Builds the parts in reading order, numbering them and collecting the table of contents
     (numbered headings; with ``alla_rubriker`` the unnumbered ones too)."""
 
-    def __init__(self, kallfil: Path, projektrot: Path, alla_rubriker: bool = False) -> None:
+    def __init__(
+        self, kallfil: Path, projektrot: Path, alla_rubriker: bool = False, rojandegrans: int = 10
+    ) -> None:
         self.kallfil = kallfil
+        self.rojandegrans = rojandegrans
         self.projektrot = projektrot
         self.alla_rubriker = alla_rubriker
         self.innehall: list[Rubrik] = []
@@ -190,7 +196,10 @@ class Byggare:
         vy = VyDel(
             rubrik,
             text=del_.text,
-            tabeller=[tabell(t, f"diagram-{ident}-{i}") for i, t in enumerate(del_.tabeller, 1)],
+            tabeller=[
+                tabell(t, f"diagram-{ident}-{i}", self.rojandegrans)
+                for i, t in enumerate(del_.tabeller, 1)
+            ],
             bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
             styrkor=list(del_.styrkor),
             svagheter=list(del_.svagheter),
@@ -240,11 +249,11 @@ class Byggare:
         if isinstance(b, Textblock):
             return VyText(b.text, niva)
         if isinstance(b, Tabellblock):
-            return tabell(b.tabell, ident)
+            return tabell(b.tabell, ident, self.rojandegrans)
         if isinstance(b, Bildblock):
             return self._bild(b.bild.fil, b.bild.alt, b.bild.bildtext)
         if isinstance(b, Diagramblock):
-            return diagram(b.diagram, ident)
+            return diagram(b.diagram, ident, self.rojandegrans)
         if isinstance(b, Slutsatsblock):
             s = b.slutsats
             return VySlutsats(s.rubrik or "Slutsats", s.inledning, list(s.punkter))
@@ -294,7 +303,7 @@ def _staplar(ident: str, t: Tabell | Diagram, titel: str) -> Markup:
     return stapeldiagram(ident, titel, [r.rad for r in t.rader], serier, t.matt, bredd=600)
 
 
-def tabell(t: Tabell, ident: str) -> VyTabell:
+def tabell(t: Tabell, ident: str, grans: int = 10) -> VyTabell:
     kolumner, radvarden, mattlista = _kolumner(t)
     rader = [
         (r.rad, [fmt.varde(v, m) or "." for v, m in zip(varden, matt, strict=True)])
@@ -308,10 +317,13 @@ def tabell(t: Tabell, ident: str) -> VyTabell:
         t.kalla,
         symboler_i([c for _, celler in rader for c in celler]),
         _staplar(ident, t, t.rubrik or "") if t.diagram == "stapel" else None,
+        forklaring=forklaring([t.rojande], grans),
     )
 
 
-def diagram(d: Diagram, ident: str) -> VyDiagram:
+def diagram(d: Diagram, ident: str, grans: int = 10) -> VyDiagram:
     _, radvarden, _ = _kolumner(d)
     symboler = symboler_i([v for varden in radvarden for v in varden])
-    return VyDiagram(d.rubrik, _staplar(ident, d, d.rubrik), d.kalla, symboler)
+    vy = VyDiagram(d.rubrik, _staplar(ident, d, d.rubrik), d.kalla, symboler)
+    vy.forklaring = forklaring([d.rojande], grans)
+    return vy

@@ -1,195 +1,142 @@
-"""Röjandekontroll: hide values based on few pupils, once, before anything is rendered or exported.
+"""Röjandekontroll: hide values based on few pupils, children or respondents, once, before
+anything is rendered or exported.
 
-The rules follow the conventions of Skolverket's public statistics:
+The rule depends on who the counts are (``röjande:`` on a table, chart or styrtal, or the
+default by measure and skolform; see kontroll/roj_regler.py and docs/rojandekontroll.md):
 
-- ``..`` a value based on fewer pupils than the threshold (default 10);
-- ``~100`` a share where 1–4 pupils did not reach the level; the other gender's value is then
-  shown as ``..`` so that it cannot be derived from the total (complementary suppression);
-- when one gender is hidden and the total is shown, the other gender is hidden too, for the same
-  reason;
-- ``-`` no pupils (the count is 0);
-- ``.`` data missing (shown by the templates for an empty cell).
+- ``..`` a value based on fewer than the threshold (default 10), or one that would let a
+  hidden value be computed back (complementary suppression across a table's rows, columns
+  and total row, solved as a linear system: kontroll/roj_komplement.py);
+- ``~100`` a share where 1–4 pupils or children did not reach the level (not for survey
+  respondents); a group is never shown more exactly than its ``~100`` total;
+- ``-`` none (the count is 0); ``.`` data missing (shown by the templates for an empty cell).
 
-A status computed from a hidden value is not published either (``ej redovisat``, shown as –):
-"uppnått" for a group of 8 against a målvärde of 90 % would tell that all 8 reached it. A status
-the unit states itself (``status``, ``ej_aktuellt``) is published as written.
+A status computed from a hidden value is not published either (``ej redovisat``, shown as –).
+A status the unit states itself (``status``, ``ej_aktuellt``) is published as written.
 
 The counts (``antal``) come from the YAML and are used only here; they are removed from the
-masked report, so no template, chart or export can show them.
-"""
+masked report, so no template, chart or export can show them. ``kvalitet kontrollera`` tells
+each hidden value and why at its line (kontroll/maskering.py), from the same computation."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kvalitet.modell import (
-    Avsnitt,
-    Diagram,
-    Diagramblock,
-    EgetStyrtal,
-    Enhetsrapport,
-    Huvudavsnitt,
-    Rad,
-    Styrtalsresultat,
-    Tabell,
-    Tabellblock,
+from kvalitet.kontroll.maskering import (
+    Sokvag,
+    definitioner,
+    omforma,
+    styrtalets_rutnat,
+    tabellens_rutnat,
 )
+from kvalitet.kontroll.roj_komplement import DOLDA
+from kvalitet.kontroll.roj_regler import PERSONER, TEXTER, symboltexter
+from kvalitet.kontroll.roj_tabell import GRUPPER, maskera_rutnat, rutnat_for_rader
+from kvalitet.modell import Diagram, Enhetsrapport, Huvudmannafil, Rad, Styrtalsresultat, Tabell
 from kvalitet.modell.status import Status, ar_tal
+from kvalitet.modell.styrtalsmodell import StyrtalsDefinition
 
-SYMBOLER = {
-    "..": "uppgiften bygger på färre än {grans} elever och visas inte, och inte heller den status "
-    "som skulle räknas fram ur den (–, ej redovisat)",
-    "~100": "1–4 elever når inte upp; exakt andel visas inte (inte heller dess status), och den "
-    "andra gruppens värde visas då som .. så att det inte kan räknas fram",
-    ".": "uppgift saknas",
-    "-": "inga elever, eller inte tillämpligt",
-}
-GRUPPER = ("flickor", "pojkar", "totalt")
+__all__ = [
+    "DOLDA",
+    "GRUPPER",
+    "SYMBOLER",
+    "forklaring",
+    "maskera",
+    "maskera_enhet",
+    "maskera_rad",
+    "maskera_rapport",
+    "maskera_tabell",
+    "publicerad_status",
+    "sammanstallningens_forklaring",
+    "symboler_i",
+]
+
+SYMBOLER = {k: v.replace("{vem}", "elever") for k, v in TEXTER.items()}
+"""The legend for pupils, with ``{grans}`` left to fill in (the sammanställning's default)."""
 
 
 def maskera(
-    varden: dict[str, Any], antal: dict[str, int | None], matt: str | None, grans: int
+    varden: dict[str, Any],
+    antal: dict[str, int | None],
+    matt: str | None,
+    grans: int,
+    slag: str = "elever",
 ) -> dict[str, Any]:
     """Apply the rules to one set of values per group (flickor, pojkar, totalt)."""
-    ut = dict(varden)
-    dolda: set[str] = set()
-    for grupp, varde in varden.items():
-        n = antal.get(grupp)
-        if varde is None or n is None:
-            continue
-        if n == 0:
-            ut[grupp] = "-"
-        elif n < grans:
-            ut[grupp] = ".."
-            dolda.add(grupp)
-        elif matt == "procent" and ar_tal(varde):
-            ej_upp = round(n * (100 - varde) / 100)
-            if 1 <= ej_upp <= 4:
-                ut[grupp] = "~100"
-    # only the total's count given: a group is never larger than the total
-    totalt = antal.get("totalt")
-    if totalt is not None and totalt < grans:
-        for grupp in ("flickor", "pojkar"):
-            if antal.get(grupp) is None and ar_tal(ut.get(grupp)):
-                ut[grupp] = ".."
-                dolda.add(grupp)
-    for en, andra in (("flickor", "pojkar"), ("pojkar", "flickor")):
-        if not ar_tal(ut.get(andra)):
-            continue
-        if ut.get(en) == "~100" or (en in dolda and ar_tal(ut.get("totalt"))):
-            ut[andra] = ".."
+    rad = Rad.model_validate({"rad": "", **varden, "antal": antal})
+    return {**varden, **maskera_rad(rad, matt, grans, slag).model_dump(include=set(varden))}
+
+
+def maskera_rad(rad: Rad, matt: str | None, grans: int, slag: str = "elever") -> Rad:
+    """A table row on its own with its values masked and its counts removed."""
+    if rad.antal is None:
+        return rad
+    rutnat = rutnat_for_rader([rad], matt, None)
+    return _rader([rad], maskera_rutnat(rutnat, slag, grans))[0]
+
+
+def _rader(rader: list[Rad], dolda: Mapping[tuple[int, str | int], Any]) -> list[Rad]:
+    ut = []
+    for i, rad in enumerate(rader):
+        varden = list(rad.varden) if rad.varden is not None else None
+        grupper: dict[str, Any] = {}
+        for (r, k), d in dolda.items():
+            if r != i:
+                continue
+            if isinstance(k, int) and varden is not None:
+                varden[k] = d.symbol
+            elif isinstance(k, str):
+                grupper[k] = d.symbol
+        ut.append(rad.model_copy(update={"varden": varden, **grupper, "antal": None}))
     return ut
 
 
-def _summakolumn(antal: list[int | None]) -> int | None:
-    """The column whose count is the sum of the others' (a total), if there is one."""
-    kanda = [(i, n) for i, n in enumerate(antal) if n is not None]
-    if len(kanda) < 3:
-        return None
-    summa = sum(n for _, n in kanda)
-    return next((i for i, n in kanda if n * 2 == summa), None)
+def maskera_tabell(t: Tabell | Diagram, slag: str, grans: int) -> Any:
+    """A table or chart with its values masked by the rule of ``slag``, its counts removed and
+    its kind kept in ``röjande`` (for the legend)."""
+    if all(r.antal is None for r in t.rader):
+        return t.model_copy(update={"rojande": slag})
+    dolda = maskera_rutnat(tabellens_rutnat(t), slag, grans)
+    return t.model_copy(update={"rader": _rader(list(t.rader), dolda), "rojande": slag})
 
 
-def maskera_rad(rad: Rad, matt: str | None, grans: int) -> Rad:
-    """A table row with its values masked and its counts removed."""
-    matt = rad.matt or matt
-    if rad.antal is None:
-        return rad
-    if isinstance(rad.antal, list):
-        varden = list(rad.varden or [])
-        for i, n in enumerate(rad.antal[: len(varden)]):
-            if n is not None:
-                varden[i] = maskera({"v": varden[i]}, {"v": n}, matt, grans)["v"]
-        # complementary suppression: one hidden part and a shown total give the part back
-        total = _summakolumn(list(rad.antal[: len(varden)]))
-        if total is not None and ar_tal(varden[total]):
-            delar = [i for i in range(len(varden)) if i != total and rad.antal[i] is not None]
-            dolda = [i for i in delar if varden[i] in DOLDA]
-            synliga = [i for i in delar if ar_tal(varden[i])]
-            if len(dolda) == 1 and synliga:
-                minsta = min(synliga, key=lambda i: rad.antal[i] or 0)  # type: ignore[index]
-                varden[minsta] = ".."
-        return rad.model_copy(update={"varden": varden, "antal": None})
-    antal = rad.antal.model_dump()
-    grupper = {g: getattr(rad, g) for g in GRUPPER}
-    return rad.model_copy(update={**maskera(grupper, antal, matt, grans), "antal": None})
-
-
-def _tabell(tabell: Tabell | Diagram, grans: int) -> Any:
-    return tabell.model_copy(
-        update={"rader": [maskera_rad(r, tabell.matt, grans) for r in tabell.rader]}
-    )
-
-
-def _block(block: Any, grans: int) -> Any:
-    """A block of ``innehåll``: its table or chart masked, a heading's blocks in turn."""
-    if isinstance(block, Tabellblock):
-        return block.model_copy(update={"tabell": _tabell(block.tabell, grans)})
-    if isinstance(block, Diagramblock):
-        return block.model_copy(update={"diagram": _tabell(block.diagram, grans)})
-    if isinstance(block, Avsnitt):
-        return _del(block, grans)
-    return block
-
-
-def _del(del_: Huvudavsnitt | Avsnitt | None, grans: int) -> Any:
-    if del_ is None:
-        return None
-    return del_.model_copy(
-        update={
-            "tabeller": [_tabell(t, grans) for t in del_.tabeller],
-            "innehall": [_block(b, grans) for b in del_.innehall],
-            "avsnitt": [_del(a, grans) for a in del_.avsnitt],
-        }
-    )
-
-
-def _resultat(res: Styrtalsresultat, matt: str | None, grans: int) -> Styrtalsresultat:
+def _resultat(res: Styrtalsresultat, slag: str, matt: str | None, grans: int) -> Any:
     if res.antal is None:
         return res
-    varden = {"flickor": res.flickor, "pojkar": res.pojkar, "totalt": res.utfall}
-    ut = maskera(varden, res.antal.model_dump(), matt, grans)
+    dolda = maskera_rutnat(styrtalets_rutnat(res, matt), slag, grans)
+    falt = {"flickor": "flickor", "pojkar": "pojkar", "totalt": "utfall"}
     return res.model_copy(
-        update={
-            "flickor": ut["flickor"],
-            "pojkar": ut["pojkar"],
-            "utfall": ut["totalt"],
-            "antal": None,
-        }
+        update={**{falt[str(k)]: d.symbol for (_, k), d in dolda.items()}, "antal": None}
     )
 
 
 def maskera_rapport(
-    rapport: Enhetsrapport, grans: int, matt_per_styrtal: dict[str, str]
+    rapport: Enhetsrapport,
+    grans: int,
+    matt_per_styrtal: Mapping[str, str],
+    definitioner_: Mapping[str, StyrtalsDefinition] | None = None,
 ) -> Enhetsrapport:
-    """The whole report with every value that could reveal individual pupils hidden."""
-    resultat = rapport.resultat
-    if resultat is not None:
-        resultat = resultat.model_copy(
-            update={
-                "innehall": [_block(b, grans) for b in resultat.innehall],
-                **{
-                    g: _del(getattr(resultat, g), grans)
-                    for g in ("objektiva", "subjektiva", "observerade")
-                },
-            }
-        )
-    egna: list[EgetStyrtal] = [_resultat(e, e.matt, grans) for e in rapport.egna_styrtal]  # type: ignore[misc]
-    return rapport.model_copy(
-        update={
-            "kvalitetsarbete": _del(rapport.kvalitetsarbete, grans),
-            "resultat": resultat,
-            "analys": _del(rapport.analys, grans),
-            "styrtal": {
-                sid: _resultat(res, matt_per_styrtal.get(sid), grans)
-                for sid, res in rapport.styrtal.items()
-            },
-            "egna_styrtal": egna,
-        }
-    )
+    """The whole report with every value that could reveal individuals hidden. The styrtal's
+    definitions (``definitioner_``) give their kind of data; without them only the measure."""
+    defs = dict(definitioner_ or {})
+    for sid, matt in matt_per_styrtal.items():
+        if sid not in defs:
+            defs[sid] = StyrtalsDefinition.model_validate({"id": sid, "text": sid, "mått": matt})
+
+    def tabell(_: Sokvag, t: Any, slag: str) -> Any:
+        return maskera_tabell(t, slag, grans)
+
+    def styrtal(_: Sokvag, res: Styrtalsresultat, slag: str, matt: str | None) -> Any:
+        return _resultat(res, slag, matt, grans)
+
+    return omforma(rapport, tabell, styrtal, defs)
 
 
-DOLDA = ("..", "~100")
+def maskera_enhet(rapport: Enhetsrapport, huvudman: Huvudmannafil | None) -> Enhetsrapport:
+    """A unit's report masked with its huvudman's threshold and styrtal."""
+    grans = huvudman.installningar.rojandegrans if huvudman else 10
+    return maskera_rapport(rapport, grans, {}, definitioner(huvudman))
 
 
 def publicerad_status(
@@ -208,3 +155,29 @@ def symboler_i(varden: list[Any]) -> list[str]:
     """The suppression symbols among displayed values, in legend order."""
     finns = {str(v).strip() for v in varden}
     return [s for s in SYMBOLER if s in finns]
+
+
+def forklaring(slag: Sequence[str | None], grans: int) -> dict[str, str]:
+    """The legend in the words of the kinds of data in one table ("färre än 10 svarande",
+    "1–4 barn"); several kinds are named together ("elever eller svarande")."""
+    vilka = list(dict.fromkeys(s or "elever" for s in slag)) or ["elever"]
+    if len(vilka) == 1:
+        return symboltexter(vilka[0], grans)
+    vem = " eller ".join(PERSONER.get(s, s) for s in vilka)
+    return {k: v.format(grans=grans, vem=vem) for k, v in TEXTER.items()}
+
+
+def sammanstallningens_forklaring(data: Any, huvudman: Huvudmannafil | None) -> dict[str, str]:
+    """The legend of a sammanställning (``data``: its groups per skolform, their styrtal and
+    units' cells) in the words of the data its hidden cells come from: "färre än 10 elever
+    eller svarande" when a pupils' styrtal and a guardian survey are both hidden."""
+    from kvalitet.kontroll.maskering import styrtalets_slag
+
+    grans = huvudman.installningar.rojandegrans if huvudman else 10
+    slag = [
+        styrtalets_slag(s, g.skolform)
+        for g in data.grupper
+        for s in g.styrtal
+        if any(str(getattr(e.celler.get(s.id), "text", "")) in DOLDA for e in g.enheter)
+    ]
+    return forklaring(slag, grans)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kvalitet.berika.diagram import Serie, stapeldiagram
-from kvalitet.berika.roj import publicerad_status, symboler_i
+from kvalitet.berika.roj import forklaring, publicerad_status, symboler_i
 from kvalitet.grund import format as fmt
 from kvalitet.kalla.projekt import periodnyckel
+from kvalitet.kontroll.maskering import styrtalets_slag
 from kvalitet.modell import (
     Aktivitet,
     EgetStyrtal,
@@ -52,6 +53,8 @@ class VyMal:
     har_kon: bool = False
     perioder: list[str] = field(default_factory=list)
     symboler: list[str] = field(default_factory=list)
+    forklaring: dict[str, str] = field(default_factory=dict)
+    """The legend's texts in the words of the goal's styrtal's data ("1–4 barn")."""
     jamforelser: list[str] = field(default_factory=list)
     """The comparisons (riket, kommunen …) any of the goal's styrtal has: a column each."""
 
@@ -162,6 +165,8 @@ def uppfoljning(
     ``rapport`` is the masked report (what is shown); the status is computed from ``verklig``,
     the unmasked one, so that a hidden value does not turn into "saknas"."""
     marginal = huvudman.installningar.delvis_marginal if huvudman else 10
+    grans = huvudman.installningar.rojandegrans if huvudman else 10
+    slag: dict[int, list[str]] = {}
     verklig = verklig or rapport
     verkliga_egna = {e.id: e for e in verklig.egna_styrtal}
     perspektiv: list[VyPerspektiv] = []
@@ -182,6 +187,9 @@ def uppfoljning(
             aktuella[nyckel] = VyMal(ps.mal_nr, ps.mal.text, [])
             perspektiv[-1].mal.append(aktuella[nyckel])
         aktuella[nyckel].styrtal.append(vy)
+        slag.setdefault(id(aktuella[nyckel]), []).append(
+            styrtalets_slag(ps.styrtal, rapport.skolform)
+        )
         mal_for_styrtal[ps.styrtal.id] = aktuella[nyckel]
 
     if rapport.egna_styrtal:
@@ -193,6 +201,7 @@ def uppfoljning(
                 styrtalsstatus(eget, verkligt_eget, marginal), verkligt_eget, eget
             )
             egna.styrtal.append(_vy(eget, eget, historik, rapport.period, status))
+            slag.setdefault(id(egna), []).append(styrtalets_slag(eget, rapport.skolform))
             mal_for_styrtal[eget.id] = egna
         perspektiv.append(VyPerspektiv("Enhetens egna styrtal", [egna]))
 
@@ -208,6 +217,7 @@ def uppfoljning(
             mal.har_kon = any(s.flickor or s.pojkar for s in mal.styrtal)
             mal.jamforelser = list(dict.fromkeys(n for s in mal.styrtal for n in s.jamforelser))
             mal.perioder = _perioder(mal.styrtal, rapport.period)
+            mal.forklaring = forklaring(slag.get(id(mal), []), grans)
             mal.symboler = symboler_i(
                 [
                     v

@@ -18,7 +18,7 @@ from kvalitet.berika.delar import (
     VyText,
     VyTillAnalys,
 )
-from kvalitet.berika.roj import SYMBOLER, maskera_rapport
+from kvalitet.berika.roj import SYMBOLER, maskera_enhet
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.uppfoljning import VyMal, uppfoljning
 from kvalitet.modell import (
@@ -27,7 +27,6 @@ from kvalitet.modell import (
     Huvudmannafil,
     Utvecklingsomrade,
 )
-from kvalitet.modell.verksamhetsplan import planens_styrtal
 
 __all__ = [
     "INNEHALL_DJUP",
@@ -135,14 +134,13 @@ def las_upp(
     Röjandekontrollen is applied first, to this period and the earlier ones: nothing after this
     point sees a value that could reveal individual pupils."""
     grans = huvudman.installningar.rojandegrans if huvudman else 10
-    matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
     verklig = rapport
-    rapport = maskera_rapport(rapport, grans, matt)
+    rapport = maskera_enhet(rapport, huvudman)
     tidigare_perioder = {
-        p: maskera_rapport(r, grans, matt) for p, r in (tidigare_perioder or {}).items()
+        p: maskera_enhet(r, huvudman) for p, r in (tidigare_perioder or {}).items()
     }
     alla = bool(huvudman and huvudman.installningar.innehallsforteckning == "alla")
-    bygg = Byggare(kallfil, projektrot, alla_rubriker=alla)
+    bygg = Byggare(kallfil, projektrot, alla_rubriker=alla, rojandegrans=grans)
     inledning: list[Rubrik] = []
     if rapport.beskrivning:
         inledning.append(Rubrik("", "Om enheten", 1, "om-enheten"))

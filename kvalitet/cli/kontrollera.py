@@ -41,7 +41,8 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
 
     Kontrollerar huvudmannafilen, huvudmannens rapport (huvudmannens-rapport.yaml) och
     enheternas rapporter för perioden (standard: den senaste), och projektets egna mallar. Varje problem skrivs som
-    'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Avslutas med kod 0 när inga
+    'fil:rad:kolumn: fel|varning: vad (hur man rättar)'. Varje värde som röjandekontrollen
+    döljer förklaras på sin rad som 'upplysning' (räknas inte som varning). Avslutas med kod 0 när inga
     fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
     """
     from kvalitet.bygg.enhet import kontrollera_enhetsval, projektets_mallar
@@ -57,6 +58,7 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     mallar = projektets_mallar(proj, lage)
     problem = [*lage.problem, *kontrollera_mallar(mallar, skapa_miljo(mallar))]
     skriv_problem(problem)
+    skriv_maskeringar(lage)
     antal_fel = sum(p.ar_fel for p in problem)
     antal_varningar = len(problem) - antal_fel
     dommas = antal_varningar
@@ -82,3 +84,17 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     )
     if antal_fel or (strikt and dommas):
         sys.exit(1)
+
+
+def skriv_maskeringar(lage) -> None:  # type: ignore[no-untyped-def]
+    """Each value röjandekontrollen hides, at its line and with why: a note, not a warning
+    (the report is right; the note says what the reader will see instead of the number)."""
+    from kvalitet.kalla.las import las_yaml
+    from kvalitet.kontroll.maskering import maskeringsnoter
+
+    for k in sorted(lage.enheter, key=lambda k: k.fil):
+        if k.rapport is None:
+            continue
+        namn = visningsnamn(k.fil)
+        for rad, kol, text in maskeringsnoter(las_yaml(k.fil), k.rapport, lage.huvudman):
+            click.echo(f"{namn}:{rad}:{kol}: upplysning: {text}")

@@ -294,19 +294,21 @@ def _ar_tomt(del_: object) -> bool:
 def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
     ut: list[Problem] = []
     d = rapport.delaktighet
+    barn = rapport.skolform == "förskola"
     if d is None:
         ut.append(
             kalla.varning(
                 (),
-                "rapporten beskriver inte hur personal, elever och vårdnadshavare har deltagit",
+                "rapporten beskriver inte hur personal, "
+                f"{'barn' if barn else 'elever'} och vårdnadshavare har deltagit",
                 "Skollagen 4 kap. 4 § kräver delaktighet: lägg till 'delaktighet:' med "
-                "'personal:', 'elever:' och 'vårdnadshavare:'",
+                f"'personal:', 'elever:'{' (barnen)' if barn else ''} och 'vårdnadshavare:'",
             )
         )
     else:
         grupper = (
             ("personal", "personalen"),
-            ("elever", "barnen" if rapport.skolform == "förskola" else "eleverna"),
+            ("elever", "barnen" if barn else "eleverna"),
         )
         for nyckel, vilka in grupper:
             if not (getattr(d, nyckel) or "").strip():

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla
 from kvalitet.kontroll.korskontroll import korskontroller
+from kvalitet.kontroll.maskering import antalets_form
 from kvalitet.kontroll.modellfel import beskriv_varde, oversatt
 from kvalitet.kontroll.styrtal import kontrollera_enhetens_styrtal, kontrollera_plan
 from kvalitet.modell import Enhetsrapport, Huvudmannafil
@@ -96,6 +97,7 @@ def validera_enhet(
             )
         )
     problem.extend(korskontroller(rapport, kalla, projektrot))
+    problem.extend(antalets_form(kalla, rapport))
     if not huvudman_trasig:
         problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman))
     if any(p.ar_fel for p in problem):

@@ -195,6 +195,7 @@ EXEMPEL: dict[str, list[Any]] = {
     "mall": ["rapport"],
     "mallmapp": ["mallar"],
     "röjandegräns": [10],
+    "röjande": ["svarande"],
     "pdf": ["arkiv"],
     "målnumrering": ["1.1"],
     "huvudavsnitt_på_ny_sida": [True],

@@ -17,7 +17,7 @@ from kvalitet.modell.falt import (
     Period,
     Text,
 )
-from kvalitet.modell.tabell import AntalPerGrupp
+from kvalitet.modell.tabell import ROJANDESLAG, AntalPerGrupp, rojande_falt
 
 
 class Styrtalsresultat(Bas):
@@ -102,6 +102,7 @@ class StyrtalsDefinition(Bas):
         title="Målvärde",
         description="Målvärdet för perioden: ett tal, eller en text som '6 på en 10-gradig skala'.",
     )
+    rojande: Literal[ROJANDESLAG] | None = rojande_falt()  # type: ignore[valid-type]
 
 
 class HuvudmansStyrtal(StyrtalsDefinition):

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from kvalitet.modell.falt import MATT, Bas, Cell, IfylldText, Text, TextLista, egen_fel
+
+ROJANDESLAG = ("elever", "barn", "svarande", "ingen")
+"""Who a table's or styrtal's counts are (``röjande:``): the rule of the röjandekontroll."""
+
+ROJANDE_ETIKETTER = {
+    "elever": "Elever (Skolverkets regler: .. och ~100)",
+    "barn": "Barn i förskolan (som elever)",
+    "svarande": "Svarande i en enkät (bara gränsen för antal svarande)",
+    "ingen": "Ingen röjandekontroll",
+}
+ROJANDE_BESKRIVNING = (
+    "Vilka antalen är, och därmed vilken regel röjandekontrollen följer: 'elever' eller 'barn' "
+    "(.. under röjandegränsen, ~100 när 1–4 inte når upp), 'svarande' (bara gränsen för antal "
+    "svarande) eller 'ingen'. Utelämnat: 'svarande' för enkäter (vårdnadshavare, mått skala), "
+    "'barn' i förskolan, annars 'elever'."
+)
+
+
+def rojande_falt() -> Any:
+    """The optional ``röjande:`` key, the same on tables, charts and styrtal."""
+    return Field(
+        None,
+        alias="röjande",
+        title="Röjandekontroll för",
+        json_schema_extra={"etiketter": dict(ROJANDE_ETIKETTER)},  # type: ignore[dict-item]
+        description=ROJANDE_BESKRIVNING,
+    )
 
 
 class Bild(Bas):
@@ -95,6 +122,7 @@ class Tabell(Bas):
     kalla: Text | None = Field(
         None, alias="källa", title="Källa", description="Varifrån uppgifterna kommer."
     )
+    rojande: Literal[ROJANDESLAG] | None = rojande_falt()  # type: ignore[valid-type]
     diagram: Literal["stapel"] | None = Field(
         None,
         title="Diagram",
@@ -150,3 +178,4 @@ class Diagram(Bas):
     kalla: Text | None = Field(
         None, alias="källa", title="Källa", description="Varifrån uppgifterna kommer."
     )
+    rojande: Literal[ROJANDESLAG] | None = rojande_falt()  # type: ignore[valid-type]

@@ -41,11 +41,10 @@ def rendera_sammanstallning(
 ) -> str:
     """Render the huvudman's sammanställning; ``lank`` is the suffix of links to the units'
     reports (``.html`` in the HTML version, empty for none in the PDF)."""
-    from kvalitet.berika.roj import SYMBOLER
+    from kvalitet.berika.roj import sammanstallningens_forklaring
     from kvalitet.berika.tema import logotyp, tema_css
     from kvalitet.modell.status import SYMBOL
 
-    grans = lage.huvudman.installningar.rojandegrans if lage.huvudman else 10
     symboler = _symboler(data)
     return fyll_i(
         miljo,
@@ -54,7 +53,7 @@ def rendera_sammanstallning(
         lank=lank,
         symbol=SYMBOL,
         symboler=symboler,
-        r={"teckenforklaring": {k: v.format(grans=grans) for k, v in SYMBOLER.items()}},
+        r={"teckenforklaring": sammanstallningens_forklaring(data, lage.huvudman)},
         logotyp=logotyp(lage.huvudman, lage.huvudmannafil, projektrot),
         tema_css=tema_css(lage.huvudman.tema if lage.huvudman else None),
     )

@@ -16,7 +16,7 @@ from kvalitet.berika.huvudmansresultat import (
     planens_malvarden,
     visa_varde,
 )
-from kvalitet.berika.roj import SYMBOLER
+from kvalitet.berika.roj import sammanstallningens_forklaring
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.vy import VyUtvecklingsomrade, utvecklingsfragor
 from kvalitet.kalla.projekt import periodnyckel
@@ -278,9 +278,7 @@ def las_upp_huvudmannarapport(
         tema_css=tema_css(huvudman.tema),
         logotyp=logotyp(huvudman, huvudmannafil, projektrot),
         utvecklingsfragor=utvecklingsfragor(huvudman),
-        teckenforklaring={
-            k: v.format(grans=huvudman.installningar.rojandegrans) for k, v in SYMBOLER.items()
-        },
+        teckenforklaring=sammanstallningens_forklaring(sammanstallning, huvudman),
     )
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kvalitet.berika.roj import maskera_rapport, publicerad_status
+from kvalitet.berika.roj import maskera_enhet, publicerad_status
 from kvalitet.grund import format as fmt
 from kvalitet.grund.siffra import avrunda, jamforbar, las_siffra
 from kvalitet.modell import (
@@ -187,11 +187,9 @@ def sammanstall(
     """Compile the period's units. ``forra`` holds last period's reports (by unit id): units
     that reported then but not now are listed as missing, and their utfall give the change."""
     forra = forra or {}
-    grans = huvudman.installningar.rojandegrans if huvudman else 10
     marginal = huvudman.installningar.delvis_marginal if huvudman else 10
-    matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
-    visade = {eid: maskera_rapport(r, grans, matt) for eid, r in enheter}
-    forra_visade = {eid: maskera_rapport(r, grans, matt) for eid, r in forra.items()}
+    visade = {eid: maskera_enhet(r, huvudman) for eid, r in enheter}
+    forra_visade = {eid: maskera_enhet(r, huvudman) for eid, r in forra.items()}
 
     rader: list[Enhetsrad] = []
     export: list[Exportrad] = []

@@ -1,0 +1,375 @@
+"""The differential check: every source value against every output that shows it.
+
+For each value typed in a unit's file (``differens_kalla``) the expected text is worked out
+(``differens_format``), or, when röjandekontrollen hides it, its symbol (``differens_maskering``).
+Then each built output is read back as a reader sees it and compared, place by place:
+
+- the unit's HTML: the table cell in the value's row and column, the styrtal table of section 5;
+- the chart's text alternative (``<desc>``) for tables with ``diagram: stapel``, ``diagram:``
+  blocks and the styrtal charts;
+- the sammanställning's HTML and huvudmannens rapport's HTML: the matrix cell (unit, styrtal)
+  and the målvärde in the column heading;
+- the sammanställning's CSV and XLSX: the row (unit, styrtal), columns Målvärde, Utfall, Flickor,
+  Pojkar;
+- optionally the PDFs' text (``differens_pdf``).
+
+Every difference is an ``Avvikelse`` that names the value (file:line, where in the report),
+the output file and what it shows instead."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from differens_format import lika_i_export, talas, tolka, visas
+from differens_html import HtmlDiagram, HtmlTabell, diagram, las_html, tabeller
+from differens_kalla import Kallenhet, Kallprojekt, Kalltabell, Kallvarde, las_projekt
+from differens_maskering import Maskerat, maskerade_varden
+
+SAMMANSTALLNING = "sammanstallning"
+HUVUDMANNENS_RAPPORT = "huvudmannens-rapport"
+FALTKOLUMN = {"flickor": "Flickor", "pojkar": "Pojkar", "målvärde": "Målvärde"}
+EXPORTKOLUMN = {
+    "utfall": "Utfall",
+    "flickor": "Flickor",
+    "pojkar": "Pojkar",
+    "målvärde": "Målvärde",
+}
+
+
+@dataclass(frozen=True)
+class Avvikelse:
+    varde: Kallvarde
+    utfil: str
+    utdata: str
+    vantat: str
+    fann: str
+
+    def __str__(self) -> str:
+        v = self.varde
+        return (
+            f"{v.var}: {v.plats} = {v.varde!r}: {self.utdata} i {self.utfil} visar "
+            f"{self.fann!r}, väntat {self.vantat!r}"
+        )
+
+
+@dataclass
+class Jamforelse:
+    avvikelser: list[Avvikelse] = field(default_factory=list)
+    antal: Counter[str] = field(default_factory=Counter)
+    """How many comparisons were made, per output."""
+    maskerade: int = 0
+
+    def jamfor(
+        self, varde: Kallvarde, utfil: str, utdata: str, vantat: str, fann: str | None
+    ) -> None:
+        self.antal[utdata] += 1
+        if fann != vantat:
+            self.avvikelser.append(
+                Avvikelse(varde, utfil, utdata, vantat, "saknas" if fann is None else fann)
+            )
+
+    def rapport(self, hogst: int = 40) -> str:
+        rader = [str(a) for a in self.avvikelser[:hogst]]
+        if len(self.avvikelser) > hogst:
+            rader.append(f"… och {len(self.avvikelser) - hogst} till")
+        return "\n".join(rader)
+
+
+@dataclass
+class Forvantan:
+    """A value's expected text: masked (its symbol) or as formatted."""
+
+    varde: Kallvarde
+    maskerat: Maskerat | None
+
+    @property
+    def text(self) -> str:
+        return self.maskerat.symbol if self.maskerat else visas(self.varde.varde, self.varde.matt)
+
+
+def jamfor_projekt(rot: Path, ut: Path, pdf: bool = False) -> Jamforelse:
+    """Compare every source value of the project at ``rot`` with what was built in ``ut``."""
+    projekt = las_projekt(rot)
+    maskerade = maskerade_varden(rot)
+    resultat = Jamforelse()
+    forvantat = {
+        id(v): Forvantan(v, None if v.sort == "malvarde" else maskerade.get((v.enhet, v.sokvag)))
+        for v in projekt.varden
+    }
+    resultat.maskerade = sum(1 for f in forvantat.values() if f.maskerat)
+    for enhet in projekt.enheter:
+        fil = ut / f"{enhet.id}.html"
+        rot_html = las_html(fil.read_text(encoding="utf-8"))
+        _enhetens_html(
+            enhet, projekt, fil.name, tabeller(rot_html), diagram(rot_html), forvantat, resultat
+        )
+    for namn, utdata in (
+        (SAMMANSTALLNING, "sammanställningen"),
+        (HUVUDMANNENS_RAPPORT, "huvudmannens rapport"),
+    ):
+        fil = ut / f"{namn}.html"
+        if fil.is_file():
+            matris = tabeller(las_html(fil.read_text(encoding="utf-8")), "matris-tabell")
+            _matris(projekt, fil.name, utdata, matris, forvantat, resultat)
+    _export(projekt, ut, forvantat, resultat)
+    if pdf:
+        from differens_pdf import jamfor_pdf
+
+        jamfor_pdf(projekt, ut, forvantat, resultat)
+    return resultat
+
+
+def styrtalsvarden(enhet: Kallenhet, projekt: Kallprojekt) -> list[Kallvarde]:
+    """The values of section 5: the plan's styrtal that apply to the unit, and its own."""
+    galler = (
+        {s.id for s in projekt.plan.styrtal if s.galler(enhet.skolform)} if projekt.plan else set()
+    )
+    return [
+        v
+        for v in enhet.varden
+        if v.sort == "eget_styrtal" or (v.sort in ("styrtal", "malvarde") and v.styrtal in galler)
+    ]
+
+
+def styrtalstext(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> str:
+    if sid in enhet.egna:
+        return enhet.egna[sid].text
+    assert projekt.plan is not None
+    return next(s.text for s in projekt.plan.styrtal if s.id == sid)
+
+
+def kolumn_for(falt: str, period: str) -> str:
+    return f"Utfall {period}" if falt == "utfall" else FALTKOLUMN[falt]
+
+
+def _enhetens_html(
+    enhet: Kallenhet,
+    projekt: Kallprojekt,
+    utfil: str,
+    html_tabeller: list[HtmlTabell],
+    html_diagram: list[HtmlDiagram],
+    forvantat: dict[int, Forvantan],
+    res: Jamforelse,
+) -> None:
+    for tabell in enhet.tabeller:
+        varden = [v for v in enhet.varden if v.tabell is tabell]
+        if tabell.tabell:
+            _tabell(tabell, varden, utfil, html_tabeller, forvantat, res)
+        if tabell.diagram:
+            _tabelldiagram(tabell, varden, utfil, html_diagram, forvantat, res)
+    styrtal = [t for t in html_tabeller if t.kolumner[:1] == ["Styrtal"]]
+    for v in styrtalsvarden(enhet, projekt):
+        f = forvantat[id(v)]
+        assert v.styrtal is not None and v.falt is not None
+        rad = next((r for t in styrtal for r in t.rader if r[0].startswith(f"{v.styrtal} ")), None)
+        tabell = next((t for t in styrtal if rad in t.rader), None)
+        kolumn = kolumn_for(v.falt, enhet.period)
+        fann = None
+        if rad is not None and tabell is not None and kolumn in tabell.kolumner:
+            fann = rad[1][tabell.kolumner.index(kolumn) - 1]
+        res.jamfor(v, utfil, "HTML", f.text, fann)
+        _styrtalsdiagram(enhet, projekt, v, forvantat, utfil, html_diagram, res)
+
+
+def _tabell(
+    tabell: Kalltabell,
+    varden: list[Kallvarde],
+    utfil: str,
+    html_tabeller: list[HtmlTabell],
+    forvantat: dict[int, Forvantan],
+    res: Jamforelse,
+) -> None:
+    rubriker = [tabell.radrubrik, *tabell.kolumner]
+    kandidater = [
+        t
+        for t in html_tabeller
+        if (t.rubrik or None) == tabell.rubrik and [r for r, _ in t.rader] == list(tabell.rader)
+    ]
+
+    def cell(t: HtmlTabell, v: Kallvarde) -> str | None:
+        if v.kolumn not in t.kolumner or t.kolumner != rubriker:
+            return None
+        celler = t.rader[v.radnr or 0][1]
+        k = t.kolumner.index(v.kolumn) - 1
+        return celler[k] if k < len(celler) else None
+
+    def fel(t: HtmlTabell) -> int:
+        return sum(cell(t, v) != forvantat[id(v)].text for v in varden)
+
+    basta = min(kandidater, key=fel, default=None)
+    for v in varden:
+        res.jamfor(v, utfil, "HTML", forvantat[id(v)].text, cell(basta, v) if basta else None)
+
+
+def beskrivning(desc: str) -> tuple[dict[str, dict[str, str]], str | None]:
+    """A chart's text alternative read back: serie → kategori → value, and the målvärde."""
+    text = desc.removeprefix("Stapeldiagram.").strip()
+    malvarde = None
+    if " Målvärde " in f" {text}":
+        text, _, mal = f" {text}".rpartition(" Målvärde ")
+        malvarde = mal.removesuffix(".").strip()
+        text = text.strip()
+    serier: dict[str, dict[str, str]] = {}
+    for del_ in text.removesuffix(".").split("; "):
+        namn, _, varden = del_.partition(": ")
+        serier[namn] = {}
+        for post in varden.split(", "):
+            kategori, _, varde = post.rpartition(" ")
+            if varde == "procent":
+                kategori, _, varde = kategori.rpartition(" ")
+                varde += " procent"
+            serier[namn][kategori] = varde
+    return serier, malvarde
+
+
+def _tabelldiagram(
+    tabell: Kalltabell,
+    varden: list[Kallvarde],
+    utfil: str,
+    html_diagram: list[HtmlDiagram],
+    forvantat: dict[int, Forvantan],
+    res: Jamforelse,
+    utdata: str = "diagrammets textalternativ",
+) -> None:
+    kandidater = [d for d in html_diagram if d.titel == (tabell.rubrik or "")]
+    lasta = [beskrivning(d.beskrivning)[0] for d in kandidater]
+
+    def fann(serier: dict[str, dict[str, str]], v: Kallvarde) -> str | None:
+        return serier.get(v.kolumn or "", {}).get(tabell.rader[v.radnr or 0])
+
+    basta = min(
+        lasta,
+        key=lambda s: sum(fann(s, v) != talas(forvantat[id(v)].text) for v in varden),
+        default=None,
+    )
+    for v in varden:
+        vantat = talas(forvantat[id(v)].text)
+        res.jamfor(
+            v,
+            utfil,
+            utdata,
+            vantat,
+            fann(basta, v) if basta is not None else None,
+        )
+
+
+def _styrtalsdiagram(
+    enhet: Kallenhet,
+    projekt: Kallprojekt,
+    v: Kallvarde,
+    forvantat: dict[int, Forvantan],
+    utfil: str,
+    html_diagram: list[HtmlDiagram],
+    res: Jamforelse,
+    utdata: str = "diagrammets textalternativ",
+) -> None:
+    """The styrtal's chart: utfall in the series Alla, flickor and pojkar in theirs, all for the
+    period, and a numeric målvärde. A chart is looked for when there is something to draw: the
+    styrtal has a shown numeric utfall, is not ``diagram: false`` and not of mått text."""
+    assert v.styrtal is not None and v.falt is not None
+    titel = f"Styrtal {v.styrtal}: {styrtalstext(enhet, projekt, v.styrtal)}"
+    ritat = next((d for d in html_diagram if d.titel == titel), None)
+    vantat = talas(forvantat[id(v)].text)
+    if ritat is None:
+        resultat = enhet.styrtal.get(v.styrtal) or {}
+        utfall = next(
+            (
+                forvantat[id(x)]
+                for x in enhet.varden
+                if x.styrtal == v.styrtal and x.falt == "utfall"
+            ),
+            None,
+        )
+        synligt = (
+            utfall is not None and not utfall.maskerat and tolka(utfall.varde.varde).tal is not None
+        )
+        if synligt and resultat.get("diagram") is not False and v.matt != "text":
+            res.jamfor(v, utfil, utdata, vantat, None)
+        return
+    serier, malvarde = beskrivning(ritat.beskrivning)
+    if v.falt == "målvärde":
+        if tolka(v.varde).tal is not None:
+            res.jamfor(v, utfil, utdata, vantat, malvarde)
+        return
+    serie = {"utfall": "Alla", "flickor": "Flickor", "pojkar": "Pojkar"}[v.falt]
+    res.jamfor(v, utfil, utdata, vantat, serier.get(serie, {}).get(enhet.period))
+
+
+def _matris(
+    projekt: Kallprojekt,
+    utfil: str,
+    utdata: str,
+    matris: list[HtmlTabell],
+    forvantat: dict[int, Forvantan],
+    res: Jamforelse,
+) -> None:
+    """The matrix of units × styrtal: a cell begins with the unit's utfall (then its status
+    symbol and change); a column heading is the styrtal and its målvärde."""
+    for enhet in projekt.enheter:
+        # the heading is the unit's name, for a draft followed by "(utkast)"
+        rad = next(
+            ((t, r) for t in matris for r in t.rader if f"{r[0]} ".startswith(f"{enhet.namn} ")),
+            None,
+        )
+        for v in styrtalsvarden(enhet, projekt):
+            if v.sort == "eget_styrtal" or v.falt not in ("utfall", "målvärde"):
+                continue
+            f = forvantat[id(v)]
+            fann: str | None = None
+            if rad is not None:
+                tabell, (_, celler) = rad
+                k = next(
+                    (i for i, k in enumerate(tabell.kolumner) if k.split(" ")[0] == v.styrtal), None
+                )
+                if k is not None and v.falt == "målvärde":
+                    fann = tabell.kolumner[k].partition(" mål ")[2] or None
+                elif k is not None and k - 1 < len(celler):
+                    text = celler[k - 1]
+                    fann = f.text if text == f.text or text.startswith(f"{f.text} ") else text
+            res.jamfor(v, utfil, utdata, f.text, fann)
+
+
+def _export(
+    projekt: Kallprojekt, ut: Path, forvantat: dict[int, Forvantan], res: Jamforelse
+) -> None:
+    from openpyxl import load_workbook
+
+    csv_fil = ut / f"{SAMMANSTALLNING}.csv"
+    csv_rader = list(
+        csv.DictReader(io.StringIO(csv_fil.read_text(encoding="utf-8-sig")), delimiter=";")
+    )
+    bok = load_workbook(ut / f"{SAMMANSTALLNING}.xlsx", read_only=True)
+    xlsx_rader: list[dict[str, object]] = []
+    for blad in bok.worksheets:
+        rader = list(blad.iter_rows(values_only=True))
+        xlsx_rader += [dict(zip(rader[0], r, strict=False)) for r in rader[1:]]
+    bok.close()
+    for enhet in projekt.enheter:
+        for v in styrtalsvarden(enhet, projekt):
+            if v.sort == "eget_styrtal":
+                continue
+            f = forvantat[id(v)]
+            symbol = f.maskerat.symbol if f.maskerat else None
+            kolumn = EXPORTKOLUMN[v.falt or ""]
+            for utdata, rader, utfil in (
+                ("CSV", csv_rader, csv_fil.name),
+                ("XLSX", xlsx_rader, f"{SAMMANSTALLNING}.xlsx"),
+            ):
+                rad = next(
+                    (r for r in rader if r["Enhets-id"] == enhet.id and r["Styrtal"] == v.styrtal),
+                    None,
+                )
+                cell = rad.get(kolumn) if rad is not None else None
+                ratt = rad is not None and lika_i_export(cell, v.varde, symbol)
+                vantat = symbol or f.text
+                res.jamfor(
+                    v,
+                    utfil,
+                    utdata,
+                    vantat,
+                    vantat if ratt else ("raden saknas" if rad is None else repr(cell)),
+                )

@@ -1,0 +1,70 @@
+"""The differential check on the example project: every figure typed in rapporter/ is what the
+unit's HTML, its chart's text alternative, the PDFs' text, the sammanställning (HTML, CSV, XLSX)
+and huvudmannens rapport show, or it is masked by röjandekontrollen with that very symbol."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from differens_jamfor import jamfor_projekt
+from differens_kalla import las_projekt
+from differens_maskering import maskerade_varden
+
+
+def test_varje_siffra_i_exemplet_stammer(byggt_exempel: Path) -> None:
+    resultat = jamfor_projekt(byggt_exempel.parent, byggt_exempel, pdf=True)
+    assert not resultat.avvikelser, "\n" + resultat.rapport()
+    # the check compared what it should: every output, and the masked values among them
+    for utdata in (
+        "HTML",
+        "diagrammets textalternativ",
+        "PDF",
+        "sammanställningen",
+        "huvudmannens rapport",
+        "CSV",
+        "XLSX",
+    ):
+        assert resultat.antal[utdata] >= 30, (utdata, resultat.antal)
+    assert resultat.maskerade >= 8
+
+
+def test_exemplets_kallvarden_ar_alla_med(byggt_exempel: Path) -> None:
+    """The reading of the sources finds every table, chart and styrtal of the example (counted by
+    hand in rapporter/2025-26), so that a value the reader misses cannot pass unchecked."""
+    projekt = las_projekt(byggt_exempel.parent)
+    per_enhet = {e.id: e for e in projekt.enheter}
+    assert sorted(per_enhet) == [
+        "alvmora-gymnasium",
+        "bjorkbackaskolan",
+        "forskolan-lingonet",
+        "resurscentrum",
+    ]
+    bjorkbacka = per_enhet["bjorkbackaskolan"]
+    assert [t.rubrik for t in bjorkbacka.tabeller] == [
+        "Behörighet och meritvärde, årskurs 9, läsåret 2025/26",
+        "Behörighet till yrkesprogram över tid",
+        "Elever med extra anpassningar i läsning",
+        "Andel elever som instämmer, elevenkäten våren 2026",
+    ]
+    celler = [v for v in bjorkbacka.varden if v.sort == "cell"]
+    assert len(celler) == 12 + 6 + 8 + 9
+    styrtal = {(v.styrtal, v.falt) for v in bjorkbacka.varden if v.sort == "styrtal"}
+    assert ("1.1.1", "flickor") in styrtal and ("2.1.3", "utfall") in styrtal
+    assert len(styrtal) == 3 + 3 + 1 + 3 + 1 + 1 + 1
+    resurs = per_enhet["resurscentrum"]
+    assert any(t.diagram and not t.tabell for t in resurs.tabeller), "diagram-blocket"
+    assert {(v.styrtal, v.falt) for v in resurs.varden if v.sort == "eget_styrtal"} == {
+        ("E.1", "utfall"),
+        ("E.1", "målvärde"),
+    }
+
+
+def test_maskerade_varden_i_exemplet(byggt_exempel: Path) -> None:
+    """The adapter names the example's masked cells: Björkbackaskolan's first table, where 1 of 21
+    girls lacks the grade (~100) and the boys' value is then hidden (..)."""
+    maskerade = maskerade_varden(byggt_exempel.parent)
+    tabell = ("resultat", "objektiva", "avsnitt", 0, "tabeller", 0, "rader")
+    assert maskerade[("bjorkbackaskolan", (*tabell, 1, "flickor"))].symbol == "~100"
+    assert maskerade[("bjorkbackaskolan", (*tabell, 1, "pojkar"))].symbol == ".."
+    assert maskerade[("bjorkbackaskolan", (*tabell, 3, "flickor"))].symbol == "~100"
+    assert all(m.skal for m in maskerade.values())

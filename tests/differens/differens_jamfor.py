@@ -365,11 +365,7 @@ def _export(
                 )
                 cell = rad.get(kolumn) if rad is not None else None
                 ratt = rad is not None and lika_i_export(cell, v.varde, symbol)
-                vantat = symbol or f.text
-                res.jamfor(
-                    v,
-                    utfil,
-                    utdata,
-                    vantat,
-                    vantat if ratt else ("raden saknas" if rad is None else repr(cell)),
-                )
+                # as typed: the export keeps numbers as numbers (83,0 is 83 in a cell)
+                vantat = symbol or tolka(v.varde).text
+                fann = "raden saknas" if rad is None else "" if cell is None else str(cell)
+                res.jamfor(v, utfil, utdata, vantat, vantat if ratt else fann)

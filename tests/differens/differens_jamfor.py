@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from differens_format import lika_i_export, talas, tolka, visas
+from differens_format import NBSP, lika_i_export, talas, tolka, visas
 from differens_html import HtmlDiagram, HtmlTabell, diagram, las_html, tabeller
 from differens_kalla import Kallenhet, Kallprojekt, Kalltabell, Kallvarde, las_projekt
 from differens_maskering import Maskerat, maskerade_varden
@@ -205,25 +205,32 @@ def _tabell(
         res.jamfor(v, utfil, "HTML", forvantat[id(v)].text, cell(basta, v) if basta else None)
 
 
-def beskrivning(desc: str) -> tuple[dict[str, dict[str, str]], str | None]:
-    """A chart's text alternative read back: serie → kategori → value, and the målvärde."""
-    text = desc.removeprefix("Stapeldiagram.").strip()
+def beskrivning(desc: str, kategorier: list[str]) -> tuple[dict[str, dict[str, str]], str | None]:
+    """A chart's text alternative read back: serie → kategori → value, and the målvärde.
+
+    An item is ``<kategori> <value>``; the categories are known (the rows, the periods), so a
+    value with a space in it (``1 266``) is read whole. Spaces are compared as spaces: the text
+    is read aloud, and the PDF's ``/Alt`` has a plain space where the SVG has a no-break one."""
+    text = mellanslag(desc).removeprefix("Stapeldiagram.").strip()
     malvarde = None
     if " Målvärde " in f" {text}":
         text, _, mal = f" {text}".rpartition(" Målvärde ")
         malvarde = mal.removesuffix(".").strip()
         text = text.strip()
+    kanda = sorted({mellanslag(k) for k in kategorier}, key=len, reverse=True)
     serier: dict[str, dict[str, str]] = {}
     for del_ in text.removesuffix(".").split("; "):
         namn, _, varden = del_.partition(": ")
         serier[namn] = {}
         for post in varden.split(", "):
-            kategori, _, varde = post.rpartition(" ")
-            if varde == "procent":
-                kategori, _, varde = kategori.rpartition(" ")
-                varde += " procent"
-            serier[namn][kategori] = varde
+            kategori = next((k for k in kanda if post.startswith(f"{k} ")), None)
+            if kategori is not None:
+                serier[namn][kategori] = post[len(kategori) + 1 :]
     return serier, malvarde
+
+
+def mellanslag(text: str) -> str:
+    return text.replace(NBSP, " ")
 
 
 def _tabelldiagram(
@@ -236,18 +243,20 @@ def _tabelldiagram(
     utdata: str = "diagrammets textalternativ",
 ) -> None:
     kandidater = [d for d in html_diagram if d.titel == (tabell.rubrik or "")]
-    lasta = [beskrivning(d.beskrivning)[0] for d in kandidater]
+    lasta = [beskrivning(d.beskrivning, list(tabell.rader))[0] for d in kandidater]
 
     def fann(serier: dict[str, dict[str, str]], v: Kallvarde) -> str | None:
-        return serier.get(v.kolumn or "", {}).get(tabell.rader[v.radnr or 0])
+        return serier.get(mellanslag(v.kolumn or ""), {}).get(
+            mellanslag(tabell.rader[v.radnr or 0])
+        )
 
     basta = min(
         lasta,
-        key=lambda s: sum(fann(s, v) != talas(forvantat[id(v)].text) for v in varden),
+        key=lambda s: sum(fann(s, v) != mellanslag(talas(forvantat[id(v)].text)) for v in varden),
         default=None,
     )
     for v in varden:
-        vantat = talas(forvantat[id(v)].text)
+        vantat = mellanslag(talas(forvantat[id(v)].text))
         res.jamfor(
             v,
             utfil,
@@ -273,7 +282,7 @@ def _styrtalsdiagram(
     assert v.styrtal is not None and v.falt is not None
     titel = f"Styrtal {v.styrtal}: {styrtalstext(enhet, projekt, v.styrtal)}"
     ritat = next((d for d in html_diagram if d.titel == titel), None)
-    vantat = talas(forvantat[id(v)].text)
+    vantat = mellanslag(talas(forvantat[id(v)].text))
     if ritat is None:
         resultat = enhet.styrtal.get(v.styrtal) or {}
         utfall = next(
@@ -290,7 +299,7 @@ def _styrtalsdiagram(
         if synligt and resultat.get("diagram") is not False and v.matt != "text":
             res.jamfor(v, utfil, utdata, vantat, None)
         return
-    serier, malvarde = beskrivning(ritat.beskrivning)
+    serier, malvarde = beskrivning(ritat.beskrivning, [enhet.period])
     if v.falt == "målvärde":
         if tolka(v.varde).tal is not None:
             res.jamfor(v, utfil, utdata, vantat, malvarde)

@@ -32,6 +32,8 @@ from differens_maskering import Maskerat, maskerade_varden
 SAMMANSTALLNING = "sammanstallning"
 HUVUDMANNENS_RAPPORT = "huvudmannens-rapport"
 FALTKOLUMN = {"flickor": "Flickor", "pojkar": "Pojkar", "målvärde": "Målvärde"}
+DOLDA = ("..", "~100")
+"""The symbols of a hidden value; a status computed from one is "ej redovisat"."""
 EXPORTKOLUMN = {
     "utfall": "Utfall",
     "flickor": "Flickor",
@@ -172,7 +174,25 @@ def _enhetens_html(
         if rad is not None and tabell is not None and kolumn in tabell.kolumner:
             fann = rad[1][tabell.kolumner.index(kolumn) - 1]
         res.jamfor(v, utfil, "HTML", f.text, fann)
+        if dold_status(enhet, v, f):
+            status = None
+            if rad is not None and tabell is not None and "Status" in tabell.kolumner:
+                status = rad[1][tabell.kolumner.index("Status") - 1]
+            res.jamfor(v, utfil, "HTML, status", "– Ej redovisat", status)
         _styrtalsdiagram(enhet, projekt, v, forvantat, utfil, html_diagram, res)
+
+
+def dold_status(enhet: Kallenhet, v: Kallvarde, f: Forvantan) -> bool:
+    """Whether the styrtal's status must not be shown: computed from an utfall that is hidden
+    (a status the unit states itself is shown as written)."""
+    egen = enhet.styrtal.get(v.styrtal or "") or {}
+    return (
+        v.falt == "utfall"
+        and f.maskerat is not None
+        and f.maskerat.symbol in DOLDA
+        and not egen.get("status")
+        and not egen.get("ej_aktuellt")
+    )
 
 
 def _tabell(
@@ -378,3 +398,6 @@ def _export(
                 vantat = symbol or tolka(v.varde).text
                 fann = "raden saknas" if rad is None else "" if cell is None else str(cell)
                 res.jamfor(v, utfil, utdata, vantat, vantat if ratt else fann)
+                if dold_status(enhet, v, f):
+                    status = None if rad is None else str(rad.get("Status"))
+                    res.jamfor(v, utfil, f"{utdata}, status", "ej redovisat", status)

@@ -16,6 +16,8 @@ import yaml
 from hypothesis import strategies as st
 
 PERIOD = "2025/26"
+FORRA = "2024/25"
+TIDIGARE = ("2021/22", "2022/23", "2023/24", "2024/25")
 SKOLFORMER = ("grundskola", "gymnasieskola", "förskola")
 ENHETSNAMN = ("Ekskolan", "Björkskolan", "Förskolan Tallen", "Lönngymnasiet", "Almskolan")
 RADNAMN = ("Årskurs 1", "Årskurs 2", "Årskurs 3", "Åk 7", "Åk 8", "Åk 9", "Samtliga")
@@ -126,6 +128,9 @@ def resultat(draw: st.DrawFn, matt: str, grans: int) -> dict[str, Any]:
             res["antal"] = draw(antal(grans))
     elif matt == "procent" and draw(st.booleans()):
         res["antal"] = {"totalt": draw(st.integers(1, 300))}
+    if matt != "text" and draw(st.integers(0, 2)) == 0:
+        perioder = draw(st.lists(st.sampled_from(TIDIGARE), min_size=1, max_size=4, unique=True))
+        res["historik"] = {p: draw(tal(matt)) for p in sorted(perioder)}
     if draw(st.integers(0, 4)) == 0:
         res["diagram"] = False
     if matt in ("skala", "text") and draw(st.booleans()):
@@ -224,11 +229,38 @@ def enhet(draw: st.DrawFn, nr: int, huvudman: dict[str, Any]) -> dict[str, Any]:
 
 
 @st.composite
+def forra_aret(draw: st.DrawFn, data: dict[str, Any], huvudman: dict[str, Any]) -> dict[str, Any]:
+    """The unit's file of last period: utfall (sometimes on few pupils) for some styrtal, which
+    the report shows as the earlier utfall before any ``historik`` for that period."""
+    grans = huvudman["inställningar"]["röjandegräns"]
+    matt = {s["id"]: s["mått"] for s in styrtalen(huvudman)}
+    styrtal: dict[str, Any] = {}
+    for sid in data["styrtal"]:
+        if matt[sid] == "text" or draw(st.booleans()):
+            continue
+        res: dict[str, Any] = {"utfall": draw(tal(matt[sid]))}
+        if matt[sid] == "procent" and draw(st.booleans()):
+            res["antal"] = {"totalt": draw(st.integers(1, grans * 4))}
+        styrtal[sid] = res
+    return {
+        **{k: data[k] for k in ("namn", "skolform")},
+        "period": FORRA,
+        "status": "klar",
+        "styrtal": styrtal,
+    }
+
+
+@st.composite
 def projekt(draw: st.DrawFn) -> dict[str, Any]:
     huvudman = draw(plan())
     antal_enheter = draw(st.integers(1, 4))
     enheter = [draw(enhet(i, huvudman)) for i in range(antal_enheter)]
-    return {"huvudman": huvudman, "enheter": enheter}
+    forra: dict[int, dict[str, Any]] = {}
+    if draw(st.integers(0, 2)) == 0:
+        for i, data in enumerate(enheter):
+            if draw(st.booleans()):
+                forra[i] = draw(forra_aret(data, huvudman))
+    return {"huvudman": huvudman, "enheter": enheter, "förra": forra}
 
 
 def skriv_projekt(rot: Path, projektdata: dict[str, Any]) -> Path:
@@ -246,4 +278,10 @@ def skriv_projekt(rot: Path, projektdata: dict[str, Any]) -> Path:
     )
     for i, data in enumerate(projektdata["enheter"]):
         skriv(mapp / f"enhet-{i + 1}.yaml", data)
+    if projektdata.get("förra"):
+        forra = rot / "rapporter" / "2024-25"
+        forra.mkdir()
+        skriv(forra / "huvudman.yaml", {**projektdata["huvudman"], "period": FORRA})
+        for i, data in projektdata["förra"].items():
+            skriv(forra / f"enhet-{i + 1}.yaml", data)
     return rot

@@ -64,11 +64,14 @@ class Jamforelse:
     antal: Counter[str] = field(default_factory=Counter)
     """How many comparisons were made, per output."""
     maskerade: int = 0
+    sorter: Counter[str] = field(default_factory=Counter)
+    """How many comparisons were made, per kind of source value."""
 
     def jamfor(
         self, varde: Kallvarde, utfil: str, utdata: str, vantat: str, fann: str | None
     ) -> None:
         self.antal[utdata] += 1
+        self.sorter[varde.sort] += 1
         if fann != vantat:
             self.avvikelser.append(
                 Avvikelse(varde, utfil, utdata, vantat, "saknas" if fann is None else fann)
@@ -99,7 +102,9 @@ def jamfor_projekt(rot: Path, ut: Path, pdf: bool = False) -> Jamforelse:
     maskerade = maskerade_varden(rot)
     resultat = Jamforelse()
     forvantat = {
-        id(v): Forvantan(v, None if v.sort == "malvarde" else maskerade.get((v.enhet, v.sokvag)))
+        id(v): Forvantan(
+            v, None if v.sort == "malvarde" else maskerade.get((v.fil.resolve(), v.sokvag))
+        )
         for v in projekt.varden
     }
     resultat.maskerade = sum(1 for f in forvantat.values() if f.maskerat)
@@ -126,15 +131,54 @@ def jamfor_projekt(rot: Path, ut: Path, pdf: bool = False) -> Jamforelse:
 
 
 def styrtalsvarden(enhet: Kallenhet, projekt: Kallprojekt) -> list[Kallvarde]:
-    """The values of section 5: the plan's styrtal that apply to the unit, and its own."""
+    """The values of section 5: the plan's styrtal that apply to the unit, and its own, with
+    their earlier utfall."""
     galler = (
         {s.id for s in projekt.plan.styrtal if s.galler(enhet.skolform)} if projekt.plan else set()
     )
     return [
         v
         for v in enhet.varden
-        if v.sort == "eget_styrtal" or (v.sort in ("styrtal", "malvarde") and v.styrtal in galler)
+        if v.sort == "eget_styrtal"
+        or (v.sort in ("styrtal", "malvarde") and v.styrtal in galler)
+        or (v.sort == "historik" and (v.styrtal in galler or v.styrtal in enhet.egna))
     ]
+
+
+def periodnyckel(period: str) -> int:
+    return int(period[:4])
+
+
+def malgrupp(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> set[str]:
+    """The styrtal that share a table with ``sid`` in section 5: its mål's, or the own ones."""
+    if sid in enhet.egna:
+        return set(enhet.egna)
+    assert projekt.plan is not None
+    mal = next(s.mal for s in projekt.plan.styrtal if s.id == sid)
+    return {s.id for s in projekt.plan.styrtal if s.mal == mal and s.galler(enhet.skolform)}
+
+
+def _sista_tre(enhet: Kallenhet, grupp: set[str]) -> list[str]:
+    alla = {
+        v.period
+        for v in enhet.varden
+        if v.sort == "historik"
+        and v.styrtal in grupp
+        and v.period
+        and periodnyckel(v.period) < periodnyckel(enhet.period)
+    }
+    return sorted(alla, key=periodnyckel)[-3:]
+
+
+def tabellens_perioder(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> list[str]:
+    return _sista_tre(enhet, malgrupp(enhet, projekt, sid))
+
+
+def diagrammets_perioder(enhet: Kallenhet, sid: str) -> list[str]:
+    return sorted(
+        {v.period for v in enhet.varden if v.sort == "historik" and v.styrtal == sid and v.period},
+        key=periodnyckel,
+    )[-3:]
 
 
 def styrtalstext(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> str:
@@ -169,7 +213,9 @@ def _enhetens_html(
         assert v.styrtal is not None and v.falt is not None
         rad = next((r for t in styrtal for r in t.rader if r[0].startswith(f"{v.styrtal} ")), None)
         tabell = next((t for t in styrtal if rad in t.rader), None)
-        kolumn = kolumn_for(v.falt, enhet.period)
+        kolumn = kolumn_for(v.falt, v.period or enhet.period)
+        if v.sort == "historik" and v.period not in tabellens_perioder(enhet, projekt, v.styrtal):
+            continue  # an older period than the table's three
         fann = None
         if rad is not None and tabell is not None and kolumn in tabell.kolumner:
             fann = rad[1][tabell.kolumner.index(kolumn) - 1]
@@ -187,7 +233,8 @@ def dold_status(enhet: Kallenhet, v: Kallvarde, f: Forvantan) -> bool:
     (a status the unit states itself is shown as written)."""
     egen = enhet.styrtal.get(v.styrtal or "") or {}
     return (
-        v.falt == "utfall"
+        v.sort in ("styrtal", "eget_styrtal")
+        and v.falt == "utfall"
         and f.maskerat is not None
         and f.maskerat.symbol in DOLDA
         and not egen.get("status")
@@ -296,36 +343,34 @@ def _styrtalsdiagram(
     res: Jamforelse,
     utdata: str = "diagrammets textalternativ",
 ) -> None:
-    """The styrtal's chart: utfall in the series Alla, flickor and pojkar in theirs, all for the
-    period, and a numeric målvärde. A chart is looked for when there is something to draw: the
-    styrtal has a shown numeric utfall, is not ``diagram: false`` and not of mått text."""
+    """The styrtal's chart: the utfall of the period and of the (last three) earlier ones in the
+    series Alla, flickor and pojkar in theirs, and a numeric målvärde. A chart is looked for when
+    there is something to draw: the unit has a result for the styrtal, not ``diagram: false``,
+    not of mått text, and the value is a shown number."""
     assert v.styrtal is not None and v.falt is not None
     titel = f"Styrtal {v.styrtal}: {styrtalstext(enhet, projekt, v.styrtal)}"
     ritat = next((d for d in html_diagram if d.titel == titel), None)
-    vantat = mellanslag(talas(forvantat[id(v)].text))
+    f = forvantat[id(v)]
+    vantat = mellanslag(talas(f.text))
+    period = v.period if v.sort == "historik" else enhet.period
+    if v.sort == "historik" and period not in diagrammets_perioder(enhet, v.styrtal):
+        return
     if ritat is None:
-        resultat = enhet.styrtal.get(v.styrtal) or {}
-        utfall = next(
-            (
-                forvantat[id(x)]
-                for x in enhet.varden
-                if x.styrtal == v.styrtal and x.falt == "utfall"
-            ),
-            None,
-        )
-        synligt = (
-            utfall is not None and not utfall.maskerat and tolka(utfall.varde.varde).tal is not None
-        )
-        if synligt and resultat.get("diagram") is not False and v.matt != "text":
+        resultat = enhet.styrtal.get(v.styrtal)
+        synligt = not f.maskerat and tolka(v.varde).tal is not None and v.falt != "målvärde"
+        ritas = resultat is not None and resultat.get("diagram") is not False
+        if synligt and ritas and v.matt != "text":
             res.jamfor(v, utfil, utdata, vantat, None)
         return
-    serier, malvarde = beskrivning(ritat.beskrivning, [enhet.period])
+    serier, malvarde = beskrivning(
+        ritat.beskrivning, [enhet.period, *diagrammets_perioder(enhet, v.styrtal)]
+    )
     if v.falt == "målvärde":
         if tolka(v.varde).tal is not None:
             res.jamfor(v, utfil, utdata, vantat, malvarde)
         return
     serie = {"utfall": "Alla", "flickor": "Flickor", "pojkar": "Pojkar"}[v.falt]
-    res.jamfor(v, utfil, utdata, vantat, serier.get(serie, {}).get(enhet.period))
+    res.jamfor(v, utfil, utdata, vantat, serier.get(serie, {}).get(period or ""))
 
 
 def _matris(
@@ -345,7 +390,7 @@ def _matris(
             None,
         )
         for v in styrtalsvarden(enhet, projekt):
-            if v.sort == "eget_styrtal" or v.falt not in ("utfall", "målvärde"):
+            if v.sort in ("eget_styrtal", "historik") or v.falt not in ("utfall", "målvärde"):
                 continue
             f = forvantat[id(v)]
             fann: str | None = None
@@ -379,7 +424,7 @@ def _export(
     bok.close()
     for enhet in projekt.enheter:
         for v in styrtalsvarden(enhet, projekt):
-            if v.sort == "eget_styrtal":
+            if v.sort in ("eget_styrtal", "historik"):
                 continue
             f = forvantat[id(v)]
             symbol = f.maskerat.symbol if f.maskerat else None

@@ -122,6 +122,8 @@ class Kallvarde:
     tabell: Kalltabell | None = None
     radnr: int | None = None
     kolumn: str | None = None
+    period: str | None = None
+    """For an earlier utfall (``historik``, or the unit's file of an earlier period): its period."""
 
     @property
     def plats(self) -> str:
@@ -132,6 +134,8 @@ class Kallvarde:
             return f"tabellen '{namn}', raden '{rad}', kolumnen '{self.kolumn}'"
         if self.sort == "malvarde":
             return f"styrtal {self.styrtal}, målvärde (huvudmannens plan)"
+        if self.sort == "historik":
+            return f"styrtal {self.styrtal}, utfall {self.period}"
         return f"styrtal {self.styrtal}, {self.falt}"
 
     @property
@@ -220,6 +224,30 @@ def las_enhet(fil: Path, plan: Plan | None) -> Kallenhet:
                         falt,
                     )
                 )
+    for sid, res in enhet.styrtal.items():
+        egen = sid in enhet.egna
+        for period, varde in (res.get("historik") or {}).items():
+            if varde is None:
+                continue
+            if egen:
+                i = next(i for i, e in enumerate(data["egna_styrtal"]) if str(e["id"]) == sid)
+                sokvag = ("egna_styrtal", i, "historik", str(period))
+            else:
+                sokvag = ("styrtal", sid, "historik", str(period))
+            enhet.varden.append(
+                Kallvarde(
+                    enhet.id,
+                    fil,
+                    rader[sokvag],
+                    sokvag,
+                    varde,
+                    enhet.egna[sid].matt if egen else planmatt.get(sid),
+                    "historik",
+                    sid,
+                    "utfall",
+                    period=str(period),
+                )
+            )
     for st in plan.styrtal if plan else []:
         if st.galler(enhet.skolform) and st.malvarde is not None:
             enhet.varden.append(
@@ -324,4 +352,47 @@ def las_projekt(rot: Path) -> Kallprojekt:
         las_enhet(f, plan) for f in sorted(mapp.glob("*.yaml")) if f.name not in HUVUDMANNAFILER
     ]
     period = enheter[0].period if enheter else mapp.name.replace("-", "/")
+    for enhet in enheter:
+        for tidigare in mappar[:-1]:
+            if (tidigare / enhet.fil.name).is_file():
+                _tidigare_utfall(enhet, tidigare / enhet.fil.name, plan)
     return Kallprojekt(rot, period, plan, enheter)
+
+
+def _tidigare_utfall(enhet: Kallenhet, fil: Path, plan: Plan | None) -> None:
+    """The unit's utfall in its file of an earlier period: they go before the current file's
+    ``historik`` for that period (which is then not shown)."""
+    data, rader = las_yaml_med_rader(fil)
+    period = str(data["period"])
+    planmatt = {s.id: s.matt for s in plan.styrtal} if plan else {}
+    tidigare: list[tuple[str, Sokvag, object]] = [
+        (str(sid), ("styrtal", str(sid), "utfall"), res["utfall"])
+        for sid, res in (data.get("styrtal") or {}).items()
+        if (res or {}).get("utfall") is not None
+    ]
+    tidigare += [
+        (str(e["id"]), ("egna_styrtal", i, "utfall"), e["utfall"])
+        for i, e in enumerate(data.get("egna_styrtal") or [])
+        if e.get("utfall") is not None
+    ]
+    for sid, sokvag, varde in tidigare:
+        egen = sid in enhet.egna
+        enhet.varden = [
+            v
+            for v in enhet.varden
+            if not (v.sort == "historik" and v.styrtal == sid and v.period == period)
+        ]
+        enhet.varden.append(
+            Kallvarde(
+                enhet.id,
+                fil,
+                rader[sokvag],
+                sokvag,
+                varde,
+                enhet.egna[sid].matt if egen else planmatt.get(sid),
+                "historik",
+                sid,
+                "utfall",
+                period=period,
+            )
+        )

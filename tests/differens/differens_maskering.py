@@ -22,26 +22,33 @@ class Maskerat:
     """Why (the legend's text for the symbol until the masking states a reason per value)."""
 
 
-def maskerade_varden(rot: Path) -> dict[tuple[str, Sokvag], Maskerat]:
-    """(unit id, YAML path) → what is shown instead, for every value that is masked."""
+def maskerade_varden(rot: Path) -> dict[tuple[Path, Sokvag], Maskerat]:
+    """(file, YAML path) → what is shown instead, for every value that is masked: in the latest
+    period's unit files, and in the earlier periods' files that give their earlier utfall
+    (masked, as ``berika.vy.las_upp`` does, with the latest period's threshold and mått)."""
     from kvalitet.berika.roj import SYMBOLER, maskera_rapport
     from kvalitet.kalla.projekt import hitta_projekt
     from kvalitet.kontroll.period import las_period
     from kvalitet.modell.verksamhetsplan import planens_styrtal
 
-    lage = las_period(hitta_projekt(rot))
+    projekt = hitta_projekt(rot)
+    lage = las_period(projekt)
     huvudman = lage.huvudman
     grans = huvudman.installningar.rojandegrans if huvudman else 10
     matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
-    ut: dict[tuple[str, Sokvag], Maskerat] = {}
-    for kontroll in lage.enheter:
+    kontroller = list(lage.enheter)
+    for period in lage.perioder:
+        if period != lage.period:
+            kontroller += las_period(projekt, period).enheter
+    ut: dict[tuple[Path, Sokvag], Maskerat] = {}
+    for kontroll in kontroller:
         if kontroll.rapport is None:
             continue
         fore = kontroll.rapport.model_dump(by_alias=True)
         efter = maskera_rapport(kontroll.rapport, grans, matt).model_dump(by_alias=True)
         for sokvag, symbol in _skillnader(fore, efter, ()):
             skal = SYMBOLER.get(symbol, "").format(grans=grans)
-            ut[(kontroll.id, sokvag)] = Maskerat(symbol, skal)
+            ut[(kontroll.fil.resolve(), sokvag)] = Maskerat(symbol, skal)
     return ut
 
 

@@ -129,37 +129,40 @@ def _styrtal(
     forvantat: dict[int, Forvantan],
     res: Jamforelse,
 ) -> None:
-    """A styrtal's row: its number and text, then (after earlier periods' utfall) the utfall and
-    målvärde, and flickor and pojkar when the table has those columns."""
-    from differens_jamfor import styrtalstext, styrtalsvarden
+    """A styrtal's row: its number and text, then the earlier periods' utfall (a column for
+    each of the mål's last three periods, '–' where it has none), the utfall and målvärde, and
+    flickor and pojkar when the table has those columns."""
+    from differens_jamfor import styrtalstext, styrtalsvarden, tabellens_perioder
 
     varden = styrtalsvarden(enhet, projekt)
-    per_styrtal: dict[str, dict[str, Kallvarde]] = {}
-    for v in varden:
-        per_styrtal.setdefault(v.styrtal or "", {})[v.falt or ""] = v
-    for sid, falt in per_styrtal.items():
+    for sid in dict.fromkeys(v.styrtal or "" for v in varden if v.sort != "historik"):
+        falt = {v.falt: v for v in varden if v.styrtal == sid and v.sort != "historik"}
+        tidigare = {v.period: v for v in varden if v.styrtal == sid and v.sort == "historik"}
+        perioder = tabellens_perioder(enhet, projekt, sid)
         kon = _har_kon(enhet, projekt, sid)
-        rad = ["utfall", "målvärde", *(["flickor", "pojkar"] if kon else [])]
-        delar = [forvantat[id(falt[f])].text if f in falt else "–" for f in rad]
+        rad: list[Kallvarde | None] = [tidigare.get(p) for p in perioder]
+        rad += [
+            falt.get(f) for f in ("utfall", "målvärde", *(("flickor", "pojkar") if kon else ()))
+        ]
+        delar = [forvantat[id(v)].text if v is not None else "–" for v in rad]
+        vantat = " ".join(delar)
         rubrik = f"{sid} {styrtalstext(enhet, projekt, sid)}"
         plats = text.find(f"{rubrik} ")
         ok, fann = (
-            _i_ordning(text, plats + len(rubrik), [" ".join(delar)])
+            _i_ordning(text, plats + len(rubrik), [vantat])
             if plats >= 0
             else (False, "raden saknas")
         )
-        for v in falt.values():
-            res.jamfor(v, utfil, UTDATA, " ".join(delar), " ".join(delar) if ok else fann)
+        for v in rad:
+            if v is not None:
+                res.jamfor(v, utfil, UTDATA, vantat, vantat if ok else fann)
 
 
 def _har_kon(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> bool:
     """Whether the styrtal's table (its mål's, or the own styrtal's) has Flickor and Pojkar."""
-    if sid in enhet.egna:
-        grupp = set(enhet.egna)
-    else:
-        assert projekt.plan is not None
-        mal = next(s.mal for s in projekt.plan.styrtal if s.id == sid)
-        grupp = {s.id for s in projekt.plan.styrtal if s.mal == mal and s.galler(enhet.skolform)}
+    from differens_jamfor import malgrupp
+
+    grupp = malgrupp(enhet, projekt, sid)
     return any(
         v.falt in ("flickor", "pojkar") and v.styrtal in grupp
         for v in enhet.varden

@@ -131,6 +131,9 @@ def resultat(draw: st.DrawFn, matt: str, grans: int) -> dict[str, Any]:
     if matt != "text" and draw(st.integers(0, 2)) == 0:
         perioder = draw(st.lists(st.sampled_from(TIDIGARE), min_size=1, max_size=4, unique=True))
         res["historik"] = {p: draw(tal(matt)) for p in sorted(perioder)}
+    if matt in ("procent", "antal") and draw(st.integers(0, 3)) == 0:
+        namn = draw(st.lists(st.sampled_from(("riket", "kommunen")), min_size=1, unique=True))
+        res["jämförelser"] = {n: draw(tal(matt)) for n in namn}
     if draw(st.integers(0, 4)) == 0:
         res["diagram"] = False
     if matt in ("skala", "text") and draw(st.booleans()):

@@ -141,7 +141,10 @@ def styrtalsvarden(enhet: Kallenhet, projekt: Kallprojekt) -> list[Kallvarde]:
         for v in enhet.varden
         if v.sort == "eget_styrtal"
         or (v.sort in ("styrtal", "malvarde") and v.styrtal in galler)
-        or (v.sort == "historik" and (v.styrtal in galler or v.styrtal in enhet.egna))
+        or (
+            v.sort in ("historik", "jamforelse")
+            and (v.styrtal in galler or v.styrtal in enhet.egna)
+        )
     ]
 
 
@@ -188,8 +191,27 @@ def styrtalstext(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> str:
     return next(s.text for s in projekt.plan.styrtal if s.id == sid)
 
 
-def kolumn_for(falt: str, period: str) -> str:
-    return f"Utfall {period}" if falt == "utfall" else FALTKOLUMN[falt]
+def kolumn_for(v: Kallvarde, period: str) -> str:
+    """The column of the styrtal table that shows the value."""
+    if v.sort == "jamforelse":
+        return (v.falt or "").capitalize()
+    return f"Utfall {v.period or period}" if v.falt == "utfall" else FALTKOLUMN[v.falt or ""]
+
+
+def jamforelser(enhet: Kallenhet, projekt: Kallprojekt, sid: str) -> list[str]:
+    """The comparison columns of the styrtal's table: every name its mål's styrtal have."""
+    grupp = malgrupp(enhet, projekt, sid)
+    ordning = [s.id for s in projekt.plan.styrtal] if projekt.plan else []
+    ordning += list(enhet.egna)
+    return list(
+        dict.fromkeys(
+            v.falt or ""
+            for v in sorted(
+                (v for v in enhet.varden if v.sort == "jamforelse" and v.styrtal in grupp),
+                key=lambda v: ordning.index(v.styrtal or ""),
+            )
+        )
+    )
 
 
 def _enhetens_html(
@@ -213,7 +235,7 @@ def _enhetens_html(
         assert v.styrtal is not None and v.falt is not None
         rad = next((r for t in styrtal for r in t.rader if r[0].startswith(f"{v.styrtal} ")), None)
         tabell = next((t for t in styrtal if rad in t.rader), None)
-        kolumn = kolumn_for(v.falt, v.period or enhet.period)
+        kolumn = kolumn_for(v, enhet.period)
         if v.sort == "historik" and v.period not in tabellens_perioder(enhet, projekt, v.styrtal):
             continue  # an older period than the table's three
         fann = None
@@ -356,10 +378,9 @@ def _styrtalsdiagram(
     if v.sort == "historik" and period not in diagrammets_perioder(enhet, v.styrtal):
         return
     if ritat is None:
-        resultat = enhet.styrtal.get(v.styrtal)
-        synligt = not f.maskerat and tolka(v.varde).tal is not None and v.falt != "målvärde"
-        ritas = resultat is not None and resultat.get("diagram") is not False
-        if synligt and ritas and v.matt != "text":
+        if diagram_ritas(enhet, v.styrtal, forvantat, v.matt) and (
+            v.falt != "målvärde" or tolka(v.varde).tal is not None
+        ):
             res.jamfor(v, utfil, utdata, vantat, None)
         return
     serier, malvarde = beskrivning(
@@ -369,8 +390,31 @@ def _styrtalsdiagram(
         if tolka(v.varde).tal is not None:
             res.jamfor(v, utfil, utdata, vantat, malvarde)
         return
-    serie = {"utfall": "Alla", "flickor": "Flickor", "pojkar": "Pojkar"}[v.falt]
+    if v.sort == "jamforelse":
+        serie = v.falt.capitalize()
+    else:
+        serie = {"utfall": "Alla", "flickor": "Flickor", "pojkar": "Pojkar"}[v.falt]
     res.jamfor(v, utfil, utdata, vantat, serier.get(serie, {}).get(period or ""))
+
+
+def diagram_ritas(
+    enhet: Kallenhet, sid: str, forvantat: dict[int, Forvantan], matt: str | None
+) -> bool:
+    """Whether the styrtal gets a chart: the unit has a result, not ``diagram: false``, not of
+    mått text, and a shown number among the utfall it draws (the period's and the last three
+    earlier ones)."""
+    resultat = enhet.styrtal.get(sid)
+    if resultat is None or resultat.get("diagram") is False or matt == "text":
+        return False
+    perioder = diagrammets_perioder(enhet, sid)
+    utfall = [
+        forvantat[id(x)]
+        for x in enhet.varden
+        if x.styrtal == sid
+        and x.falt == "utfall"
+        and (x.sort != "historik" or x.period in perioder)
+    ]
+    return any(not f.maskerat and tolka(f.varde.varde).tal is not None for f in utfall)
 
 
 def _matris(
@@ -424,7 +468,7 @@ def _export(
     bok.close()
     for enhet in projekt.enheter:
         for v in styrtalsvarden(enhet, projekt):
-            if v.sort in ("eget_styrtal", "historik"):
+            if v.sort in ("eget_styrtal", "historik", "jamforelse"):
                 continue
             f = forvantat[id(v)]
             symbol = f.maskerat.symbol if f.maskerat else None

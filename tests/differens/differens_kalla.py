@@ -115,7 +115,8 @@ class Kallvarde:
     """As YAML gives it: ``'90,5'`` is a string, ``47`` an int."""
     matt: str | None
     sort: str
-    """``styrtal``, ``eget_styrtal``, ``malvarde`` (the plan's, in a unit's report) or ``cell``."""
+    """``styrtal``, ``eget_styrtal``, ``malvarde`` (the plan's, in a unit's report), ``historik``
+    (an earlier utfall), ``jamforelse`` (riket, kommunen …) or ``cell``."""
     styrtal: str | None = None
     falt: str | None = None
     """For a styrtal: ``utfall``, ``flickor``, ``pojkar`` or ``målvärde``."""
@@ -136,6 +137,8 @@ class Kallvarde:
             return f"styrtal {self.styrtal}, målvärde (huvudmannens plan)"
         if self.sort == "historik":
             return f"styrtal {self.styrtal}, utfall {self.period}"
+        if self.sort == "jamforelse":
+            return f"styrtal {self.styrtal}, jämförelsen '{self.falt}'"
         return f"styrtal {self.styrtal}, {self.falt}"
 
     @property
@@ -246,6 +249,21 @@ def las_enhet(fil: Path, plan: Plan | None) -> Kallenhet:
                     sid,
                     "utfall",
                     period=str(period),
+                )
+            )
+    for sid, res in enhet.styrtal.items():
+        for namn, varde in (res.get("jämförelser") or {}).items():
+            if varde is None:
+                continue
+            if sid in enhet.egna:
+                i = next(i for i, e in enumerate(data["egna_styrtal"]) if str(e["id"]) == sid)
+                sokvag = ("egna_styrtal", i, "jämförelser", str(namn))
+            else:
+                sokvag = ("styrtal", sid, "jämförelser", str(namn))
+            matt = enhet.egna[sid].matt if sid in enhet.egna else planmatt.get(sid)
+            enhet.varden.append(
+                Kallvarde(
+                    enhet.id, fil, rader[sokvag], sokvag, varde, matt, "jamforelse", sid, str(namn)
                 )
             )
     for st in plan.styrtal if plan else []:

@@ -130,20 +130,23 @@ def _styrtal(
     res: Jamforelse,
 ) -> None:
     """A styrtal's row: its number and text, then the earlier periods' utfall (a column for
-    each of the mål's last three periods, '–' where it has none), the utfall and målvärde, and
-    flickor and pojkar when the table has those columns."""
-    from differens_jamfor import styrtalstext, styrtalsvarden, tabellens_perioder
+    each of the mål's last three periods, '–' where it has none), the utfall and målvärde,
+    flickor and pojkar when the table has those columns, and the comparisons (riket …)."""
+    from differens_jamfor import jamforelser, styrtalstext, styrtalsvarden, tabellens_perioder
 
     varden = styrtalsvarden(enhet, projekt)
-    for sid in dict.fromkeys(v.styrtal or "" for v in varden if v.sort != "historik"):
-        falt = {v.falt: v for v in varden if v.styrtal == sid and v.sort != "historik"}
+    egna = ("styrtal", "eget_styrtal", "malvarde")
+    for sid in dict.fromkeys(v.styrtal or "" for v in varden if v.sort in egna):
+        falt = {v.falt: v for v in varden if v.styrtal == sid and v.sort in egna}
         tidigare = {v.period: v for v in varden if v.styrtal == sid and v.sort == "historik"}
+        jamfort = {v.falt: v for v in varden if v.styrtal == sid and v.sort == "jamforelse"}
         perioder = tabellens_perioder(enhet, projekt, sid)
         kon = _har_kon(enhet, projekt, sid)
         rad: list[Kallvarde | None] = [tidigare.get(p) for p in perioder]
         rad += [
             falt.get(f) for f in ("utfall", "målvärde", *(("flickor", "pojkar") if kon else ()))
         ]
+        rad += [jamfort.get(j) for j in jamforelser(enhet, projekt, sid)]
         delar = [forvantat[id(v)].text if v is not None else "–" for v in rad]
         vantat = " ".join(delar)
         rubrik = f"{sid} {styrtalstext(enhet, projekt, sid)}"

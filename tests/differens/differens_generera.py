@@ -277,7 +277,12 @@ def skriv_projekt(rot: Path, projektdata: dict[str, Any]) -> Path:
     skriv(mapp / "huvudman.yaml", projektdata["huvudman"])
     skriv(
         mapp / "huvudmannens-rapport.yaml",
-        {"titel": "Huvudmannens kvalitetsrapport 2025/26", "period": PERIOD, "status": "klar"},
+        {
+            "titel": "Huvudmannens kvalitetsrapport 2025/26",
+            "period": PERIOD,
+            "status": "klar",
+            "uppföljning": {"text": "Planens styrtal med målvärden och resultat."},
+        },
     )
     for i, data in enumerate(projektdata["enheter"]):
         skriv(mapp / f"enhet-{i + 1}.yaml", data)

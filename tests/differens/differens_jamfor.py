@@ -114,14 +114,18 @@ def jamfor_projekt(rot: Path, ut: Path, pdf: bool = False) -> Jamforelse:
         _enhetens_html(
             enhet, projekt, fil.name, tabeller(rot_html), diagram(rot_html), forvantat, resultat
         )
-    for namn, utdata in (
-        (SAMMANSTALLNING, "sammanställningen"),
-        (HUVUDMANNENS_RAPPORT, "huvudmannens rapport"),
+    for namn, utdata, klass, kolumn in (
+        (SAMMANSTALLNING, "sammanställningen", "spridning", "Målvärde"),
+        (HUVUDMANNENS_RAPPORT, "huvudmannens rapport", "planstyrtal", f"Målvärde {projekt.period}"),
     ):
         fil = ut / f"{namn}.html"
         if fil.is_file():
-            matris = tabeller(las_html(fil.read_text(encoding="utf-8")), "matris-tabell")
+            dokument = las_html(fil.read_text(encoding="utf-8"))
+            matris = tabeller(dokument, "matris-tabell")
             _matris(projekt, fil.name, utdata, matris, forvantat, resultat)
+            _planens_malvarden(
+                projekt, fil.name, utdata, tabeller(dokument, klass), kolumn, resultat
+            )
     _export(projekt, ut, forvantat, resultat)
     if pdf:
         from differens_pdf import jamfor_pdf
@@ -449,6 +453,39 @@ def _matris(
                     text = celler[k - 1]
                     fann = f.text if text == f.text or text.startswith(f"{f.text} ") else text
             res.jamfor(v, utfil, utdata, f.text, fann)
+
+
+def _planens_malvarden(
+    projekt: Kallprojekt,
+    utfil: str,
+    utdata: str,
+    html_tabeller: list[HtmlTabell],
+    kolumn: str,
+    res: Jamforelse,
+) -> None:
+    """The plan's målvärden in the sammanställning's spread tables (a row per styrtal and
+    skolform) and in huvudmannens rapport's follow-up (a row per styrtal, a column per period)."""
+    if projekt.plan is None:
+        return
+    skolformer = {e.skolform for e in projekt.enheter}
+    forsta = {}
+    for v in projekt.varden:
+        if v.sort == "malvarde":
+            forsta.setdefault(v.styrtal, v)
+    for st in projekt.plan.styrtal:
+        v = forsta.get(st.id)
+        if v is None or not any(st.galler(s) for s in skolformer):
+            continue
+        rader = [
+            (t, r) for t in html_tabeller for r in t.rader if f"{r[0]} ".startswith(f"{st.id} ")
+        ]
+        if not rader:
+            res.jamfor(v, utfil, utdata, visas(v.varde, v.matt), None)
+        for t, (_, celler) in rader:
+            k = t.kolumner.index(kolumn) - 1 if kolumn in t.kolumner else len(celler)
+            res.jamfor(
+                v, utfil, utdata, visas(v.varde, v.matt), celler[k] if k < len(celler) else None
+            )
 
 
 def _export(

@@ -63,17 +63,17 @@ def talas(text: str) -> str:
     return text.replace(f"{NBSP}%", " procent")
 
 
-def lika_i_export(cell: object, varde: object, symbol: str | None) -> bool:
-    """Whether a CSV or XLSX cell holds the source value (a number as a number, whatever its
-    form), or the masking symbol."""
+def lika_i_export(cell: object, varde: object, symbol: str | None, xlsx: bool = False) -> bool:
+    """Whether a CSV or XLSX cell holds the source value, or the masking symbol. A number is a
+    number: in the CSV written with a decimal comma and no thousands separator (``1266``,
+    ``65,6``; ``83,0`` may be ``83``), in the XLSX a numeric cell."""
     if symbol is not None:
         return str(cell) == symbol
     t = tolka(varde)
     if t.tal is None:
         return str(cell if cell is not None else "") == t.text
     if isinstance(cell, str):
-        try:
-            cell = float(cell.replace(",", "."))
-        except ValueError:
+        if xlsx or not re.fullmatch(r"-?\d+(,\d+)?", cell):
             return False
+        cell = float(cell.replace(",", "."))
     return isinstance(cell, int | float) and abs(float(cell) - float(t.tal)) < 1e-9

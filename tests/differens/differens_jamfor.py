@@ -519,7 +519,7 @@ def _export(
                     None,
                 )
                 cell = rad.get(kolumn) if rad is not None else None
-                ratt = rad is not None and lika_i_export(cell, v.varde, symbol)
+                ratt = rad is not None and lika_i_export(cell, v.varde, symbol, utdata == "XLSX")
                 # as typed: the export keeps numbers as numbers (83,0 is 83 in a cell)
                 vantat = symbol or tolka(v.varde).text
                 fann = "raden saknas" if rad is None else "" if cell is None else str(cell)

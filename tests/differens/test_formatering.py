@@ -100,3 +100,8 @@ def test_talas_och_export() -> None:
     assert not lika_i_export("..", "65,6", None)
     assert lika_i_export("..", "65,6", "..")
     assert lika_i_export("7,1 av 10", "7,1 av 10", None)
+    assert lika_i_export("1266", "1 266", None)
+    assert not lika_i_export("65.6", "65,6", None), "CSV med decimalpunkt"
+    assert not lika_i_export("1 266", "1 266", None), "CSV med tusentalsavgränsare"
+    assert lika_i_export(65.6, "65,6", None, xlsx=True)
+    assert not lika_i_export("65,6", "65,6", None, xlsx=True), "XLSX med talet som text"

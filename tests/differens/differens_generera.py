@@ -4,7 +4,8 @@ A project has a huvudman file whose plan has 2–5 styrtal (each mått: procent,
 text; målvärden as numbers and as text; some for certain skolformer only), 1–4 units with
 results for some of them (flickor and pojkar, counts sometimes below the röjandegräns, charts on
 and off), tables with groups or with columns (measure per table or per row, counts per cell),
-charts of tables and chart blocks, and huvudmannens rapport. Numbers are written as a Swedish
+charts of tables and chart blocks, earlier utfall (``historik``, last period's files),
+comparisons (riket, kommunen), and huvudmannens rapport with results typed for some styrtal. Numbers are written as a Swedish
 author writes them: ``90,5``, ``47``, ``1 266``."""
 
 from __future__ import annotations
@@ -263,7 +264,21 @@ def projekt(draw: st.DrawFn) -> dict[str, Any]:
         for i, data in enumerate(enheter):
             if draw(st.booleans()):
                 forra[i] = draw(forra_aret(data, huvudman))
-    return {"huvudman": huvudman, "enheter": enheter, "förra": forra}
+    uppfoljning: dict[str, Any] = {"text": "Planens styrtal med målvärden och resultat."}
+    typade = {
+        s["id"]: {"resultat": draw(tal(s["mått"]))}
+        for s in styrtalen(huvudman)
+        if draw(st.integers(0, 2)) == 0
+    }
+    if typade:
+        uppfoljning["styrtal"] = typade
+    rapport = {
+        "titel": "Huvudmannens kvalitetsrapport 2025/26",
+        "period": PERIOD,
+        "status": "klar",
+        "uppföljning": uppfoljning,
+    }
+    return {"huvudman": huvudman, "enheter": enheter, "förra": forra, "rapport": rapport}
 
 
 def skriv_projekt(rot: Path, projektdata: dict[str, Any]) -> Path:
@@ -275,15 +290,7 @@ def skriv_projekt(rot: Path, projektdata: dict[str, Any]) -> Path:
         fil.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     skriv(mapp / "huvudman.yaml", projektdata["huvudman"])
-    skriv(
-        mapp / "huvudmannens-rapport.yaml",
-        {
-            "titel": "Huvudmannens kvalitetsrapport 2025/26",
-            "period": PERIOD,
-            "status": "klar",
-            "uppföljning": {"text": "Planens styrtal med målvärden och resultat."},
-        },
-    )
+    skriv(mapp / "huvudmannens-rapport.yaml", projektdata["rapport"])
     for i, data in enumerate(projektdata["enheter"]):
         skriv(mapp / f"enhet-{i + 1}.yaml", data)
     if projektdata.get("förra"):

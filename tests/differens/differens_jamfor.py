@@ -126,6 +126,8 @@ def jamfor_projekt(rot: Path, ut: Path, pdf: bool = False) -> Jamforelse:
             _planens_malvarden(
                 projekt, fil.name, utdata, tabeller(dokument, klass), kolumn, resultat
             )
+            if namn == HUVUDMANNENS_RAPPORT:
+                _huvudmansresultat(projekt, fil.name, tabeller(dokument, klass), resultat)
     _export(projekt, ut, forvantat, resultat)
     if pdf:
         from differens_pdf import jamfor_pdf
@@ -486,6 +488,24 @@ def _planens_malvarden(
             res.jamfor(
                 v, utfil, utdata, visas(v.varde, v.matt), celler[k] if k < len(celler) else None
             )
+
+
+def _huvudmansresultat(
+    projekt: Kallprojekt, utfil: str, html_tabeller: list[HtmlTabell], res: Jamforelse
+) -> None:
+    """A result the huvudman typed stands in its styrtal's row, column Resultat (then perhaps
+    how it was worked out)."""
+    kolumn = f"Resultat {projekt.period}"
+    for v in projekt.huvudmansresultat:
+        vantat = visas(v.varde, v.matt)
+        fann = None
+        for t in html_tabeller:
+            for rubrik, celler in t.rader:
+                if f"{rubrik} ".startswith(f"{v.styrtal} ") and kolumn in t.kolumner:
+                    k = t.kolumner.index(kolumn) - 1
+                    text = celler[k] if k < len(celler) else ""
+                    fann = vantat if text == vantat or text.startswith(f"{vantat} ") else text
+        res.jamfor(v, utfil, "huvudmannens rapport", vantat, fann)
 
 
 def _export(

@@ -137,6 +137,8 @@ class Kallvarde:
             return f"styrtal {self.styrtal}, målvärde (huvudmannens plan)"
         if self.sort == "historik":
             return f"styrtal {self.styrtal}, utfall {self.period}"
+        if self.sort == "huvudmansresultat":
+            return f"styrtal {self.styrtal}, huvudmannens resultat"
         if self.sort == "jamforelse":
             return f"styrtal {self.styrtal}, jämförelsen '{self.falt}'"
         return f"styrtal {self.styrtal}, {self.falt}"
@@ -351,10 +353,36 @@ class Kallprojekt:
     period: str
     plan: Plan | None
     enheter: list[Kallenhet]
+    huvudmansresultat: list[Kallvarde] = field(default_factory=list)
+    """The results typed in huvudmannens-rapport.yaml (``uppföljning.styrtal.<id>.resultat``)."""
 
     @property
     def varden(self) -> list[Kallvarde]:
-        return [v for e in self.enheter for v in e.varden]
+        return [*(v for e in self.enheter for v in e.varden), *self.huvudmansresultat]
+
+
+def las_huvudmansresultat(fil: Path, plan: Plan | None) -> list[Kallvarde]:
+    data, rader = las_yaml_med_rader(fil)
+    planmatt = {s.id: s.matt for s in plan.styrtal} if plan else {}
+    ut = []
+    for sid, post in ((data.get("uppföljning") or {}).get("styrtal") or {}).items():
+        if (post or {}).get("resultat") is None:
+            continue
+        sokvag = ("uppföljning", "styrtal", str(sid), "resultat")
+        ut.append(
+            Kallvarde(
+                "",
+                fil,
+                rader[sokvag],
+                sokvag,
+                post["resultat"],
+                planmatt.get(str(sid)),
+                "huvudmansresultat",
+                str(sid),
+                "resultat",
+            )
+        )
+    return ut
 
 
 def las_projekt(rot: Path) -> Kallprojekt:
@@ -374,7 +402,9 @@ def las_projekt(rot: Path) -> Kallprojekt:
         for tidigare in mappar[:-1]:
             if (tidigare / enhet.fil.name).is_file():
                 _tidigare_utfall(enhet, tidigare / enhet.fil.name, plan)
-    return Kallprojekt(rot, period, plan, enheter)
+    rapportfil = mapp / "huvudmannens-rapport.yaml"
+    resultat = las_huvudmansresultat(rapportfil, plan) if rapportfil.is_file() else []
+    return Kallprojekt(rot, period, plan, enheter, resultat)
 
 
 def _tidigare_utfall(enhet: Kallenhet, fil: Path, plan: Plan | None) -> None:

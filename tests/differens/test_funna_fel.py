@@ -61,7 +61,8 @@ def test_diagrammet_av_en_tabell_med_radernas_matt_sager_procent(tmp_path: Path)
             }
         },
     }
-    rot = skriv_projekt(tmp_path, {"huvudman": PLAN, "enheter": [enhet]})
+    rapport = {"titel": "Huvudmannens rapport", "period": "2025/26", "status": "klar"}
+    rot = skriv_projekt(tmp_path, {"huvudman": PLAN, "enheter": [enhet], "rapport": rapport})
     resultat = jamfor_projekt(rot, bygg(rot))
     assert resultat.antal["diagrammets textalternativ"] == 4
     assert not resultat.avvikelser, "\n" + resultat.rapport()

@@ -254,6 +254,7 @@ def _enhetens_html(
                 status = rad[1][tabell.kolumner.index("Status") - 1]
             res.jamfor(v, utfil, "HTML, status", "– Ej redovisat", status)
         _styrtalsdiagram(enhet, projekt, v, forvantat, utfil, html_diagram, res)
+    _styrtalsetiketter(enhet, projekt, utfil, html_diagram, forvantat, res)
 
 
 def dold_status(enhet: Kallenhet, v: Kallvarde, f: Forvantan) -> bool:
@@ -359,6 +360,60 @@ def _tabelldiagram(
             vantat,
             fann(basta, v) if basta is not None else None,
         )
+    if basta is not None and utdata == "diagrammets textalternativ":
+        etiketter(varden, kandidater[lasta.index(basta)], forvantat, utfil, res)
+
+
+def etikett(text: str) -> str:
+    """A value label as drawn, without its unit (a narrow bar drops it; the axis shows it)."""
+    return mellanslag(text).replace(" %", "")
+
+
+def etiketter(
+    varden: list[Kallvarde],
+    ritat: HtmlDiagram,
+    forvantat: dict[int, Forvantan],
+    utfil: str,
+    res: Jamforelse,
+) -> None:
+    """The texts drawn in the chart hold each value's label (a bar's figure, or the symbol of a
+    hidden value at the bar's foot), each one as many times as it is drawn."""
+    ritade = Counter(etikett(t) for t in ritat.etiketter)
+    for v in varden:
+        vantat = etikett(forvantat[id(v)].text)
+        if ritade[vantat] > 0:
+            ritade[vantat] -= 1
+            fann = vantat
+        else:
+            fann = "inte bland " + ", ".join(sorted(set(ritat.etiketter)))
+        res.jamfor(v, utfil, "diagrammets etiketter", vantat, fann)
+
+
+def _styrtalsetiketter(
+    enhet: Kallenhet,
+    projekt: Kallprojekt,
+    utfil: str,
+    html_diagram: list[HtmlDiagram],
+    forvantat: dict[int, Forvantan],
+    res: Jamforelse,
+) -> None:
+    """Each styrtal chart's drawn labels: the utfall (the period's and the earlier ones it
+    draws), flickor, pojkar, the comparisons and a numeric målvärde."""
+    varden = styrtalsvarden(enhet, projekt)
+    for sid in dict.fromkeys(v.styrtal or "" for v in varden):
+        titel = f"Styrtal {sid}: {styrtalstext(enhet, projekt, sid)}"
+        ritat = next((d for d in html_diagram if d.titel == titel), None)
+        if ritat is None:
+            continue
+        perioder = diagrammets_perioder(enhet, sid)
+        ritas = [
+            v
+            for v in varden
+            if v.styrtal == sid
+            and (v.sort != "historik" or v.period in perioder)
+            and (v.falt != "målvärde" or tolka(v.varde).tal is not None)
+        ]
+        etiketter(ritas, ritat, forvantat, utfil, res)
 
 
 def _styrtalsdiagram(

@@ -19,6 +19,7 @@ def test_varje_siffra_i_exemplet_stammer(byggt_exempel: Path) -> None:
     for utdata in (
         "HTML",
         "diagrammets textalternativ",
+        "diagrammets etiketter",
         "PDF",
         "sammanställningen",
         "huvudmannens rapport",

@@ -51,7 +51,14 @@ def test_genererade_projekt_html_csv_xlsx_diagram_sammanstallning(tmp_path: Path
     assert summa["projekt"] >= PROJEKT_PER_KORNING, summa
     # the generator reaches what it should: masked values, charts, every output
     assert summa["maskerade"] >= PROJEKT_PER_KORNING // 4, summa
-    for utdata in ("HTML", "diagrammets textalternativ", "sammanställningen", "CSV", "XLSX"):
+    for utdata in (
+        "HTML",
+        "diagrammets textalternativ",
+        "diagrammets etiketter",
+        "sammanställningen",
+        "CSV",
+        "XLSX",
+    ):
         assert summa[utdata] >= PROJEKT_PER_KORNING, (utdata, summa)
     assert summa["huvudmannens rapport"] >= PROJEKT_PER_KORNING, summa
 

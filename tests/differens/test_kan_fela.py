@@ -38,6 +38,7 @@ def test_ett_felaktigt_tal_i_mallarnas_formatering_fangas(
     rad = next(a.varde.rad for a in avvikelser if a.varde.sort == "styrtal")
     assert (f"bjorkbackaskolan.yaml:{rad}", "bjorkbackaskolan.html", "HTML") in platser
     assert any(p[1:] == ("bjorkbackaskolan.html", "diagrammets textalternativ") for p in platser)
+    assert any(p[1:] == ("bjorkbackaskolan.html", "diagrammets etiketter") for p in platser)
     assert any(p[1:] == ("sammanstallning.html", "sammanställningen") for p in platser)
     assert any(p[1:] == ("huvudmannens-rapport.html", "huvudmannens rapport") for p in platser)
     tabellfel = next(a for a in avvikelser if a.varde.sort == "cell" and a.utdata == "HTML")

@@ -2,7 +2,7 @@
 
 The value is read here, independently of kvalitet (a Swedish number ``90,5``, ``1 266``,
 ``80 %``, or a text ``7,1 av 10``); only the last step, number → Swedish text, is kvalitet's own
-(``kvalitet.grund.format``), and ``test_formatering.py`` checks that step against hand-written
+(``kvalitet.grund.format``), and ``test_differens_formatering.py`` checks that step against hand-written
 cases, so that the check is not circular."""
 
 from __future__ import annotations

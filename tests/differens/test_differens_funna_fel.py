@@ -30,7 +30,7 @@ PLAN = {
 def test_diagrammet_av_en_tabell_med_radernas_matt_sager_procent(tmp_path: Path) -> None:
     """A table without a measure of its own whose rows are all ``mått: procent``: the table shows
     ``74 %``, and its chart's text alternative said ``74`` (the chart took only the table's
-    measure). Found by test_genererade.py."""
+    measure). Found by test_differens_genererade.py."""
     enhet = {
         "namn": "Ekskolan",
         "skolform": "grundskola",

@@ -90,3 +90,32 @@ def test_genererade_projekt_pdf(tmp_path: Path) -> None:
     ett_projekt()
     assert summa["projekt"] >= PDF_PROJEKT_PER_KORNING, summa
     assert summa["PDF"] > 0 and summa["PDF-diagrammets textalternativ"] > 0, summa
+
+
+def test_snabbygget_skriver_samma_som_kvalitet_bygg(tmp_path: Path) -> None:
+    """``Snabbygge`` (used for the 200) writes byte for byte what ``kvalitet bygg`` writes: the
+    units' HTML, the sammanställning's HTML, CSV and XLSX content and huvudmannens rapport."""
+    from openpyxl import load_workbook
+
+    snabb = Snabbygge()
+    nummer = iter(range(10_000))
+
+    def xlsx(fil: Path) -> list[list[object]]:
+        bok = load_workbook(fil, read_only=True)
+        rader = [list(r) for blad in bok.worksheets for r in blad.iter_rows(values_only=True)]
+        bok.close()
+        return rader
+
+    @settings(max_examples=5, **INSTALLNING)
+    @given(projekt())
+    def ett_projekt(data: dict[str, Any]) -> None:
+        n = next(nummer)
+        fort = snabb.bygg(skriv_projekt(tmp_path / f"snabb{n}", data))
+        riktigt = bygg(skriv_projekt(tmp_path / f"bygg{n}", data))
+        filer = sorted(f.name for f in fort.iterdir() if f.suffix in (".html", ".csv"))
+        assert filer == sorted(f.name for f in riktigt.iterdir() if f.suffix in (".html", ".csv"))
+        for namn in filer:
+            assert (fort / namn).read_bytes() == (riktigt / namn).read_bytes(), namn
+        assert xlsx(fort / "sammanstallning.xlsx") == xlsx(riktigt / "sammanstallning.xlsx")
+
+    ett_projekt()

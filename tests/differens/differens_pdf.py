@@ -58,12 +58,13 @@ def pdf_diagram(fil: Path) -> list[HtmlDiagram]:
 
 
 def _i_ordning(text: str, start: int, delar: list[str]) -> tuple[bool, str]:
-    """Whether ``delar`` stand in order in ``text`` from ``start``, each right after the last
-    one or later, within the window; and what stands there."""
-    fonster = text[start : start + FONSTER + sum(len(d) + 1 for d in delar)]
+    """Whether ``delar`` stand in order in ``text`` from ``start``, each a whole run of words
+    (``6 %`` is not found in ``96 %``) right after the last one or later, within the window;
+    and what stands there."""
+    fonster = " " + text[start : start + FONSTER + sum(len(d) + 1 for d in delar)] + " "
     plats = 0
     for del_ in delar:
-        hittad = fonster.find(f" {del_} ", plats) if plats else fonster.find(f"{del_} ")
+        hittad = fonster.find(f" {del_} ", plats)
         if hittad < 0:
             return False, fonster[:160].strip()
         plats = hittad + len(del_) + 1
@@ -96,7 +97,39 @@ def jamfor_pdf(
     for namn in (SAMMANSTALLNING, HUVUDMANNENS_RAPPORT):
         fil = ut / f"{namn}.pdf"
         if fil.is_file():
-            _matris(projekt, fil.name, pdf_text(fil), forvantat, res)
+            text = pdf_text(fil)
+            _matris(projekt, fil.name, text, forvantat, res)
+            _planens_rader(projekt, fil.name, text, namn == HUVUDMANNENS_RAPPORT, res)
+
+
+def _planens_rader(
+    projekt: Kallprojekt, utfil: str, text: str, rapport: bool, res: Jamforelse
+) -> None:
+    """A plan styrtal's row (the sammanställning's spread, huvudmannens rapport's follow-up):
+    after its number and text, its målvärde, and in huvudmannens rapport a result typed there."""
+    from differens_format import visas
+
+    if projekt.plan is None:
+        return
+    skolformer = {e.skolform for e in projekt.enheter}
+    malvarden = {}
+    for v in projekt.varden:
+        if v.sort == "malvarde":
+            malvarden.setdefault(v.styrtal, v)
+    typade = {v.styrtal: v for v in projekt.huvudmansresultat} if rapport else {}
+    for st in projekt.plan.styrtal:
+        if not any(st.galler(s) for s in skolformer):
+            continue
+        varden = [v for v in (malvarden.get(st.id), typade.get(st.id)) if v is not None]
+        if not varden:
+            continue
+        delar = [visas(v.varde, v.matt) for v in varden]
+        rubrik = f"{st.id} {st.text} "
+        starter = [m.end() for m in re.finditer(re.escape(rubrik), text)]
+        ok = any(_i_ordning(text, s, delar)[0] for s in starter)
+        fann = _i_ordning(text, starter[0], delar)[1] if starter else "raden saknas"
+        for v, del_ in zip(varden, delar, strict=True):
+            res.jamfor(v, utfil, UTDATA, del_, del_ if ok else fann)
 
 
 def _tabeller(

@@ -144,7 +144,7 @@ def _tabeller(
             rad = {v.kolumn: v for v in varden if v.radnr == i}
             celler = [forvantat[id(rad[k])].text if k in rad else "." for k in tabell.kolumner]
             vantat = " ".join([rubrik, *celler])
-            fann = vantat if f"{vantat} " in f"{text} " else _efter(text, rubrik, len(vantat))
+            fann = vantat if f" {vantat} " in f" {text} " else _efter(text, rubrik, len(vantat))
             for v in rad.values():
                 res.jamfor(v, utfil, UTDATA, vantat, fann)
 
@@ -182,13 +182,10 @@ def _styrtal(
         rad += [jamfort.get(j) for j in jamforelser(enhet, projekt, sid)]
         delar = [forvantat[id(v)].text if v is not None else "–" for v in rad]
         vantat = " ".join(delar)
-        rubrik = f"{sid} {styrtalstext(enhet, projekt, sid)}"
-        plats = text.find(f"{rubrik} ")
-        ok, fann = (
-            _i_ordning(text, plats + len(rubrik), [vantat])
-            if plats >= 0
-            else (False, "raden saknas")
-        )
+        rubrik = f"{sid} {styrtalstext(enhet, projekt, sid)} "
+        starter = [m.end() for m in re.finditer(re.escape(rubrik), text)]
+        ok = any(_i_ordning(text, s, [vantat])[0] for s in starter)
+        fann = _i_ordning(text, starter[0], [vantat])[1] if starter else "raden saknas"
         for v in rad:
             if v is not None:
                 res.jamfor(v, utfil, UTDATA, vantat, vantat if ok else fann)

@@ -300,7 +300,10 @@ def _staplar(ident: str, t: Tabell | Diagram, titel: str) -> Markup:
         Serie(kolumn, [varden[k] if k < len(varden) else None for varden in radvarden])
         for k, kolumn in enumerate(kolumner)
     ]
-    return stapeldiagram(ident, titel, [r.rad for r in t.rader], serier, t.matt, bredd=600)
+    # a chart has one measure: the table's, else the one all its rows give (as the table shows)
+    radernas = {r.matt for r in t.rader}
+    matt = t.matt or (radernas.pop() if len(radernas) == 1 else None)
+    return stapeldiagram(ident, titel, [r.rad for r in t.rader], serier, matt, bredd=600)
 
 
 def tabell(t: Tabell, ident: str, grans: int = 10) -> VyTabell:

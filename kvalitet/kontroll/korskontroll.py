@@ -12,6 +12,7 @@ from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kalla.lokala_filer import Nekad, lokal_fil
 from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.kontroll.textlangd import for_langa_texter
+from kvalitet.kontroll.tomma_rubriker import tomma_rubriker
 from kvalitet.modell import (
     Avsnitt,
     Bildblock,
@@ -33,6 +34,7 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> li
     """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
     ut = kontrollera_delar(rapportens_delar(rapport), kalla, projektrot)
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(tomma_rubriker(rapport, kalla))
     ut.extend(textkontroller(kalla))
     return ut
 

@@ -31,9 +31,17 @@ class Fragment:
     sista: bool
 
 
-def tabellfragment(dokument: Any) -> list[list[Fragment]]:
+def tabellfragment(dokument: Any) -> list[list[Fragment]] | None:
     """Per page, the tables on it in tree order (as WeasyPrint tags them), read from the laid
-    out WeasyPrint ``dokument``."""
+    out WeasyPrint ``dokument``; None when its page boxes cannot be read (a WeasyPrint that
+    lays out otherwise: the tag tree is then left as WeasyPrint made it)."""
+    try:
+        return _fragment(dokument)
+    except AttributeError:
+        return None
+
+
+def _fragment(dokument: Any) -> list[list[Fragment]]:
     nummer: dict[int, int] = {}
     sidor: list[list[tuple[int, bool]]] = []
     for sida in dokument.pages:

@@ -113,22 +113,74 @@ def test_skarmlasaren_moter_titeln_och_rubrikraden_en_gang(lang_tabell: Path) ->
     assert "(forts.)" not in text
     assert len(re.findall(r"Påstående\s+2024/25\s+2025/26", text)) == 1
     with pikepdf.open(lang_tabell) as dokument:
+        tabeller = _en_tabell_var(dokument, lang_tabell.with_suffix(".html"))
         sidnr = {s.obj.objgen: i for i, s in enumerate(dokument.pages)}
-        tabeller = [el for el in _element(dokument) if el.S == "/Table"]
-        html = (lang_tabell.parent / "forskolan-lingonet.html").read_text(encoding="utf-8")
-        assert len(tabeller) == html.count("<table"), "en delad tabell är en tabell"
-        for tabell in tabeller:
-            barn = [k for k in _lista(tabell.K) if isinstance(k, Dictionary)]
-            assert [k.S for k in barn].count("/THead") <= 1
-            assert [k.S for k in barn].count("/Caption") <= 1
         lang = max(tabeller, key=lambda t: len(_lista(t.K)))
         kroppar = [k for k in _lista(lang.K) if isinstance(k, Dictionary) and k.S == "/TBody"]
         assert {sidnr[k.Pg.objgen] for k in kroppar} == set(delar)
-        ider = {str(el.ID) for el in _element(dokument) if "/ID" in el}
-        for el in _element(dokument):
-            attribut = el.get("/A")
-            if isinstance(attribut, Dictionary) and "/Headers" in attribut:
-                assert all(str(h) in ider for h in attribut.Headers), "Headers till en borttagen TH"
+
+
+def _en_tabell_var(dokument: pikepdf.Pdf, html: Path) -> list[Dictionary]:
+    """As many Tables in the tag tree as the HTML has tables, each with at most one THead and
+    Caption, and every /Headers pointing at a header cell that is still there."""
+    tabeller = [el for el in _element(dokument) if el.S == "/Table"]
+    assert len(tabeller) == html.read_text(encoding="utf-8").count("<table"), (
+        "en delad tabell ska vara en tabell"
+    )
+    for tabell in tabeller:
+        barn = [k.S for k in _lista(tabell.K) if isinstance(k, Dictionary)]
+        assert barn.count("/THead") <= 1 and barn.count("/Caption") <= 1, barn
+    ider = {str(el.ID) for el in _element(dokument) if "/ID" in el}
+    for el in _element(dokument):
+        attribut = el.get("/A")
+        if isinstance(attribut, Dictionary) and "/Headers" in attribut:
+            assert all(str(h) in ider for h in attribut.Headers), "Headers till en borttagen TH"
+    return tabeller
+
+
+@pytest.fixture(scope="module")
+def manga_enheter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example with seven more grundskolor: the sammanställning's spread table for
+    grundskola no longer fits its page (the reproduction: it went on with no title)."""
+    import tempfile
+
+    from kvalitet.bygg.enhet import projektets_mallar
+    from kvalitet.bygg.sammanstallningen import bygg_sammanstallning
+    from kvalitet.kalla.projekt import hitta_projekt
+    from kvalitet.kontroll.period import las_period
+    from kvalitet.rendera.miljo import skapa_miljo
+    from tests.conftest import kopiera_exempel
+
+    rot = kopiera_exempel(tmp_path_factory.mktemp("manga"))
+    mapp = rot / "rapporter" / "2025-26"
+    text = (mapp / "bjorkbackaskolan.yaml").read_text(encoding="utf-8")
+    for i in range(2, 9):
+        ny = text.replace("\nnamn: Björkbackaskolan\n", f"\nnamn: Björkbackaskolan {i}\n", 1)
+        (mapp / f"bjorkbacka-{i}.yaml").write_text(ny, encoding="utf-8")
+    proj = hitta_projekt(rot)
+    lage = las_period(proj, None)
+    ut = rot / "ut"
+    ut.mkdir()
+    with tempfile.TemporaryDirectory(dir=ut) as tmp:
+        resultat = bygg_sammanstallning(
+            proj, lage, ut, Path(tmp), ("html", "pdf"), skapa_miljo(projektets_mallar(proj, lage))
+        )
+    assert resultat.fel is None and not resultat.varningar
+    return ut / "sammanstallning.pdf"
+
+
+def test_delad_spridningstabell_fortsatter_med_titel_och_en_tabell(manga_enheter: Path) -> None:
+    titel = "Spridning per styrtal, grundskola, 2025/26"
+    sidor = _sidtexter(manga_enheter)
+    fortsatt = [s for s in sidor if f"{titel} (forts.)" in s]
+    assert len(fortsatt) == 1, "spridningstabellen för grundskola ska delas av ett sidbyte"
+    rader = [r.strip() for r in fortsatt[0].splitlines() if r.strip()]
+    i = next(i for i, r in enumerate(rader) if r.startswith(f"{titel} (forts.)"))
+    assert re.match(r"Styrtal\s+Målvärde\s+Lägst\s+Median\s+Högst", rader[i + 1]), rader[: i + 3]
+    upplast = "\f".join(_sidtexter(manga_enheter, utan_artefakter=True))
+    assert "(forts.)" not in upplast and upplast.count(titel) == 1
+    with pikepdf.open(manga_enheter) as dokument:
+        _en_tabell_var(dokument, manga_enheter.with_suffix(".html"))
 
 
 def _marginaltext(sida: Any, ruta: str) -> str:
@@ -161,6 +213,7 @@ def test_forts_star_bara_dar_en_tabell_fortsatter(byggt_exempel: Path, namn: str
                 if huvud is not None and huvud.get("data-forts"):
                     titel[nummer[id(box.element)]] = huvud.get("data-forts")
     fragment = tabellfragment(dokument)
+    assert fragment is not None
     for nr, (sida, rad) in enumerate(zip(dokument.pages, fragment, strict=True), start=1):
         vantat = ""
         if rad and not rad[0].forsta and _forst_pa_sidan(sida):

@@ -230,3 +230,32 @@ def _forst_pa_sidan(sida: Any) -> bool:
         if getattr(box, "is_table_wrapper", False):
             return True
     return False
+
+
+def test_summaraden_star_en_gang_efter_sista_raden(tmp_path: Path) -> None:
+    """A tfoot (the matrix's status counts) is printed once, after the last row, and is the
+    one table's last part in the tag tree."""
+    from kvalitet.bygg.pdf import skriv_pdf
+
+    stil = (Path(__file__).resolve().parents[2] / "mallar" / "stil" / "rapport.css").read_text(
+        encoding="utf-8"
+    )
+    rader = "".join(f'<tr><th scope="row">Rad {i}</th><td>{i}</td></tr>' for i in range(90))
+    html = (
+        f'<!DOCTYPE html><html lang="sv"><head><title>T</title><style>{stil}</style></head>'
+        '<body><main><div class="tabell-ram"><table><caption>Lång</caption>'
+        '<thead data-forts="Lång (forts.)"><tr><th scope="col">Rad</th><th scope="col">Värde'
+        f'</th></tr></thead><tbody>{rader}</tbody><tfoot><tr><th scope="row">Summa</th>'
+        "<td>4005</td></tr></tfoot></table></div></main></body></html>"
+    )
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(skriv_pdf(html, tmp_path).data)
+    sidor = _sidtexter(pdf)
+    assert len(sidor) > 2 and "\f".join(sidor).count("Summa") == 1
+    assert "Summa" in sidor[-1] or "Summa" in sidor[-2]
+    assert "\f".join(_sidtexter(pdf, utan_artefakter=True)).count("Lång") == 1
+    with pikepdf.open(pdf) as dokument:
+        (tabell,) = [el for el in _element(dokument) if el.S == "/Table"]
+        delar = [k.S for k in _lista(tabell.K) if isinstance(k, Dictionary)]
+        assert delar[:2] == ["/Caption", "/THead"] and delar[-1] == "/TFoot"
+        assert delar.count("/THead") == 1 and delar.count("/TFoot") == 1

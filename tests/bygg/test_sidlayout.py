@@ -60,7 +60,10 @@ RUTRUBRIKER = {
     "Personal": "Varje avdelning har analyserat",
     "Barn": "Barnen har varit delaktiga",
     "Vårdnadshavare": "Vårdnadshavare har besvarat",
+    "Slutsats": "",
+    "Vad från avsnittet tar ni med er till avslutande analys?": "",
 }
+"""Each box heading, with how the text after it begins ("" : anything but the page's end)."""
 
 
 def _lingonets_pdf(rot: Path) -> list[str]:

@@ -31,7 +31,7 @@ from kvalitet.modell import (
     Textblock,
     TillAnalysblock,
 )
-from kvalitet.modell.genomgang import ar_numrerad
+from kvalitet.modell.genomgang import ar_numrerad, har_innehall
 
 INNEHALL_DJUP = 3
 STYRKOR = "Vilka styrkor finns?"
@@ -180,7 +180,9 @@ class Byggare:
             del_ = Huvudavsnitt()
         if forst is not None:
             del_ = del_.model_copy(update={"avsnitt": [forst, *del_.avsnitt]})
-        return self.del_(str(nr), text, 1, del_)
+        vy = self.del_(str(nr), text, 1, del_)
+        vy.tom = not har_innehall(del_)  # printed, and saying that it is not filled in
+        return vy
 
     def del_(
         self,
@@ -210,7 +212,7 @@ class Byggare:
             self.innehall.append(rubrik)
         raknare = {"nr": 0, "onr": 0}
         vy.innehall = self.block(del_.innehall, rubrik, numrerad, raknare)
-        for barn in del_.avsnitt:
+        for barn in filter(har_innehall, del_.avsnitt):  # an empty heading is not printed
             vy.avsnitt.append(
                 self._under(barn, rubrik, ar_numrerad(barn, False, numrerad), raknare)
             )
@@ -225,6 +227,8 @@ class Byggare:
         )
         ut: list[Any] = []
         for i, b in enumerate(block, start=1):
+            if isinstance(b, Avsnitt) and not har_innehall(b):
+                continue  # an empty heading is not printed
             if isinstance(b, Avsnitt):
                 ut.append(self._under(b, rubrik, ar_numrerad(b, True, numrerad), raknare))
             else:

@@ -65,6 +65,42 @@ def _etikett(text: str, bredd: float) -> tuple[str, float]:
     return kandidat, 7.0
 
 
+UPPE, NERE = 0.76, 0.16
+"""How far a label's ink reaches above and below its baseline, in em (Liberation Sans: digits
+0.70 and the comma 0.13; Arial and DejaVu Sans stay inside too)."""
+AVSTAND = 1.5
+"""The clear space between a label's white ground and its bar's end or the målvärde line."""
+LINJEBREDD = 1.4
+
+
+def _baslinje(forslag: float, storlek: float, linje: float | None) -> float:
+    """A value label's baseline: ``forslag`` (just above its bar's end) unless the målvärde line
+    at ``linje`` would cross the label or its white ground; then just above the line (there is
+    always room: the line is never above the plot's top), so the label still reads as its bar's.
+    Labels exactly at the målvärde stand above the line."""
+    if linje is None:
+        return forslag
+    halv = LINJEBREDD / 2 + AVSTAND
+    ovre, nedre = forslag - UPPE * storlek - 0.5, forslag + NERE * storlek + 0.5
+    if nedre < linje - halv or ovre > linje + halv:
+        return forslag
+    return linje - halv - NERE * storlek - 0.5
+
+
+def _etikettruta(text: str, storlek: float, mitt: float, bas: float, farg: str) -> str:
+    """A label centred at ``mitt`` on ``bas``, on a white ground that covers its ink (so that a
+    gridline never runs through it)."""
+    bredd = len(text) * TECKENBREDD * storlek
+    storleksattr = "" if storlek == 10 else f' font-size="{storlek}"'
+    return (
+        f'<g class="etikett"><rect x="{mitt - bredd / 2 - 1:.1f}" '
+        f'y="{bas - UPPE * storlek - 0.5:.2f}" width="{bredd + 2:.1f}" '
+        f'height="{(UPPE + NERE) * storlek + 1:.2f}" fill="#ffffff"/>'
+        f'<text x="{mitt:.1f}" y="{bas:.2f}" text-anchor="middle" fill="{farg}"{storleksattr}>'
+        f"{escape(text)}</text></g>"
+    )
+
+
 def beskriv(
     kategorier: list[str], serier: list[Serie], matt: str | None, malvarde: object = None
 ) -> str:
@@ -130,7 +166,8 @@ def stapeldiagram(
         )
     grupp = ritbredd / max(len(kategorier), 1)
     stapel = min(34.0, grupp * 0.8 / max(len(serier), 1))
-    etiketter: list[str] = []  # drawn last, over the målvärde line, each on a white ground
+    mallinje = y(float(malvarde)) if ar_tal(malvarde) else None  # type: ignore[arg-type]
+    etiketter: list[str] = []  # drawn last, each on a white ground, clear of the målvärde line
     for k, kategori in enumerate(kategorier):
         start = VANSTER + grupp * k + (grupp - stapel * len(serier)) / 2
         for s, serie in enumerate(serier):
@@ -145,19 +182,11 @@ def stapeldiagram(
                     f'height="{TOPP + rithojd - vy:.1f}" fill="{fyll}" stroke="{FARGER[s]}"/>'
                 )
                 text, storlek = _etikett(_text(varde, matt), stapel)
-                bredd_text = len(text) * TECKENBREDD * storlek
-                storleksattr = "" if storlek == 10 else f' font-size="{storlek}"'
-                etiketter.append(
-                    f'<rect x="{mitt - bredd_text / 2 - 1:.1f}" y="{vy - 3 - storlek * 0.85:.1f}" '
-                    f'width="{bredd_text + 2:.1f}" height="{storlek * 0.95:.1f}" fill="#ffffff"/>'
-                    f'<text x="{mitt:.1f}" y="{vy - 3:.1f}" text-anchor="middle" fill="#1a1a1a"'
-                    f"{storleksattr}>{escape(text)}</text>"
-                )
+                bas = _baslinje(vy - AVSTAND - NERE * storlek - 0.5, storlek, mallinje)
+                etiketter.append(_etikettruta(text, storlek, mitt, bas, "#1a1a1a"))
             elif varde is not None:
-                delar.append(
-                    f'<text x="{mitt:.1f}" y="{TOPP + rithojd - 3:.1f}" text-anchor="middle" '
-                    f'fill="#555">{escape(_text(varde, matt))}</text>'
-                )
+                bas = _baslinje(TOPP + rithojd - 3, 10.0, mallinje)
+                etiketter.append(_etikettruta(_text(varde, matt), 10.0, mitt, bas, "#555"))
         delar.append(
             f'<text x="{VANSTER + grupp * (k + 0.5):.1f}" y="{TOPP + rithojd + 13:.1f}" '
             f'text-anchor="middle" fill="#1a1a1a">{escape(_kort(kategori, grupp))}</text>'
@@ -169,8 +198,8 @@ def stapeldiagram(
     if ar_tal(malvarde):
         my = y(float(malvarde))  # type: ignore[arg-type]
         delar.append(
-            f'<line x1="{VANSTER}" y1="{my:.1f}" x2="{bredd - HOGER}" y2="{my:.1f}" '
-            'stroke="#9c1c1c" stroke-width="1.4" stroke-dasharray="5 3"/>'
+            f'<line class="malvarde" x1="{VANSTER}" y1="{my:.1f}" x2="{bredd - HOGER}" '
+            f'y2="{my:.1f}" stroke="#9c1c1c" stroke-width="{LINJEBREDD}" stroke-dasharray="5 3"/>'
             f'<text x="{bredd - HOGER + 4}" y="{my - 2:.1f}" fill="#9c1c1c">Målvärde</text>'
             f'<text x="{bredd - HOGER + 4}" y="{my + 9:.1f}" fill="#9c1c1c">'
             f"{escape(_text(malvarde, matt))}</text>"

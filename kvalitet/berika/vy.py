@@ -27,6 +27,7 @@ from kvalitet.modell import (
     Huvudmannafil,
     Utvecklingsomrade,
 )
+from kvalitet.modell.genomgang import har_innehall
 
 __all__ = [
     "INNEHALL_DJUP",
@@ -167,10 +168,10 @@ def las_upp(
         ]
         nr = 0
         for text, grupp in grupper:
-            if grupp is not None:
+            if grupp is not None and har_innehall(grupp):  # an empty heading is not printed
                 nr += 1
                 resultat.avsnitt.append(bygg.del_(f"2.{nr}", text, 2, grupp))
-    resultat.tom = not rapport.resultat
+    resultat.tom = not rapport.resultat or not har_innehall(rapport.resultat)
     delar.append(resultat)
     delar.append(bygg.huvuddel(3, "Analys", rapport.analys))
 

@@ -68,6 +68,7 @@ def skriv_pdf(
     from weasyprint import HTML
 
     from kvalitet.bygg.pdfstruktur import efterbehandla
+    from kvalitet.bygg.pdftabeller import tabellfragment
 
     samlare = _Samlare()
     logger = logging.getLogger("weasyprint")
@@ -79,7 +80,7 @@ def skriv_pdf(
             url_fetcher=begransad_hamtare(projektrot),
         ).render(font_config=font_config)
         data = dokument.write_pdf(pdf_variant=ARKIV_VARIANT if arkiv else PDF_VARIANT)
-        data = efterbehandla(data, html, arkiv=arkiv)
+        data = efterbehandla(data, html, arkiv=arkiv, tabeller=tabellfragment(dokument))
     finally:
         logger.removeHandler(samlare)
     return PdfResultat(data, len(dokument.pages), [_svenska(m) for m in samlare.meddelanden])

@@ -10,7 +10,8 @@ and a screen reader) object to; this module fixes them in the finished PDF:
   contents' leader dots become layout artifacts, and each annotation gets the link's text as
   ``/Contents`` (7.18.5) and the print flag;
 - header cells get ``/Scope`` (7.5);
-- a chart's ``/Alt`` is only its title: the data description from the SVG is added.
+- a chart's ``/Alt`` is only its title: the data description from the SVG is added;
+- a table split over pages is one table with its header once (``kvalitet.bygg.pdftabeller``).
 
 With ``arkiv`` the PDF was written as PDF/A-2a and is marked as PDF/UA-1 as well."""
 
@@ -26,6 +27,8 @@ from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
+
+from kvalitet.bygg.pdftabeller import Fragment, sla_ihop
 
 _MARKERING = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 _BLOCK = re.compile(rb"/\w+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC(.*?)EMC", re.S)
@@ -89,8 +92,11 @@ def las_html(html: str) -> Dokumenttext:
     return lasare.ut
 
 
-def efterbehandla(data: bytes, html: str, arkiv: bool = False) -> bytes:
-    """The PDF ``data`` made from ``html``, with the tag tree mended (see the module)."""
+def efterbehandla(
+    data: bytes, html: str, arkiv: bool = False, tabeller: list[list[Fragment]] | None = None
+) -> bytes:
+    """The PDF ``data`` made from ``html``, with the tag tree mended (see the module);
+    ``tabeller`` says which tables continue from a page before (``tabellfragment``)."""
     pdf = pikepdf.open(BytesIO(data))
     text = las_html(html)
     trad = _Trad(pdf)
@@ -98,6 +104,8 @@ def efterbehandla(data: bytes, html: str, arkiv: bool = False) -> bytes:
     trad.lankar(text.lankar)
     trad.rubrikceller()
     trad.diagram(text.diagram)
+    if tabeller is not None:
+        sla_ihop(trad, tabeller)
     trad.stada()
     trad.skriv_innehall()
     if arkiv:

@@ -14,6 +14,7 @@ from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.kontroll.obesvarat import obesvarade_fragor, platshallare
 from kvalitet.kontroll.tabellceller import ord_i_talceller
 from kvalitet.kontroll.textlangd import for_langa_texter
+from kvalitet.kontroll.tomma_rubriker import tomma_rubriker
 from kvalitet.modell import (
     Avsnitt,
     Bildblock,
@@ -34,6 +35,7 @@ def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> li
     """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
     ut = kontrollera_delar(rapportens_delar(rapport), kalla, projektrot)
     ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(tomma_rubriker(rapport, kalla))
     ut.extend(textkontroller(kalla))
     return ut
 

@@ -67,3 +67,18 @@ def block_i(del_: Del, sokvag: Sokvag) -> Iterator[tuple[Sokvag, Any]]:
     for i, block in enumerate(del_.innehall):
         if not isinstance(block, Avsnitt):
             yield (*sokvag, "innehåll", i), block
+
+
+def har_innehall(del_: Del) -> bool:
+    """Whether a section shows anything under its heading: text, a table, an image, a block, a
+    closing list, or a subsection that does. A subsection without is not printed (an empty
+    heading), and kontrollera warns of it."""
+    if (del_.text or "").strip():
+        return True
+    if any(not isinstance(b, Avsnitt) or har_innehall(b) for b in del_.innehall):
+        return True
+    if isinstance(del_, Resultat):
+        grupper = (getattr(del_, g) for g in RESULTATGRUPPER)
+        return any(g is not None and har_innehall(g) for g in grupper)
+    listor = (del_.tabeller, del_.bilder, del_.styrkor, del_.svagheter, del_.slutsatser)
+    return any(listor) or bool(del_.till_analys) or any(har_innehall(a) for a in del_.avsnitt)

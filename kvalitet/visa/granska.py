@@ -1,0 +1,216 @@
+"""The review's writes, without HTTP: submit, send back, approve, reopen, comment, answer,
+resolve. Each reads the unit's review file (``rapporter/<period>/granskning/<enhet>.yaml``),
+applies one pure step of ``modell/granskningsflode.py`` and writes it back through the one write
+path (``kalla/skrivvag.py``: its lock per file, atomic exchange, the old version to the history),
+then commits it with the person as author when the project is a git repository.
+
+A change of state also writes the unit file's ``status:`` (``klar`` for ``inlämnad``) through
+the round-trip writer, so the unit file and its PDF say what they always said. The review file
+is the authority: where the two differ (someone edited ``status:`` by hand), ``kontrollera``
+warns, and the next step starts from the review file's state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kvalitet.grund.problem import visningsnamn
+from kvalitet.kalla.historik import Forfattare, Historik
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.kalla.rundtur import Rundtur
+from kvalitet.kalla.skrivvag import skriv_enhetsfil
+from kvalitet.kontroll.granskning import enhetens_fil, enhetens_status, las_granskningsbytes
+from kvalitet.kontroll.granskning import som_yaml as _som_yaml
+from kvalitet.modell.granskning import STATUS_I_ENHETSFILEN, Granskning
+from kvalitet.modell.granskningsflode import kommentera, los, ny_granskning, overgang, svara
+from kvalitet.modell.rattighet import Behorighet, Otillatet
+from kvalitet.modell.schema import enhetsschema
+
+Steg = Callable[[Granskning], Granskning]
+
+
+def forfattare_for(behorighet: Behorighet) -> Forfattare | None:
+    """The git author of a person's writes (None without both name and e-mail)."""
+    person = behorighet.person
+    if not person.epost:
+        return None
+    return Forfattare(person.namn or person.epost, person.epost)
+
+
+def _nu() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class Granskningar:
+    """The review of the units of one project; one instance per server (or command)."""
+
+    def __init__(self, projekt: Projekt, historik: Historik | None = None) -> None:
+        self.projekt = projekt
+        self.historik = historik or Historik(projekt.rot)
+
+    # ------------------------------------------------------------------ reading
+
+    def period(self, period: str | None) -> str:
+        if period:
+            return period
+        from kvalitet.kalla.oversikt import periodoversikt
+
+        senaste = periodoversikt(self.projekt).senaste()
+        if senaste is None:
+            raise Otillatet("projektet har ingen period (en mapp som rapporter/2025-26/)")
+        return senaste
+
+    def las(self, enhet: str, vem: Behorighet, period: str | None = None) -> Granskning:
+        """The unit's review as it is now (from its ``status:`` when it has no review file)."""
+        period = self.period(period)
+        self._far_lasa(enhet, vem)
+        fil = self.projekt.granskningsfil(period, enhet)
+        enhetsfil = enhetens_fil(self.projekt, period, enhet)
+        data = fil.read_bytes() if fil.is_file() else None
+        return self._fran(data, fil, enhet, enhetsfil)
+
+    def _far_lasa(self, enhet: str, vem: Behorighet) -> None:
+        if not vem.far_lasa(enhet):
+            raise Otillatet(f"du får inte läsa rapporten för '{enhet}'")
+
+    def _fran(self, data: bytes | None, fil: Path, enhet: str, enhetsfil: Path) -> Granskning:
+        if data is None:
+            return ny_granskning(enhet, enhetens_status(enhetsfil))
+        granskning, problem = las_granskningsbytes(data, fil)
+        if granskning is None:
+            forsta = problem[0].visa() if problem else visningsnamn(fil, self.projekt.rot)
+            raise Otillatet(
+                f"granskningsfilen kan inte läsas ({forsta}); rätta den i en texteditor "
+                "(kvalitet kontrollera visar felen): inget skrivs över den"
+            )
+        return granskning
+
+    # ------------------------------------------------------------------ writing
+
+    def _andra(
+        self, enhet: str, period: str | None, vem: Behorighet, steg: Steg, meddelande: str
+    ) -> Granskning:
+        period = self.period(period)
+        self._far_lasa(enhet, vem)
+        enhetsfil = enhetens_fil(self.projekt, period, enhet)
+        fil = self.projekt.granskningsfil(period, enhet)
+        self._mapp(fil.parent)
+        resultat: list[Granskning] = []
+
+        def berakna(nu: bytes | None) -> bytes:
+            ny = steg(self._fran(nu, fil, enhet, enhetsfil))
+            resultat[:] = [ny]
+            return _som_yaml(ny, self.projekt.rot, enhetsfil).encode("utf-8")
+
+        skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före")
+        if skrivning.skrivet:
+            self.historik.checka_in(fil, f"{enhet}: {meddelande} (granskning)", forfattare_for(vem))
+        return resultat[0]
+
+    def _mapp(self, mapp: Path) -> None:
+        """The period's review folder, created; never through a link."""
+        rot = self.projekt.rapporter
+        steg = rot
+        for namn in mapp.relative_to(rot).parts:
+            steg = steg / namn
+            if steg.is_symlink():
+                raise Otillatet(f"'{namn}' är en länk; kvalitet skriver inte genom länkar")
+        mapp.mkdir(parents=True, exist_ok=True)
+
+    def _skriv_status(self, enhetsfil: Path, lage: str, vem: Behorighet, enhet: str) -> None:
+        """The unit file's ``status:`` to match the review's state (round trip, nothing else
+        in the file changes)."""
+        status = STATUS_I_ENHETSFILEN[lage]
+
+        def berakna(nu: bytes | None) -> bytes | None:
+            if nu is None:
+                return None
+            rundtur = Rundtur(nu.decode("utf-8"), schema=enhetsschema())
+            if rundtur.hamta(("status",)) == status:
+                return None
+            rundtur.satt(("status",), status)
+            return rundtur.text().encode("utf-8")
+
+        skrivning = skriv_enhetsfil(enhetsfil, berakna, self.historik, "före")
+        if skrivning.skrivet:
+            self.historik.checka_in(
+                enhetsfil, f"{enhet}: status {status} (granskning)", forfattare_for(vem)
+            )
+
+    def handling(
+        self,
+        enhet: str,
+        handling: str,
+        vem: Behorighet,
+        varfor: str | None = None,
+        period: str | None = None,
+        tid: dt.datetime | None = None,
+    ) -> Granskning:
+        """'lämna in', 'ta tillbaka', 'skicka tillbaka', 'godkänn' or 'öppna igen' by ``vem``;
+        ``Otillatet`` (Swedish, why and what to do) when the state or the rights forbid it."""
+        tid = tid or _nu()
+        ny = self._andra(
+            enhet,
+            period,
+            vem,
+            lambda g: overgang(g, handling, vem, tid, varfor),
+            f"{handling} av {vem.person.visning()}",
+        )
+        period = self.period(period)
+        self._skriv_status(enhetens_fil(self.projekt, period, enhet), ny.lage, vem, enhet)
+        return ny
+
+    def kommentera(
+        self,
+        enhet: str,
+        sokvag: Sequence[object],
+        text: str,
+        vem: Behorighet,
+        period: str | None = None,
+        tid: dt.datetime | None = None,
+    ) -> Granskning:
+        """A comment anchored at ``sokvag`` (the editor's JSON path) in the unit file."""
+        tid = tid or _nu()
+        return self._andra(
+            enhet,
+            period,
+            vem,
+            lambda g: kommentera(g, sokvag, text, vem, tid),
+            f"kommentar av {vem.person.visning()}",
+        )
+
+    def svara(
+        self,
+        enhet: str,
+        nummer: int,
+        text: str,
+        vem: Behorighet,
+        period: str | None = None,
+        tid: dt.datetime | None = None,
+    ) -> Granskning:
+        tid = tid or _nu()
+        return self._andra(
+            enhet,
+            period,
+            vem,
+            lambda g: svara(g, nummer, text, vem, tid),
+            f"svar på kommentar {nummer} av {vem.person.visning()}",
+        )
+
+    def los(
+        self,
+        enhet: str,
+        nummer: int,
+        vem: Behorighet,
+        period: str | None = None,
+        tid: dt.datetime | None = None,
+    ) -> Granskning:
+        tid = tid or _nu()
+        return self._andra(
+            enhet,
+            period,
+            vem,
+            lambda g: los(g, nummer, vem, tid),
+            f"kommentar {nummer} löst av {vem.person.visning()}",
+        )

@@ -1,0 +1,116 @@
+"""rapporter/behörigheter.yaml: the example is valid, every mistake is located and says how to
+fix it, kontrollera reports it, and neither it nor a review file is read as a unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kvalitet.cli import kvalitet
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.kontroll.behorigheter import las_behorigheter, projektets_behorighet
+
+TRASIG = """\
+kontakt: Karin Ek
+personer:
+  - namn: A
+    epost: a@alvmora.se
+    roller: rektr
+    enheter: [bjorkbackaskolan]
+  - namn: B
+    epost: A@alvmora.se
+    roller: rektor
+    enheter: [bjorkbacka]
+  - namn: C
+    roller: [läsare]
+  - namn: D
+    epost: d@alvmora.se
+    roller: rektor
+grupper:
+  - grupp: g
+    roller: läsare
+  - grupp: g
+    roller: [granskare]
+"""
+
+
+def _problem(projekt: Path, text: str) -> list[str]:
+    (projekt / "rapporter" / "behörigheter.yaml").write_text(text, encoding="utf-8")
+    modell, problem = las_behorigheter(Projekt(projekt))
+    assert modell is None
+    return [p.visa() for p in problem]
+
+
+def test_exemplets_behorigheter_ar_giltiga(projekt: Path) -> None:
+    modell, problem = las_behorigheter(Projekt(projekt))
+    assert modell is not None and not problem
+    karin = projektets_behorighet(
+        Projekt(projekt), {"sub": "x", "email": "Karin.Ek@alvmora.se", "name": "Karin Ek"}
+    )
+    assert karin.ar_granskare and karin.far_redigera_huvudman and not karin.skriver
+
+
+def test_okand_roll_med_forslag_pa_raden(projekt: Path) -> None:
+    text = TRASIG.replace("enheter: [bjorkbacka]", "enheter: [bjorkbackaskolan]")
+    text = text.replace("  - namn: C\n    roller: [läsare]\n", "")
+    text = text.replace(
+        "    roller: rektor\ngrupper", "    roller: rektor\n    enheter: [resurscentrum]\ngrupper"
+    )
+    text = text.replace("  - grupp: g\n    roller: [granskare]\n", "")
+    text = text.replace("    epost: A@alvmora.se", "    epost: b@alvmora.se")
+    assert _problem(projekt, text) == [
+        "rapporter/behörigheter.yaml:5:13: fel: 'rektr' är inget tillåtet värde för "
+        "'personer[1].roller' – menade du 'rektor'? (tillåtna värden: rektor, granskare, "
+        "huvudmannens redaktör, läsare, administratör)"
+    ]
+
+
+def test_korskontrollerna_med_rad_och_rattning(projekt: Path) -> None:
+    problem = _problem(projekt, TRASIG.replace("rektr", "rektor"))
+    assert problem == [
+        "rapporter/behörigheter.yaml:8:12: fel: personen med epost 'A@alvmora.se' står redan "
+        "under 'personer' (nummer 1) (skriv personen en gång, med alla roller och enheter i "
+        "samma post)",
+        "rapporter/behörigheter.yaml:10:15: fel: enheten 'bjorkbacka' finns inte i projektet "
+        "(menade du 'bjorkbackaskolan'? skriv enhetens id, filnamnet utan .yaml (finns: "
+        "alvmora-gymnasium, bjorkbackaskolan, forskolan-lingonet, resurscentrum))",
+        "rapporter/behörigheter.yaml:11:5: fel: personen har varken 'epost' eller 'sub' och kan "
+        "inte kännas igen vid inloggningen (skriv personens e-postadress, t.ex. 'epost: "
+        "eva.lind@alvmora.se')",
+        "rapporter/behörigheter.yaml:15:13: fel: rollen rektor gäller inga enheter (skriv "
+        "enheternas id under 'enheter', t.ex. 'enheter: [bjorkbackaskolan]')",
+        "rapporter/behörigheter.yaml:19:12: fel: gruppen 'g' står redan under 'grupper' (nummer "
+        "1) (skriv gruppen en gång, med alla roller och enheter i samma post)",
+    ]
+
+
+def test_en_trasig_fil_ger_ingen_nagon_roll(projekt: Path) -> None:
+    (projekt / "rapporter" / "behörigheter.yaml").write_text(
+        TRASIG.replace("rektr", "rektor"), encoding="utf-8"
+    )
+    b = projektets_behorighet(Projekt(projekt), {"sub": "s", "email": "a@alvmora.se"})
+    assert not b.har_roll and not b.far_lasa("bjorkbackaskolan")
+    assert "Fråga den som sköter kvalitetsrapporterna hos huvudmannen" in b.utan_roll_text()
+
+
+def test_kontrollera_visar_felen_och_avslutar_med_1(projekt: Path, runner: CliRunner) -> None:
+    (projekt / "rapporter" / "behörigheter.yaml").write_text(
+        TRASIG.replace("rektr", "rektor"), encoding="utf-8"
+    )
+    res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
+    assert res.exit_code == 1
+    assert "behörigheter.yaml:10:15: fel: enheten 'bjorkbacka' finns inte i projektet" in res.output
+    assert "5 fel" in res.output
+
+
+@pytest.mark.parametrize(
+    "sokvag", ["rapporter/behörigheter.yaml", "rapporter/2025-26/granskning/bjorkbackaskolan.yaml"]
+)
+def test_behorigheter_och_granskningar_ar_inga_enheter(projekt: Path, sokvag: str) -> None:
+    fil = projekt / sokvag
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    fil.write_text("enhet: bjorkbackaskolan\nläge: utkast\n", encoding="utf-8")
+    assert fil not in Projekt(projekt).enhetsfiler()
+    assert len([f for f in Projekt(projekt).enhetsfiler() if f.stem == "bjorkbackaskolan"]) == 2

@@ -1,0 +1,181 @@
+"""The review end to end without HTTP, on a copy of the example project that is a git
+repository: rektor submits, granskare comments, sends back, approves, reopens with a reason;
+each step a commit by the person; the unit file's status follows; nothing is lost."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kvalitet.cli import kvalitet
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.kontroll.behorigheter import projektets_behorighet
+from kvalitet.kontroll.granskning import las_granskning
+from kvalitet.modell.rattighet import Behorighet, Otillatet
+from kvalitet.visa.behorighet import Skrivratt
+from kvalitet.visa.granska import Granskningar
+
+ENHET = "alvmora-gymnasium"
+PERIOD = "2025/26"
+
+
+def _git(rot: Path, *argument: str) -> str:
+    return subprocess.run(
+        ["git", *argument], cwd=rot, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def forrad(projekt: Path) -> Path:
+    _git(projekt, "init", "-q")
+    _git(projekt, "config", "user.name", "Servern")
+    _git(projekt, "config", "user.email", "server@alvmora.se")
+    _git(projekt, "add", "-A")
+    _git(projekt, "commit", "-qm", "början")
+    return projekt
+
+
+def _person(rot: Path, epost: str, namn: str) -> Behorighet:
+    return projektets_behorighet(Projekt(rot), {"sub": epost, "email": epost, "name": namn})
+
+
+def test_granskningen_fran_inlamning_till_godkannande(forrad: Path, runner: CliRunner) -> None:
+    projekt = Projekt(forrad)
+    granskningar = Granskningar(projekt)
+    johanna = _person(forrad, "johanna.ek@alvmora.se", "Johanna Ek")
+    karin = _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    enhetsfil = forrad / "rapporter" / "2025-26" / f"{ENHET}.yaml"
+    fore = enhetsfil.read_text(encoding="utf-8")
+    assert "status: utkast" in fore
+
+    assert granskningar.handling(ENHET, "lämna in", johanna).lage == "inlämnad"
+    efter = enhetsfil.read_text(encoding="utf-8")
+    assert efter == fore.replace("status: utkast", "status: klar")  # only that line changed
+    with pytest.raises(Otillatet, match="bara en granskare kan godkänna"):
+        granskningar.handling(ENHET, "godkänn", johanna)
+
+    granskningar.kommentera(ENHET, ["resultat", "styrkor", 0], "Vad bygger det på?", karin)
+    granskningar.svara(ENHET, 1, "Elevenkäten, se tabellen.", johanna)
+    with pytest.raises(Otillatet, match="kräver en motivering"):
+        granskningar.handling(ENHET, "skicka tillbaka", karin)
+    granskningar.handling(ENHET, "skicka tillbaka", karin, "Analysen saknar orsaker.")
+    assert "status: utkast" in enhetsfil.read_text(encoding="utf-8")
+    granskningar.los(ENHET, 1, johanna)
+    granskningar.handling(ENHET, "lämna in", johanna)
+    godkand = granskningar.handling(ENHET, "godkänn", karin)
+    assert godkand.lage == "godkänd"
+    assert "status: godkänd" in enhetsfil.read_text(encoding="utf-8")
+
+    # approval locks nobody out: the rektor still reads and writes the unit
+    assert johanna.far_lasa(ENHET) and Skrivratt.for_behorighet(projekt, johanna).far_skriva_enhet(
+        ENHET
+    )
+    with pytest.raises(Otillatet, match="öppnas igen bara av en granskare"):
+        granskningar.handling(ENHET, "öppna igen", johanna, "Jag vill ändra")
+    with pytest.raises(Otillatet, match="kräver en motivering"):
+        granskningar.handling(ENHET, "öppna igen", karin, "  ")
+    oppnad = granskningar.handling(ENHET, "öppna igen", karin, "Nya siffror från SCB.")
+    assert oppnad.lage == "utkast"
+
+    granskning, problem = las_granskning(projekt, PERIOD, ENHET)
+    assert granskning is not None and not problem
+    assert [(h.handling, h.av.namn, h.varfor) for h in granskning.handelser] == [
+        ("lämna in", "Johanna Ek", None),
+        ("skicka tillbaka", "Karin Ek", "Analysen saknar orsaker."),
+        ("lämna in", "Johanna Ek", None),
+        ("godkänn", "Karin Ek", None),
+        ("öppna igen", "Karin Ek", "Nya siffror från SCB."),
+    ]
+    kommentar = granskning.kommentarer[0]
+    assert kommentar.sokvag == ["resultat", "styrkor", 0]
+    assert kommentar.av.namn == "Karin Ek" and kommentar.svar[0].av.namn == "Johanna Ek"
+    assert kommentar.lost is not None and kommentar.lost.av.namn == "Johanna Ek"
+    text = projekt.granskningsfil(PERIOD, ENHET).read_text(encoding="utf-8")
+    assert text.startswith("# Granskningen av Älvmora gymnasium för 2025/26")
+    assert "sökväg: [resultat, styrkor, 0]" in text
+
+    logg = _git(forrad, "log", "--format=%an <%ae>|%s").splitlines()
+    assert logg[-1] == "Servern <server@alvmora.se>|början"
+    assert logg[0] == (
+        "Karin Ek <karin.ek@alvmora.se>|alvmora-gymnasium: status utkast (granskning)"
+    )
+    assert (
+        "Johanna Ek <johanna.ek@alvmora.se>|alvmora-gymnasium: lämna in av Johanna Ek "
+        "(johanna.ek@alvmora.se) (granskning)"
+    ) in logg
+    assert len(logg) == 1 + 8 + 5  # eight review writes, five status writes
+    assert _git(forrad, "status", "--porcelain", "rapporter") == ""
+
+    res = runner.invoke(kvalitet, ["kontrollera", str(forrad)])
+    assert res.exit_code == 0, res.output
+    assert "granskning" not in res.output
+
+
+def test_ratten_galler_ocksa_for_las_och_kommentar(forrad: Path) -> None:
+    granskningar = Granskningar(Projekt(forrad))
+    helena = _person(forrad, "helena.sandberg@alvmora.se", "Helena Sandberg")
+    with pytest.raises(Otillatet, match="du får inte läsa rapporten för 'alvmora-gymnasium'"):
+        granskningar.las(ENHET, helena)
+    with pytest.raises(Otillatet):
+        granskningar.kommentera(ENHET, [], "Hej", helena)
+    with pytest.raises(Otillatet, match="finns inte för 2025/26"):
+        granskningar.las("finns-inte", _person(forrad, "karin.ek@alvmora.se", "Karin Ek"))
+    assert not (forrad / "rapporter" / "2025-26" / "granskning").exists()
+
+
+def test_utan_granskningsfil_galler_enhetens_status(forrad: Path) -> None:
+    """bjorkbackaskolan has 'status: klar' from before the review existed: it is inlämnad,
+    and a granskare approves it at once."""
+    granskningar = Granskningar(Projekt(forrad))
+    karin = _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    assert granskningar.las("bjorkbackaskolan", karin).lage == "inlämnad"
+    assert granskningar.las("resurscentrum", karin).lage == "godkänd"
+    assert granskningar.handling("bjorkbackaskolan", "godkänn", karin).lage == "godkänd"
+
+
+def test_en_trasig_granskningsfil_skrivs_aldrig_over(forrad: Path) -> None:
+    projekt = Projekt(forrad)
+    fil = projekt.granskningsfil(PERIOD, ENHET)
+    fil.parent.mkdir(parents=True)
+    trasig = "enhet: alvmora-gymnasium\nläge: klar\n# någon skrev för hand\n"
+    fil.write_text(trasig, encoding="utf-8")
+    karin = _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    with pytest.raises(Otillatet, match=r"granskningsfilen kan inte läsas .*inget skrivs över den"):
+        Granskningar(projekt).kommentera(ENHET, [], "Hej", karin)
+    assert fil.read_text(encoding="utf-8") == trasig
+
+
+def test_samtidiga_kommentarer_tappas_inte(forrad: Path) -> None:
+    """Two granskare comment at once, ten times each: the write path's lock keeps all 20."""
+    projekt = Projekt(forrad)
+    personer = [
+        _person(forrad, "karin.ek@alvmora.se", "Karin Ek"),
+        projektets_behorighet(
+            projekt, {"sub": "u", "email": "u@alvmora.se", "groups": ["bou-utvecklingsledare"]}
+        ),
+    ]
+    fel: list[BaseException] = []
+
+    def skriv(vem: Behorighet, namn: str) -> None:
+        try:
+            for i in range(10):
+                Granskningar(projekt).kommentera(ENHET, ["analys"], f"{namn} {i}", vem)
+        except BaseException as exc:  # pragma: no cover - shown by the assert
+            fel.append(exc)
+
+    tradar = [threading.Thread(target=skriv, args=(p, f"p{n}")) for n, p in enumerate(personer)]
+    for t in tradar:
+        t.start()
+    for t in tradar:
+        t.join()
+    assert not fel
+    granskning, _ = las_granskning(projekt, PERIOD, ENHET)
+    assert granskning is not None
+    assert sorted(k.text for k in granskning.kommentarer) == sorted(
+        f"p{n} {i}" for n in range(2) for i in range(10)
+    )
+    assert sorted(k.nummer for k in granskning.kommentarer) == list(range(1, 21))

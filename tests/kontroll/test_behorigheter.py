@@ -4,13 +4,17 @@ fix it, kontrollera reports it, and neither it nor a review file is read as a un
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from kvalitet.cli import kvalitet
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.kontroll.behorigheter import las_behorigheter, projektets_behorighet
+from kvalitet.modell.behorigheter import Behorighetsfil
+from kvalitet.modell.granskning import Granskning
 
 TRASIG = """\
 kontakt: Karin Ek
@@ -114,3 +118,24 @@ def test_behorigheter_och_granskningar_ar_inga_enheter(projekt: Path, sokvag: st
     fil.write_text("enhet: bjorkbackaskolan\nläge: utkast\n", encoding="utf-8")
     assert fil not in Projekt(projekt).enhetsfiler()
     assert len([f for f in Projekt(projekt).enhetsfiler() if f.stem == "bjorkbackaskolan"]) == 2
+
+
+def _nycklar(modell: type[BaseModel]) -> set[str]:
+    nycklar: set[str] = set()
+    for namn, falt in modell.model_fields.items():
+        nycklar.add(falt.alias or namn)
+        for typ in (*get_args(falt.annotation), falt.annotation):
+            for inre in (typ, *get_args(typ)):
+                if isinstance(inre, type) and issubclass(inre, BaseModel):
+                    nycklar |= _nycklar(inre)
+    return nycklar
+
+
+@pytest.mark.parametrize("modell", [Behorighetsfil, Granskning])
+def test_varje_nyckel_finns_i_handboken(modell: type[BaseModel]) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "behorigheter.md").read_text("utf-8")
+    saknas = sorted(n for n in _nycklar(modell) if f"`{n}`" not in text)
+    assert not saknas, f"docs/behorigheter.md beskriver inte: {saknas}"
+    assert "(behorigheter.md)" in (
+        Path(__file__).resolve().parents[2] / "docs" / "README.md"
+    ).read_text("utf-8")

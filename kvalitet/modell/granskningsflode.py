@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from kvalitet.grund.format import tal
 from kvalitet.modell.granskning import (
     LAGE_FRAN_STATUS,
     MAX_KOMMENTAR,
@@ -101,7 +102,7 @@ def overgang(
     if handling in KRAVER_VARFOR and not varfor:
         raise Otillatet(f"skriv varför ('{handling}' kräver en motivering, som sparas)")
     if varfor and len(varfor) > MAX_KOMMENTAR:
-        raise Otillatet(f"motiveringen får vara högst {MAX_KOMMENTAR} tecken")
+        raise Otillatet(f"motiveringen får vara högst {tal(MAX_KOMMENTAR)} tecken")
     handelse = Handelse(
         tid=tid, handling=handling, fran=fran, till=till, av=som_person(vem.person), varfor=varfor
     )
@@ -115,7 +116,9 @@ def _text(text: str, vad: str) -> str:
     if not text:
         raise Otillatet(f"{vad} är tom: skriv en text")
     if len(text) > MAX_KOMMENTAR:
-        raise Otillatet(f"{vad} får vara högst {MAX_KOMMENTAR} tecken (den har {len(text)})")
+        raise Otillatet(
+            f"{vad} får vara högst {tal(MAX_KOMMENTAR)} tecken (den har {tal(len(text))})"
+        )
     return text
 
 

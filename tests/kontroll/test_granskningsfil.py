@@ -1,0 +1,76 @@
+"""kvalitet kontrollera checks the period's review files: located errors, and a warning when
+the unit file's status: says something else than the review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kvalitet.cli import kvalitet
+
+GRANSKNING = """\
+enhet: bjorkbackaskolan
+läge: inlämnad
+händelser:
+- tid: '2026-06-10T14:02:11+02:00'
+  handling: lämna in
+  från: utkast
+  till: inlämnad
+  av: {namn: Helena Sandberg, epost: helena.sandberg@alvmora.se}
+kommentarer:
+- nummer: 1
+  sökväg: [resultat, styrkor, 0]
+  text: Vad bygger ni det på?
+  av: {namn: Karin Ek, epost: karin.ek@alvmora.se}
+  tid: '2026-06-11T09:15:00+02:00'
+"""
+
+
+def _kontrollera(
+    projekt: Path, runner: CliRunner, text: str, namn: str = "bjorkbackaskolan"
+) -> tuple[int, list[str]]:
+    fil = projekt / "rapporter" / "2025-26" / "granskning" / f"{namn}.yaml"
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    fil.write_text(text, encoding="utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
+    return res.exit_code, [r for r in res.output.splitlines() if "granskning/" in r]
+
+
+def test_en_giltig_granskningsfil(projekt: Path, runner: CliRunner) -> None:
+    assert _kontrollera(projekt, runner, GRANSKNING) == (0, [])
+
+
+def test_status_som_inte_stammer_ger_en_varning(projekt: Path, runner: CliRunner) -> None:
+    kod, rader = _kontrollera(
+        projekt, runner, GRANSKNING.replace("resultat, styrkor", "analys"), "resurscentrum"
+    )
+    assert kod == 1  # enhet: says bjorkbackaskolan in resurscentrum.yaml
+    kod, rader = _kontrollera(
+        projekt, runner, GRANSKNING.replace("bjorkbackaskolan", "resurscentrum"), "resurscentrum"
+    )
+    assert kod == 0
+    assert rader == [
+        "rapporter/2025-26/granskning/resurscentrum.yaml:2:7: varning: granskningen säger "
+        "inlämnad men rapporter/2025-26/resurscentrum.yaml har 'status: godkänd'; granskningen "
+        "gäller (skriv 'status: klar' i enhetens fil, eller låt granskaren flytta läget)"
+    ]
+
+
+def test_fel_i_granskningsfilen_har_rad(projekt: Path, runner: CliRunner) -> None:
+    text = GRANSKNING.replace("läge: inlämnad", "läge: klar").replace("nummer: 1", "nummer: 0")
+    kod, rader = _kontrollera(projekt, runner, text)
+    assert kod == 1
+    assert rader[0].startswith(
+        "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:2:7: fel: 'klar' är inget tillåtet "
+        "värde för 'läge'"
+    )
+    assert rader[1].startswith("rapporter/2025-26/granskning/bjorkbackaskolan.yaml:10:11: fel:")
+    kod, rader = _kontrollera(
+        projekt, runner, GRANSKNING.replace("läge: inlämnad", "läge: godkänd")
+    )
+    assert rader == [
+        "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:2:7: fel: läget är godkänd men den "
+        "senaste händelsen ledde till inlämnad (skriv 'läge: inlämnad' (läget ändras genom "
+        "kvalitet, inte för hand))"
+    ]

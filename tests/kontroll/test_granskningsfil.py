@@ -65,7 +65,10 @@ def test_fel_i_granskningsfilen_har_rad(projekt: Path, runner: CliRunner) -> Non
         "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:2:7: fel: 'klar' är inget tillåtet "
         "värde för 'läge'"
     )
-    assert rader[1].startswith("rapporter/2025-26/granskning/bjorkbackaskolan.yaml:10:11: fel:")
+    assert rader[1] == (
+        "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:10:11: fel: 'kommentarer[1].nummer' "
+        "är 0 men ska vara minst 1 (skriv ett tal som är minst 1)"
+    )
     kod, rader = _kontrollera(
         projekt, runner, GRANSKNING.replace("läge: inlämnad", "läge: godkänd")
     )
@@ -74,3 +77,28 @@ def test_fel_i_granskningsfilen_har_rad(projekt: Path, runner: CliRunner) -> Non
         "senaste händelsen ledde till inlämnad (skriv 'läge: inlämnad' (läget ändras genom "
         "kvalitet, inte för hand))"
     ]
+
+
+def test_en_tidpunkt_som_inte_gar_att_lasa(projekt: Path, runner: CliRunner) -> None:
+    kod, rader = _kontrollera(projekt, runner, GRANSKNING.replace("'2026-06-10T14", "'i går 14"))
+    assert kod == 1
+    assert rader == [
+        "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:4:8: fel: 'händelser[1].tid' ska vara "
+        "en tidpunkt, men är texten 'i går 14:02:11+02:00' (skriv tidpunkten som "
+        "ÅÅÅÅ-MM-DDTtt:mm:ss med tidszon, t.ex. '2026-06-10T14:02:11+02:00')"
+    ]
+
+
+def test_sista_dag_och_paminnelser_i_huvudmannafilen(projekt: Path, runner: CliRunner) -> None:
+    fil = projekt / "rapporter" / "2025-26" / "huvudman.yaml"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(text.replace("påminnelser: [7, 1]", "påminnelser: [7, -1]"), encoding="utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
+    assert res.exit_code == 1
+    assert (
+        "huvudman.yaml:29:20: fel: 'inlämning.påminnelser[2]' är −1 men ska vara minst 0 "
+        "(skriv ett tal som är minst 0)"
+    ) in res.output
+    fil.write_text(text.replace("sista_dag: 2026-06-15", "sista_dag: 15 juni"), encoding="utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
+    assert "huvudman.yaml:28:14: fel: 'inlämning.sista_dag' ska vara ett datum" in res.output

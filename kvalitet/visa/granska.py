@@ -22,12 +22,22 @@ from kvalitet.kalla.rundtur import Rundtur
 from kvalitet.kalla.skrivvag import skriv_enhetsfil
 from kvalitet.kontroll.granskning import enhetens_fil, enhetens_status, las_granskningsbytes
 from kvalitet.kontroll.granskning import som_yaml as _som_yaml
-from kvalitet.modell.granskning import STATUS_I_ENHETSFILEN, Granskning
+from kvalitet.modell.granskning import LAGE_FRAN_STATUS, STATUS_I_ENHETSFILEN, Granskning
 from kvalitet.modell.granskningsflode import kommentera, los, ny_granskning, overgang, svara
 from kvalitet.modell.rattighet import Behorighet, Otillatet
 from kvalitet.modell.schema import enhetsschema
 
 Steg = Callable[[Granskning], Granskning]
+VAGAR: dict[tuple[str, str], tuple[str, ...]] = {
+    ("utkast", "inlämnad"): ("lämna in",),
+    ("utkast", "godkänd"): ("lämna in", "godkänn"),
+    ("inlämnad", "utkast"): ("ta tillbaka",),
+    ("inlämnad", "godkänd"): ("godkänn",),
+    ("godkänd", "utkast"): ("öppna igen",),
+    ("godkänd", "inlämnad"): ("öppna igen", "lämna in"),
+}
+"""The editor's status buttons (utkast, klar, godkänd) as the review's actions."""
+LOKAL_ANLEDNING = "status ändrad i editorn"
 
 
 def forfattare_for(behorighet: Behorighet) -> Forfattare | None:
@@ -214,3 +224,38 @@ class Granskningar:
             lambda g: los(g, nummer, vem, tid),
             f"kommentar {nummer} löst av {vem.person.visning()}",
         )
+
+    def forbered_status(
+        self, enhet: str, status: str, vem: Behorighet, period: str | None = None
+    ) -> Callable[[], Granskning] | None:
+        """The editor's status button (``Redigering.satt_status``) as review actions, checked
+        before anything is written: ``Otillatet`` when ``vem`` may not; else the function that
+        records them after the save (None: nothing to record). The local session records only
+        in a project that already has the unit's review file, so ``kvalitet skriv`` alone
+        writes no new files."""
+        from kvalitet.visa.behorighet import LOKAL
+
+        period = self.period(period)
+        if vem is LOKAL and not self.projekt.granskningsfil(period, enhet).is_file():
+            return None
+        nu = self.las(enhet, vem, period)
+        vag = VAGAR.get((nu.lage, LAGE_FRAN_STATUS.get(status, status)), ())
+        if not vag:
+            return None
+        tid = _nu()
+        prov = nu
+        for handling in vag:  # raises Otillatet before the save when a step is not allowed
+            prov = overgang(prov, handling, vem, tid, LOKAL_ANLEDNING)
+
+        def steg(handling: str) -> Steg:
+            return lambda g: overgang(g, handling, vem, tid, LOKAL_ANLEDNING)
+
+        def utfor() -> Granskning:
+            ny = nu
+            for handling in vag:
+                ny = self._andra(
+                    enhet, period, vem, steg(handling), f"{handling} av {vem.person.visning()}"
+                )
+            return ny
+
+        return utfor

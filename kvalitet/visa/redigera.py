@@ -204,16 +204,23 @@ class Redigering:
         bas: Any = None,
         forfattare: Forfattare | None = None,
     ) -> dict[str, Any]:
-        """The status through the same save: the page's base with the new status."""
+        """The status through the same save: the page's base with the new status. When the
+        unit has a review file (or the session is a login), the review's rules apply first and
+        the move is recorded in its history (``visa/granska.py``)."""
         if status not in STATUSAR:
             raise Nekad(f"'{status}' är ingen status; välj {', '.join(STATUSAR)}")
         fil = self.enhetsfil(enhets_id)
+        from kvalitet.visa.granska import Granskningar
+
+        granskning = Granskningar(self.projekt, self.historik).forbered_status(
+            enhets_id, status, self.session.behorighet
+        )
         if isinstance(bas, dict):
             innehall = {**bas, "status": status}
         else:
             innehall = self._rundtur(fil, fil.read_bytes()).som_data()
             innehall["status"] = status
-        return self.spara(
+        svar = self.spara(
             enhets_id,
             innehall,
             version,
@@ -222,6 +229,9 @@ class Redigering:
             anledning=f"status {status}",
             forfattare=forfattare,
         )
+        if granskning is not None and svar.get("sparad"):
+            granskning()  # the review follows: its history says who moved the state
+        return svar
 
     def angra(
         self, enhets_id: str, version: str | None = None, forfattare: Forfattare | None = None

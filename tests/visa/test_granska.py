@@ -12,12 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from kvalitet.cli import kvalitet
-from kvalitet.kalla.projekt import Projekt
+from kvalitet.kalla.projekt import Projekt, hitta_projekt
 from kvalitet.kontroll.behorigheter import projektets_behorighet
 from kvalitet.kontroll.granskning import las_granskning
 from kvalitet.modell.rattighet import Behorighet, Otillatet
-from kvalitet.visa.behorighet import Skrivratt
+from kvalitet.visa.behorighet import Session, Skrivratt
 from kvalitet.visa.granska import Granskningar
+from kvalitet.visa.redigera import Redigering
+from kvalitet.visa.server import Forhandsvisning
 
 ENHET = "alvmora-gymnasium"
 PERIOD = "2025/26"
@@ -179,3 +181,43 @@ def test_samtidiga_kommentarer_tappas_inte(forrad: Path) -> None:
         f"p{n} {i}" for n in range(2) for i in range(10)
     )
     assert sorted(k.nummer for k in granskning.kommentarer) == list(range(1, 21))
+
+
+def _redigering(rot: Path, vem: Behorighet | None = None) -> Redigering:
+    projekt = hitta_projekt(rot)
+    session = Session(vem) if vem is not None else Session()
+    skrivratt = Skrivratt.for_behorighet(projekt, vem) if vem is not None else None
+    return Redigering(Forhandsvisning(projekt), skrivratt, session)
+
+
+def test_editorns_statusknapp_utan_granskningsfil_som_forut(forrad: Path) -> None:
+    """kvalitet skriv alone: the status is written, no review file appears."""
+    redigering = _redigering(forrad)
+    data = redigering.oppna(ENHET)
+    assert redigering.satt_status(ENHET, "godkänd", data["version"], data["data"])["sparad"]
+    assert not (forrad / "rapporter" / "2025-26" / "granskning").exists()
+
+
+def test_editorns_statusknapp_foljer_granskningen(forrad: Path) -> None:
+    projekt = Projekt(forrad)
+    johanna = _person(forrad, "johanna.ek@alvmora.se", "Johanna Ek")
+    Granskningar(projekt).kommentera(
+        ENHET, [], "Börja med analysen.", _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    )
+    # the review file exists: the local editor's "Godkänn" is recorded in its history
+    redigering = _redigering(forrad)
+    data = redigering.oppna(ENHET)
+    redigering.satt_status(ENHET, "godkänd", data["version"], data["data"])
+    granskning, _ = las_granskning(projekt, PERIOD, ENHET)
+    assert granskning is not None and granskning.lage == "godkänd"
+    assert [h.handling for h in granskning.handelser] == ["lämna in", "godkänn"]
+    assert granskning.handelser[0].av.namn == "den lokala användaren"
+
+    # a logged-in rektor: reopening is the granskare's, refused before anything is written
+    enhetsfil = forrad / "rapporter" / "2025-26" / f"{ENHET}.yaml"
+    fore = enhetsfil.read_bytes()
+    redigering = _redigering(forrad, johanna)
+    data = redigering.oppna(ENHET)
+    with pytest.raises(Otillatet, match="öppnas igen bara av en granskare"):
+        redigering.satt_status(ENHET, "utkast", data["version"], data["data"])
+    assert enhetsfil.read_bytes() == fore

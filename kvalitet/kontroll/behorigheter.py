@@ -4,7 +4,8 @@ person or group twice. Every problem has the file, line and a fix."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, las_yaml
@@ -131,8 +132,46 @@ def _roller_och_enheter(
     return problem
 
 
-def projektets_behorighet(projekt: Projekt, ansprak: dict[str, object]) -> Behorighet:
-    """The rights of a login in this project: the file read and checked now; a file with
-    errors gives nobody a role (kontrollera names the errors)."""
-    fil, _ = las_behorigheter(projekt)
-    return behorighet_for(fil, ansprak)
+class Behorighetsminne:
+    """The rights file as the server reads it on every request: parsed again only when the
+    file changed (its size, time and inode). Errors in the fields (an unknown role, an unknown
+    key, broken YAML) give nobody a role until they are fixed: the server fails closed. What
+    only the cross-check sees (an unknown unit, the same person twice, a rektor without
+    units) does not stop the others: ``kontrollera`` reports it, and it grants nothing more
+    than the file says."""
+
+    def __init__(self, projekt: Projekt) -> None:
+        self.projekt = projekt
+        self._nyckel: tuple[int, int, int] | None = None
+        self._fil: Behorighetsfil | None = None
+        self.problem: list[Problem] = []
+        self._las = threading.Lock()
+
+    def fil(self) -> Behorighetsfil | None:
+        sokvag = self.projekt.behorighetsfil
+        try:
+            st = sokvag.stat()
+        except OSError:
+            with self._las:
+                self._nyckel, self._fil, self.problem = None, None, []
+            return None
+        nyckel = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._las:
+            if nyckel == self._nyckel:
+                return self._fil
+        kalla = las_yaml(sokvag)
+        problem: list[Problem] = list(kalla.problem)
+        modell = las_modell(kalla, Behorighetsfil, problem, "'kontakt:' och 'personer:'")
+        with self._las:
+            self._nyckel, self._fil, self.problem = nyckel, modell, problem
+        return modell
+
+    def behorighet(self, ansprak: Mapping[str, object]) -> Behorighet:
+        """The rights of the person in ``ansprak`` (the verified ID token's claims)."""
+        return behorighet_for(self.fil(), ansprak)
+
+
+def projektets_behorighet(projekt: Projekt, ansprak: Mapping[str, object]) -> Behorighet:
+    """The rights of a login in this project, the file read now (a server keeps a
+    ``Behorighetsminne`` instead)."""
+    return Behorighetsminne(projekt).behorighet(ansprak)

@@ -3,6 +3,7 @@ checked with located Swedish problems; and their text as kvalitet writes it."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import yaml
@@ -11,7 +12,7 @@ from kvalitet.grund.problem import Problem, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml, las_yaml_text
 from kvalitet.kalla.oversikt import periodoversikt
 from kvalitet.kalla.projekt import GRANSKNINGSMAPP, Projekt
-from kvalitet.kontroll.validera import las_modell
+from kvalitet.kontroll.validera import ENHETS_ID, las_modell
 from kvalitet.modell.granskning import LAGE_FRAN_STATUS, STATUS_I_ENHETSFILEN, Granskning
 from kvalitet.modell.rattighet import Otillatet
 
@@ -32,23 +33,56 @@ def periodens_enheter(projekt: Projekt, period: str) -> dict[str, Path]:
 
 def enhetens_fil(projekt: Projekt, period: str, enhet: str) -> Path:
     """The unit's file for the period; ``Otillatet`` when the period has no such unit."""
+    if ENHETS_ID.match(enhet):
+        direkt = projekt.periodmapp(period) / f"{enhet}.yaml"
+        if direkt.is_file() and not direkt.is_symlink():
+            return direkt  # the usual place, without listing the project
     fil = periodens_enheter(projekt, period).get(enhet)
     if fil is None:
         raise Otillatet(f"enheten '{enhet}' finns inte för {period}")
     return fil
 
 
-def enhetens_status(fil: Path) -> str | None:
+class Enhetsminne:
+    """A unit file's ``namn`` and ``status:`` as written (no validation), read once per version
+    of the file (its size, time and inode): the overview of 600 units reads only what changed."""
+
+    def __init__(self) -> None:
+        self._poster: dict[Path, tuple[tuple[int, int, int], str, str | None]] = {}
+        self._las = threading.Lock()
+
+    def uppgifter(self, fil: Path) -> tuple[str, str | None]:
+        """(namn, status) of the unit file; the file name and None when unreadable."""
+        try:
+            st = fil.stat()
+        except OSError:
+            return fil.stem, None
+        nyckel = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._las:
+            post = self._poster.get(fil)
+        if post is not None and post[0] == nyckel:
+            return post[1], post[2]
+        data = las_yaml(fil).data
+        namn = data.get("namn") if isinstance(data, dict) else None
+        status = data.get("status") if isinstance(data, dict) else None
+        ut = (
+            namn.strip() if isinstance(namn, str) and namn.strip() else fil.stem,
+            status if isinstance(status, str) else None,
+        )
+        with self._las:
+            if len(self._poster) > 10_000:
+                self._poster.clear()
+            self._poster[fil] = (nyckel, *ut)
+        return ut
+
+
+def enhetens_status(fil: Path, minne: Enhetsminne | None = None) -> str | None:
     """The unit file's ``status:`` as written (no validation; None when unreadable)."""
-    data = las_yaml(fil).data
-    status = data.get("status") if isinstance(data, dict) else None
-    return status if isinstance(status, str) else None
+    return (minne or Enhetsminne()).uppgifter(fil)[1]
 
 
-def enhetens_namn(fil: Path) -> str:
-    data = las_yaml(fil).data
-    namn = data.get("namn") if isinstance(data, dict) else None
-    return namn.strip() if isinstance(namn, str) and namn.strip() else fil.stem
+def enhetens_namn(fil: Path, minne: Enhetsminne | None = None) -> str:
+    return (minne or Enhetsminne()).uppgifter(fil)[0]
 
 
 def _las(kalla: Kalla) -> tuple[Granskning | None, list[Problem]]:
@@ -166,14 +200,16 @@ def _lista(dumper: yaml.SafeDumper, data: list[object]) -> yaml.Node:
 _Skrivare.add_representer(list, _lista)
 
 
-def som_yaml(granskning: Granskning, rot: Path, enhetsfil: Path) -> str:
+def som_yaml(
+    granskning: Granskning, rot: Path, enhetsfil: Path, minne: Enhetsminne | None = None
+) -> str:
     """The review file's text: a comment saying what it is, then the data, readable."""
     data = granskning.model_dump(by_alias=True, exclude_none=True, mode="json")
     for kommentar in data.get("kommentarer", []):
         if not kommentar.get("svar"):
             kommentar.pop("svar", None)
     rubrik = RUBRIK.format(
-        namn=enhetens_namn(enhetsfil),
+        namn=enhetens_namn(enhetsfil, minne),
         period=enhetsfil.parent.name.replace("-", "/"),
         fil=visningsnamn(enhetsfil, rot),
     )

@@ -9,12 +9,7 @@ from dataclasses import dataclass
 
 from kvalitet.kalla.las import las_yaml
 from kvalitet.kalla.projekt import Projekt
-from kvalitet.kontroll.granskning import (
-    enhetens_namn,
-    enhetens_status,
-    las_granskning,
-    periodens_enheter,
-)
+from kvalitet.kontroll.granskning import Enhetsminne, las_granskning, periodens_enheter
 from kvalitet.modell.granskning import Granskning
 from kvalitet.modell.granskningsflode import ny_granskning
 from kvalitet.modell.huvudman import Inlamning
@@ -135,19 +130,23 @@ def periodens_inlamning(projekt: Projekt, period: str) -> Inlamning | None:
 
 
 def granskningsoversikt(
-    projekt: Projekt, period: str | None = None, idag: dt.date | None = None
+    projekt: Projekt,
+    period: str | None = None,
+    idag: dt.date | None = None,
+    minne: Enhetsminne | None = None,
 ) -> Granskningsoversikt:
     """The overview of ``period`` (default: the latest) for the förvaltning. A unit without a
     review file has the state of its ``status:``; a review file with errors counts as its
-    unit's ``status:`` too (kontrollera names the errors)."""
+    unit's ``status:`` too (kontrollera names the errors). A server keeps one ``minne`` so
+    that only changed unit files are read again."""
     from kvalitet.kalla.oversikt import periodoversikt
 
     period = period or periodoversikt(projekt).senaste() or ""
     idag = idag or dt.date.today()
+    minne = minne or Enhetsminne()
     poster = []
     for enhet, fil in periodens_enheter(projekt, period).items():
+        namn, status = minne.uppgifter(fil)
         granskning, _ = las_granskning(projekt, period, enhet)
-        if granskning is None:
-            granskning = ny_granskning(enhet, enhetens_status(fil))
-        poster.append((enhet, enhetens_namn(fil), granskning))
+        poster.append((enhet, namn, granskning or ny_granskning(enhet, status)))
     return sammanstall_oversikt(period, periodens_inlamning(projekt, period), idag, poster)

@@ -20,7 +20,12 @@ from kvalitet.kalla.historik import Forfattare, Historik
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.kalla.rundtur import Rundtur
 from kvalitet.kalla.skrivvag import skriv_enhetsfil
-from kvalitet.kontroll.granskning import enhetens_fil, enhetens_status, las_granskningsbytes
+from kvalitet.kontroll.granskning import (
+    Enhetsminne,
+    enhetens_fil,
+    enhetens_status,
+    las_granskningsbytes,
+)
 from kvalitet.kontroll.granskning import som_yaml as _som_yaml
 from kvalitet.modell.granskning import LAGE_FRAN_STATUS, STATUS_I_ENHETSFILEN, Granskning
 from kvalitet.modell.granskningsflode import kommentera, los, ny_granskning, overgang, svara
@@ -55,17 +60,30 @@ def _nu() -> dt.datetime:
 class Granskningar:
     """The review of the units of one project; one instance per server (or command)."""
 
-    def __init__(self, projekt: Projekt, historik: Historik | None = None) -> None:
+    def __init__(
+        self, projekt: Projekt, historik: Historik | None = None, minne: Enhetsminne | None = None
+    ) -> None:
         self.projekt = projekt
         self.historik = historik or Historik(projekt.rot)
+        self.minne = minne or Enhetsminne()
 
     # ------------------------------------------------------------------ reading
 
     def period(self, period: str | None) -> str:
+        """``period``, or the latest: the newest period folder with files (else every file's
+        period, as ``kvalitet kontrollera`` finds it)."""
         if period:
             return period
         from kvalitet.kalla.oversikt import periodoversikt
+        from kvalitet.kalla.projekt import period_fran_mapp, periodnyckel
 
+        mappar = [
+            p
+            for d in self.projekt.rapporter.iterdir()
+            if d.is_dir() and (p := period_fran_mapp(d.name)) and any(d.glob("*.yaml"))
+        ]
+        if mappar:
+            return max(mappar, key=periodnyckel)
         senaste = periodoversikt(self.projekt).senaste()
         if senaste is None:
             raise Otillatet("projektet har ingen period (en mapp som rapporter/2025-26/)")
@@ -86,7 +104,7 @@ class Granskningar:
 
     def _fran(self, data: bytes | None, fil: Path, enhet: str, enhetsfil: Path) -> Granskning:
         if data is None:
-            return ny_granskning(enhet, enhetens_status(enhetsfil))
+            return ny_granskning(enhet, enhetens_status(enhetsfil, self.minne))
         granskning, problem = las_granskningsbytes(data, fil)
         if granskning is None:
             forsta = problem[0].visa() if problem else visningsnamn(fil, self.projekt.rot)
@@ -111,7 +129,7 @@ class Granskningar:
         def berakna(nu: bytes | None) -> bytes:
             ny = steg(self._fran(nu, fil, enhet, enhetsfil))
             resultat[:] = [ny]
-            return _som_yaml(ny, self.projekt.rot, enhetsfil).encode("utf-8")
+            return _som_yaml(ny, self.projekt.rot, enhetsfil, self.minne).encode("utf-8")
 
         skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före")
         if skrivning.skrivet:

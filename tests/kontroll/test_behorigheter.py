@@ -12,7 +12,11 @@ from pydantic import BaseModel
 
 from kvalitet.cli import kvalitet
 from kvalitet.kalla.projekt import Projekt
-from kvalitet.kontroll.behorigheter import las_behorigheter, projektets_behorighet
+from kvalitet.kontroll.behorigheter import (
+    Behorighetsminne,
+    las_behorigheter,
+    projektets_behorighet,
+)
 from kvalitet.modell.behorigheter import Behorighetsfil
 from kvalitet.modell.granskning import Granskning
 
@@ -90,13 +94,45 @@ def test_korskontrollerna_med_rad_och_rattning(projekt: Path) -> None:
     ]
 
 
-def test_en_trasig_fil_ger_ingen_nagon_roll(projekt: Path) -> None:
-    (projekt / "rapporter" / "behörigheter.yaml").write_text(
-        TRASIG.replace("rektr", "rektor"), encoding="utf-8"
-    )
-    b = projektets_behorighet(Projekt(projekt), {"sub": "s", "email": "a@alvmora.se"})
+def test_fel_i_falten_ger_ingen_nagon_roll(projekt: Path) -> None:
+    """Fail closed: an unknown role (a model error) and nobody gets a role from the file."""
+    fil = projekt / "rapporter" / "behörigheter.yaml"
+    fil.write_text(TRASIG, encoding="utf-8")
+    minne = Behorighetsminne(Projekt(projekt))
+    b = minne.behorighet({"sub": "s", "email": "d@alvmora.se"})
     assert not b.har_roll and not b.far_lasa("bjorkbackaskolan")
     assert "Fråga den som sköter kvalitetsrapporterna hos huvudmannen" in b.utan_roll_text()
+    assert "'rektr' är inget tillåtet värde" in minne.problem[0].vad
+    # the cross-check's errors (unknown unit, duplicate, no e-mail) do not stop the others
+    fil.write_text(TRASIG.replace("rektr", "rektor") + "\n", encoding="utf-8")
+    b = minne.behorighet({"sub": "s", "email": "a@alvmora.se"})
+    assert b.skriver == {"bjorkbackaskolan", "bjorkbacka"} and b.far_skriva("bjorkbackaskolan")
+    assert (
+        minne.behorighet({"sub": "t", "email": "x@alvmora.se"})
+        .utan_roll_text()
+        .startswith(
+            "Du är inloggad som x@alvmora.se, men du har ingen roll i kvalitetsrapporterna. "
+            "Fråga Karin Ek om att få en roll"
+        )
+    )
+
+
+def test_minnet_laser_om_filen_nar_den_andras(projekt: Path) -> None:
+    fil = projekt / "rapporter" / "behörigheter.yaml"
+    minne = Behorighetsminne(Projekt(projekt))
+    ansprak = {"sub": "s", "email": "sara.lund@alvmora.se"}
+    assert minne.behorighet(ansprak).far_lasa("alvmora-gymnasium")
+    forsta = minne.fil()
+    assert minne.fil() is forsta  # unchanged: not read again
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace(
+            "enheter: [bjorkbackaskolan, alvmora-gymnasium]", "enheter: [bjorkbackaskolan]"
+        ),
+        encoding="utf-8",
+    )
+    assert not minne.behorighet(ansprak).far_lasa("alvmora-gymnasium")
+    fil.unlink()
+    assert not minne.behorighet(ansprak).har_roll
 
 
 def test_kontrollera_visar_felen_och_avslutar_med_1(projekt: Path, runner: CliRunner) -> None:

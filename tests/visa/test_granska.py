@@ -16,8 +16,8 @@ from kvalitet.kalla.projekt import Projekt, hitta_projekt
 from kvalitet.kontroll.behorigheter import projektets_behorighet
 from kvalitet.kontroll.granskning import las_granskning
 from kvalitet.modell.rattighet import Behorighet, Otillatet
-from kvalitet.visa.behorighet import Session, Skrivratt
-from kvalitet.visa.granska import Granskningar
+from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
+from kvalitet.visa.granska import Granskningar, forfattare_for
 from kvalitet.visa.redigera import Redigering
 from kvalitet.visa.server import Forhandsvisning
 
@@ -221,3 +221,20 @@ def test_editorns_statusknapp_foljer_granskningen(forrad: Path) -> None:
     with pytest.raises(Otillatet, match="öppnas igen bara av en granskare"):
         redigering.satt_status(ENHET, "utkast", data["version"], data["data"])
     assert enhetsfil.read_bytes() == fore
+
+
+def test_en_sparning_i_formularet_har_personen_som_forfattare(forrad: Path) -> None:
+    johanna = _person(forrad, "johanna.ek@alvmora.se", "Johanna Ek")
+    redigering = _redigering(forrad, johanna)
+    data = redigering.oppna(ENHET)
+    andrad = {**data["data"], "sammanfattning": "Ett år med nya lokaler."}
+    svar = redigering.spara(
+        ENHET, andrad, data["version"], data["data"], forfattare=forfattare_for(johanna)
+    )
+    assert svar["sparad"]
+    assert _git(forrad, "log", "-1", "--format=%an <%ae>|%cn|%s") == (
+        "Johanna Ek <johanna.ek@alvmora.se>|Servern|alvmora-gymnasium: sparad i webbläsaren "
+        "(kvalitet skriv)\n"
+    )
+    with pytest.raises(Nekad, match="du får inte skriva i enheten 'bjorkbackaskolan'"):
+        redigering.oppna("bjorkbackaskolan")

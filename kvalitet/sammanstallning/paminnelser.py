@@ -4,6 +4,7 @@ the deadline. Pure: sending is ``epost.skicka``."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from kvalitet.grund.format import antal, datum
@@ -59,6 +60,14 @@ def _rad(lage: Enhetslage, adress: str | None) -> str:
     return rad
 
 
+def _radbryt(text: str) -> str:
+    """Paragraphs wrapped at 72 characters (a mail client's width); lists as they are."""
+    stycken = text.split("\n\n")
+    return "\n\n".join(
+        s if s.startswith("- ") else textwrap.fill(s, 72, break_on_hyphens=False) for s in stycken
+    )
+
+
 def paminnelser(
     oversikt: Granskningsoversikt,
     behorigheter: Behorighetsfil,
@@ -102,5 +111,5 @@ def paminnelser(
             f"Frågor besvaras av {behorigheter.kontakt}.\n\n"
             "Det här är ett automatiskt meddelande från kvalitetsrapporternas server.\n"
         )
-        ut.append(Paminnelse(epost, namn, amne, text, tuple(e.enhet for e in egna)))
+        ut.append(Paminnelse(epost, namn, amne, _radbryt(text), tuple(e.enhet for e in egna)))
     return ut

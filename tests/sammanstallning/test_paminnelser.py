@@ -155,11 +155,13 @@ def test_paminnelsen_tas_emot_av_smtp_servern(projekt: Path, smtp: tuple[_Brevla
     )
     assert meddelande["To"] == "Johanna Ek <johanna.ek@alvmora.se>"
     text = meddelande.get_content().replace("\r\n", "\n")
-    assert text.startswith(
-        "Hej Johanna Ek!\n\nKvalitetsrapporterna för 2025/26 ska lämnas in senast 15 juni 2026 (om 7 dagar)."
+    assert " ".join(text.split()).startswith(
+        "Hej Johanna Ek! Kvalitetsrapporterna för 2025/26 ska lämnas in senast 15 juni 2026 "
+        "(om 7 dagar). Den här rapporten är inte inlämnad än:"
     )
+    assert max(len(r) for r in text.splitlines()) <= 72
     assert "- Älvmora gymnasium\n  https://kvalitet.alvmora.se/skriv/alvmora-gymnasium" in text
-    assert "Karin Ek, kvalitetsstrateg, karin.ek@alvmora.se" in text
+    assert "Karin Ek, kvalitetsstrateg, karin.ek@alvmora.se" in " ".join(text.split())
 
 
 def test_avstangda_paminnelser_skickar_ingenting(
@@ -203,3 +205,40 @@ def test_en_server_som_inte_svarar_ger_ett_svenskt_fel(projekt: Path) -> None:
     )
     with pytest.raises(KvalitetError, match=r"e-postservern 127\.0\.0\.1:\d+ går inte att nå"):
         skicka(brev, installningar)
+
+
+def test_kommandot_granskning_visar_och_skickar(
+    projekt: Path, smtp: tuple[_Brevlada, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from kvalitet.cli import kvalitet
+
+    brevlada, port = smtp
+    runner = CliRunner()
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-16"])
+    assert res.exit_code == 0, res.output
+    assert res.output == (
+        "Björkbackaskolan (bjorkbackaskolan): inlämnad\n"
+        "Förskolan Lingonet (forskolan-lingonet): inlämnad\n"
+        "Resurscentrum (resurscentrum): godkänd\n"
+        "Älvmora gymnasium (alvmora-gymnasium): utkast, SEN\n"
+        "2025/26: 2 inlämnade, 1 godkänd, 1 utkast av 4 enheter; sista dag 15 juni 2026, 1 sen.\n"
+    )
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-10", "--påminn"])
+    assert res.output.endswith("Inga påminnelser i dag.\n")
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--skicka"])
+    assert res.exit_code == 1 and "påminnelserna är avstängda" in res.output
+    assert brevlada.brev == []
+
+    monkeypatch.setenv("KVALITET_SMTP_VARD", "127.0.0.1")
+    monkeypatch.setenv("KVALITET_SMTP_PORT", str(port))
+    monkeypatch.setenv("KVALITET_SMTP_AVSANDARE", "kvalitet@alvmora.se")
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-16", "--skicka"])
+    assert res.exit_code == 0, res.output
+    assert (
+        "Ämne: Påminnelse: kvalitetsrapporten för Älvmora gymnasium skulle ha lämnats in"
+        in res.output
+    )
+    assert res.output.endswith("Skickade 1 påminnelse.\n")
+    assert [b.rcpt_tos for b in brevlada.brev] == [["johanna.ek@alvmora.se"]]

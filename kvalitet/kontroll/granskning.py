@@ -154,11 +154,28 @@ def kontrollera_granskningar(projekt: Projekt, period: str | None) -> list[Probl
     if period is None:
         return []
     mapp = projekt.periodmapp(period) / GRANSKNINGSMAPP
-    if not mapp.is_dir() or mapp.is_symlink():
+    if mapp.is_symlink():
+        return [
+            Kalla(mapp).fel(
+                (),
+                "mappen granskning/ är en länk och läses inte",
+                "ta bort länken; kvalitet skapar mappen själv",
+            )
+        ]
+    if not mapp.is_dir():
         return []
     enheter = periodens_enheter(projekt, period)
     problem: list[Problem] = []
     for fil in sorted(mapp.glob("*.yaml")):
+        if fil.is_symlink():
+            problem.append(
+                Kalla(fil).fel(
+                    (),
+                    "granskningsfilen är en länk och läses inte",
+                    "ta bort länken; kvalitet skriver granskningen själv",
+                )
+            )
+            continue
         kalla = las_yaml(fil)
         granskning, egna = _las(kalla)
         problem.extend(egna)

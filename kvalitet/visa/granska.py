@@ -95,6 +95,7 @@ class Granskningar:
         self._far_lasa(enhet, vem)
         fil = self.projekt.granskningsfil(period, enhet)
         enhetsfil = enhetens_fil(self.projekt, period, enhet)
+        self._mapp(fil, skapa=False)
         data = fil.read_bytes() if fil.is_file() else None
         return self._fran(data, fil, enhet, enhetsfil)
 
@@ -123,7 +124,7 @@ class Granskningar:
         self._far_lasa(enhet, vem)
         enhetsfil = enhetens_fil(self.projekt, period, enhet)
         fil = self.projekt.granskningsfil(period, enhet)
-        self._mapp(fil.parent)
+        self._mapp(fil, skapa=True)
         resultat: list[Granskning] = []
 
         def berakna(nu: bytes | None) -> bytes:
@@ -136,15 +137,21 @@ class Granskningar:
             self.historik.checka_in(fil, f"{enhet}: {meddelande} (granskning)", forfattare_for(vem))
         return resultat[0]
 
-    def _mapp(self, mapp: Path) -> None:
-        """The period's review folder, created; never through a link."""
+    def _mapp(self, fil: Path, skapa: bool) -> None:
+        """The review file's folder (created with ``skapa``); neither the file nor a folder on
+        the way may be a link: kvalitet never reads or writes through one (it could point out
+        of the project)."""
         rot = self.projekt.rapporter
-        steg = rot
-        for namn in mapp.relative_to(rot).parts:
-            steg = steg / namn
-            if steg.is_symlink():
-                raise Otillatet(f"'{namn}' är en länk; kvalitet skriver inte genom länkar")
-        mapp.mkdir(parents=True, exist_ok=True)
+        delar = fil.relative_to(rot).parts
+        steg = [rot, *(rot.joinpath(*delar[: i + 1]) for i in range(len(delar)))]
+        for sokvag in steg:
+            if sokvag.is_symlink():
+                raise Otillatet(
+                    f"'{sokvag.name}' är en länk; kvalitet läser och skriver inte genom länkar "
+                    "(ta bort länken)"
+                )
+        if skapa:
+            fil.parent.mkdir(parents=True, exist_ok=True)
 
     def _skriv_status(self, enhetsfil: Path, lage: str, vem: Behorighet, enhet: str) -> None:
         """The unit file's ``status:`` to match the review's state (round trip, nothing else

@@ -238,3 +238,37 @@ def test_en_sparning_i_formularet_har_personen_som_forfattare(forrad: Path) -> N
     )
     with pytest.raises(Nekad, match="du får inte skriva i enheten 'bjorkbackaskolan'"):
         redigering.oppna("bjorkbackaskolan")
+
+
+@pytest.mark.parametrize("vad", ["fil", "mapp"])
+def test_aldrig_genom_en_lank(
+    forrad: Path, tmp_path_factory: pytest.TempPathFactory, vad: str, runner: CliRunner
+) -> None:
+    """A review file or folder that is a link (perhaps to a secret outside the project) is
+    neither read, shown nor written through."""
+    utanfor = tmp_path_factory.mktemp("utanfor")
+    hemlig = utanfor / f"{ENHET}.yaml"
+    hemlig.write_text("enhet: alvmora-gymnasium\nläge: godkänd\n# hemligt\n", encoding="utf-8")
+    projekt = Projekt(forrad)
+    fil = projekt.granskningsfil(PERIOD, ENHET)
+    if vad == "fil":
+        fil.parent.mkdir(parents=True)
+        fil.symlink_to(hemlig)
+    else:
+        fil.parent.symlink_to(utanfor, target_is_directory=True)
+    karin = _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    with pytest.raises(Otillatet, match="är en länk; kvalitet läser och skriver inte genom länkar"):
+        Granskningar(projekt).las(ENHET, karin)
+    with pytest.raises(Otillatet, match="är en länk"):
+        Granskningar(projekt).kommentera(ENHET, [], "Hej", karin)
+    assert hemlig.read_text(encoding="utf-8").endswith("# hemligt\n")
+    assert sorted(p.name for p in utanfor.iterdir()) == [f"{ENHET}.yaml"]
+    res = runner.invoke(kvalitet, ["kontrollera", str(forrad)])
+    assert res.exit_code == 1
+    fel = {
+        "fil": "2025-26/granskning/alvmora-gymnasium.yaml:1:1: fel: granskningsfilen är "
+        "en länk och läses inte (ta bort länken; kvalitet skriver granskningen själv)",
+        "mapp": "2025-26/granskning:1:1: fel: mappen granskning/ är en länk och läses "
+        "inte (ta bort länken; kvalitet skapar mappen själv)",
+    }[vad]
+    assert any(r.endswith(fel) for r in res.output.splitlines()), res.output

@@ -12,6 +12,7 @@ from kvalitet.grund.problem import Problem, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml, las_yaml_text
 from kvalitet.kalla.oversikt import periodoversikt
 from kvalitet.kalla.projekt import GRANSKNINGSMAPP, Projekt
+from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.kontroll.validera import ENHETS_ID, las_modell
 from kvalitet.modell.granskning import LAGE_FRAN_STATUS, STATUS_I_ENHETSFILEN, Granskning
 from kvalitet.modell.rattighet import Otillatet
@@ -191,6 +192,7 @@ def kontrollera_granskningar(projekt: Projekt, period: str | None) -> list[Probl
                 )
             )
             continue
+        problem.extend(_forsvunna_delar(granskning, kalla, las_yaml(enhetsfil).data))
         status = enhetens_status(enhetsfil) or "utkast"
         if LAGE_FRAN_STATUS.get(status) != granskning.lage:
             problem.append(
@@ -203,6 +205,31 @@ def kontrollera_granskningar(projekt: Projekt, period: str | None) -> list[Probl
                 )
             )
     return problem
+
+
+def _finns(data: object, sokvag: list[str | int]) -> bool:
+    for del_ in sokvag:
+        ar_punkt = isinstance(data, list) and isinstance(del_, int) and 0 <= del_ < len(data)
+        if not (isinstance(data, dict) and del_ in data) and not ar_punkt:
+            return False
+        data = data[del_]  # type: ignore[index]
+    return True
+
+
+def _forsvunna_delar(granskning: Granskning, kalla: Kalla, data: object) -> list[Problem]:
+    """A warning for each open comment whose part is no longer in the unit file."""
+    ut = []
+    for i, kommentar in enumerate(granskning.kommentarer):
+        if kommentar.oppen and data is not None and not _finns(data, kommentar.sokvag):
+            ut.append(
+                kalla.varning(
+                    ("kommentarer", i, "sökväg"),
+                    f"kommentar {kommentar.nummer} sitter vid '{visa_sokvag(tuple(kommentar.sokvag))}', "
+                    "som inte finns i enhetens fil längre",
+                    "svara på kommentaren eller markera den som löst",
+                )
+            )
+    return ut
 
 
 class _Skrivare(yaml.SafeDumper):

@@ -20,7 +20,7 @@ händelser:
   av: {namn: Helena Sandberg, epost: helena.sandberg@alvmora.se}
 kommentarer:
 - nummer: 1
-  sökväg: [resultat, styrkor, 0]
+  sökväg: [resultat, objektiva]
   text: Vad bygger ni det på?
   av: {namn: Karin Ek, epost: karin.ek@alvmora.se}
   tid: '2026-06-11T09:15:00+02:00'
@@ -43,7 +43,7 @@ def test_en_giltig_granskningsfil(projekt: Path, runner: CliRunner) -> None:
 
 def test_status_som_inte_stammer_ger_en_varning(projekt: Path, runner: CliRunner) -> None:
     kod, rader = _kontrollera(
-        projekt, runner, GRANSKNING.replace("resultat, styrkor", "analys"), "resurscentrum"
+        projekt, runner, GRANSKNING.replace("resultat, objektiva", "analys"), "resurscentrum"
     )
     assert kod == 1  # enhet: says bjorkbackaskolan in resurscentrum.yaml
     kod, rader = _kontrollera(
@@ -102,3 +102,16 @@ def test_sista_dag_och_paminnelser_i_huvudmannafilen(projekt: Path, runner: CliR
     fil.write_text(text.replace("sista_dag: 2026-06-15", "sista_dag: 15 juni"), encoding="utf-8")
     res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
     assert "huvudman.yaml:28:14: fel: 'inlämning.sista_dag' ska vara ett datum" in res.output
+
+
+def test_en_oppen_kommentar_vars_del_ar_borta(projekt: Path, runner: CliRunner) -> None:
+    text = GRANSKNING.replace("[resultat, objektiva]", "[utvecklingsområden, 7]")
+    kod, rader = _kontrollera(projekt, runner, text)
+    assert kod == 0
+    assert rader == [
+        "rapporter/2025-26/granskning/bjorkbackaskolan.yaml:11:11: varning: kommentar 1 sitter "
+        "vid 'utvecklingsområden[8]', som inte finns i enhetens fil längre (svara på kommentaren "
+        "eller markera den som löst)"
+    ]
+    lost = text + "  löst: {av: {namn: Karin Ek}, tid: '2026-06-12T09:00:00+02:00'}\n"
+    assert _kontrollera(projekt, runner, lost) == (0, [])

@@ -42,9 +42,10 @@ class Identitet:
 
     @classmethod
     def fran_ansprak(cls, ansprak: Mapping[str, Any]) -> Identitet:
-        return cls(
-            _text(ansprak.get("name")), _epost(ansprak.get("email")), _text(ansprak.get("sub"))
-        )
+        """From the claims; an e-mail the provider says it has not verified
+        (``email_verified: false``) is not taken: anyone could have typed it."""
+        epost = None if ansprak.get("email_verified") is False else _epost(ansprak.get("email"))
+        return cls(_text(ansprak.get("name")), epost, _text(ansprak.get("sub")))
 
     def ar_samma(self, annan: Identitet | None) -> bool:
         """The same person: the same ``sub`` when both have one, else the same e-mail."""

@@ -96,3 +96,14 @@ def test_ingen_godkanner_det_den_sjalv_lamnade_in(fil: Behorighetsfil, roll: str
         overgang(inlamnad, "godkänn", behorighet, TID)
     inlamnad.handelser[-1].av = som_person(behorighet_for(fil, ANSPRAK["rektor"]).person)
     assert overgang(inlamnad, "godkänn", behorighet, TID).lage == "godkänd"
+
+
+def test_en_overifierad_epost_ger_ingen_roll(fil: Behorighetsfil) -> None:
+    """A provider that says the e-mail is not verified: it is not used to find the person
+    (a person who could set their own e-mail would otherwise become anyone)."""
+    ansprak = {**ANSPRAK["rektor"], "email_verified": False}
+    assert not behorighet_for(fil, ansprak).har_roll
+    assert behorighet_for(fil, {**ANSPRAK["rektor"], "email_verified": True}).far_skriva(EGEN)
+    # sub wins over e-mail where the file has a sub: the admin's e-mail with another sub is nobody
+    falsk = {"sub": "en-annan", "email": "admin@alvmora.se"}
+    assert not behorighet_for(fil, falsk).har_roll

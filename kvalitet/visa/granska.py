@@ -72,10 +72,13 @@ class Granskningar:
     def period(self, period: str | None) -> str:
         """``period``, or the latest: the newest period folder with files (else every file's
         period, as ``kvalitet kontrollera`` finds it)."""
-        if period:
-            return period
         from kvalitet.kalla.oversikt import periodoversikt
-        from kvalitet.kalla.projekt import period_fran_mapp, periodnyckel
+        from kvalitet.kalla.projekt import mapp_for_period, period_fran_mapp, periodnyckel
+
+        if period:
+            if period_fran_mapp(mapp_for_period(period)) != period:
+                raise Otillatet(f"'{period[:40]}' är ingen period; skriv t.ex. 2025/26 eller 2026")
+            return period
 
         mappar = [
             p
@@ -261,6 +264,7 @@ class Granskningar:
         from kvalitet.visa.behorighet import LOKAL
 
         period = self.period(period)
+        enhetens_fil(self.projekt, period, enhet)  # an id that is no unit goes no further
         if vem is LOKAL and not self.projekt.granskningsfil(period, enhet).is_file():
             return None
         nu = self.las(enhet, vem, period)

@@ -4,6 +4,7 @@ each step a commit by the person; the unit file's status follows; nothing is los
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from pathlib import Path
@@ -16,7 +17,7 @@ from kvalitet.kalla.projekt import Projekt, hitta_projekt
 from kvalitet.kontroll.behorigheter import projektets_behorighet
 from kvalitet.kontroll.granskning import las_granskning
 from kvalitet.modell.rattighet import Behorighet, Otillatet
-from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
+from kvalitet.visa.behorighet import LOKAL, Nekad, Session, Skrivratt
 from kvalitet.visa.granska import Granskningar, forfattare_for
 from kvalitet.visa.redigera import Redigering
 from kvalitet.visa.server import Forhandsvisning
@@ -272,3 +273,29 @@ def test_aldrig_genom_en_lank(
         "inte (ta bort länken; kvalitet skapar mappen själv)",
     }[vad]
     assert any(r.endswith(fel) for r in res.output.splitlines()), res.output
+
+
+@pytest.mark.parametrize(
+    ("enhet", "period", "fel"),
+    [
+        ("../behörigheter", None, "finns inte för 2025/26"),
+        ("../../../../tmp/x", None, "finns inte för 2025/26"),
+        ("alvmora-gymnasium", "../..", "'../..' är ingen period"),
+        ("alvmora-gymnasium", "2025-26/../../x", "är ingen period"),
+    ],
+)
+def test_ett_id_eller_en_period_som_pekar_ut_nekas(
+    forrad: Path, enhet: str, period: str | None, fel: str
+) -> None:
+    karin = _person(forrad, "karin.ek@alvmora.se", "Karin Ek")
+    fore = sorted(p for p in forrad.rglob("*") if ".git" not in p.parts)
+    granskningar = Granskningar(Projekt(forrad))
+    for gor in (
+        lambda: granskningar.las(enhet, karin, period),
+        lambda: granskningar.kommentera(enhet, [], "Hej", karin, period),
+        lambda: granskningar.handling(enhet, "godkänn", karin, period=period),
+        lambda: granskningar.forbered_status(enhet, "godkänd", LOKAL, period),
+    ):
+        with pytest.raises(Otillatet, match=re.escape(fel)):
+            gor()
+    assert sorted(p for p in forrad.rglob("*") if ".git" not in p.parts) == fore

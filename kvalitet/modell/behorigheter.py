@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from kvalitet.modell.falt import Bas, IfylldText, Text, TextLista
 
@@ -29,7 +29,14 @@ def _rollista(varde: Any) -> Any:
     return varde
 
 
-Rollista = Annotated[list[Roll], BeforeValidator(_rollista)]
+_ROLL_SCHEMA = {"type": "string", "enum": list(ROLLER)}
+Rollista = Annotated[
+    list[Roll],
+    BeforeValidator(_rollista),
+    WithJsonSchema(
+        {"anyOf": [_ROLL_SCHEMA, {"type": "array", "items": _ROLL_SCHEMA, "minItems": 1}]}
+    ),
+]
 
 
 class Person(Bas):

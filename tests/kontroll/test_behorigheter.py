@@ -175,3 +175,18 @@ def test_varje_nyckel_finns_i_handboken(modell: type[BaseModel]) -> None:
     assert "(behorigheter.md)" in (
         Path(__file__).resolve().parents[2] / "docs" / "README.md"
     ).read_text("utf-8")
+
+
+def test_exemplet_foljer_schemat_och_schemat_ser_felen() -> None:
+    """VS Code's YAML extension gets the same rules from schema/behorigheter.schema.json."""
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from kvalitet.modell.schema import schema
+
+    rot = Path(__file__).resolve().parents[2]
+    text = (rot / "rapporter" / "behörigheter.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/behorigheter.schema.json\n")
+    validator = Draft202012Validator(schema(typ="behorigheter"))
+    assert not list(validator.iter_errors(yaml.safe_load(text)))
+    assert list(validator.iter_errors(yaml.safe_load(TRASIG)))  # 'rektr'

@@ -79,6 +79,15 @@ def _far(granskning: Granskning, handling: str, vem: Behorighet) -> str | None:
     return "en godkänd rapport öppnas igen bara av en granskare; be förvaltningens granskare"
 
 
+def mojliga_handlingar(granskning: Granskning, vem: Behorighet) -> list[str]:
+    """The actions ``vem`` can take on the review now (the buttons a page shows), in order."""
+    return [
+        h
+        for h, (fran, _) in OVERGANGAR.items()
+        if granskning.lage == fran and _far(granskning, h, vem) is None
+    ]
+
+
 def overgang(
     granskning: Granskning,
     handling: str,

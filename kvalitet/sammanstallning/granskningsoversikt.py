@@ -3,9 +3,11 @@ whether it is late, and how many comments are open; against the deadline in huvu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from kvalitet.kalla.las import las_yaml
 from kvalitet.kalla.projekt import Projekt
@@ -63,6 +65,23 @@ class Granskningsoversikt:
 
     def antal(self, lage: str) -> int:
         return sum(e.lage == lage for e in self.enheter)
+
+    def som_data(self) -> dict[str, Any]:
+        """Plain data (times as ISO 8601) for a page or a JSON answer."""
+        return {
+            "period": self.period,
+            "idag": self.idag.isoformat(),
+            "sista_dag": self.sista_dag.isoformat() if self.sista_dag else None,
+            "dagar_kvar": self.dagar_kvar,
+            "enheter": [
+                {
+                    **{k: v for k, v in dataclasses.asdict(e).items()},
+                    "inlamnad": e.inlamnad.isoformat() if e.inlamnad else None,
+                    "godkand": e.godkand.isoformat() if e.godkand else None,
+                }
+                for e in self.enheter
+            ],
+        }
 
 
 def _datum(tid: dt.datetime) -> dt.date:

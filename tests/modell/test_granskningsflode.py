@@ -13,6 +13,7 @@ from kvalitet.modell.granskningsflode import (
     inlamnad_av,
     kommentera,
     los,
+    mojliga_handlingar,
     ny_granskning,
     overgang,
     svara,
@@ -114,3 +115,16 @@ def test_vem_som_far_kommentera_och_losa() -> None:
         los(g, 1, LASARE, TID)
     with pytest.raises(Otillatet, match="kommentar 9 finns inte"):
         svara(g, 9, "Svar", GRANSKARE, TID)
+
+
+def test_mojliga_handlingar_ar_knapparna() -> None:
+    utkast = Granskning(enhet="skolan")
+    assert mojliga_handlingar(utkast, REKTOR) == ["lämna in"]
+    assert mojliga_handlingar(utkast, GRANSKARE) == []
+    inlamnad = overgang(utkast, "lämna in", REKTOR, TID)
+    assert mojliga_handlingar(inlamnad, REKTOR) == ["ta tillbaka"]
+    assert mojliga_handlingar(inlamnad, GRANSKARE) == ["skicka tillbaka", "godkänn"]
+    assert mojliga_handlingar(inlamnad, LASARE) == []
+    godkand = overgang(inlamnad, "godkänn", GRANSKARE, TID)
+    assert mojliga_handlingar(godkand, GRANSKARE) == ["öppna igen"]
+    assert mojliga_handlingar(godkand, REKTOR) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,6 +88,11 @@ def test_oversikten_per_enhet(projekt: Path) -> None:
         2,
     )
     assert not fore.sena and [r.enhet for r in fore.ej_inlamnade] == ["alvmora-gymnasium"]
+
+    data = json.loads(json.dumps(fore.som_data()))
+    assert (data["sista_dag"], data["dagar_kvar"], len(data["enheter"])) == ("2026-06-15", 7, 4)
+    assert data["enheter"][0]["enhet"] == "bjorkbackaskolan"
+    assert data["enheter"][0]["oppna_kommentarer"] == 1
 
     efter = granskningsoversikt(rot, idag=dt.date(2026, 6, 16))
     assert [r.enhet for r in efter.sena] == ["alvmora-gymnasium"]

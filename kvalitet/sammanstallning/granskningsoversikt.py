@@ -75,7 +75,7 @@ class Granskningsoversikt:
             "dagar_kvar": self.dagar_kvar,
             "enheter": [
                 {
-                    **{k: v for k, v in dataclasses.asdict(e).items()},
+                    **dataclasses.asdict(e),
                     "inlamnad": e.inlamnad.isoformat() if e.inlamnad else None,
                     "godkand": e.godkand.isoformat() if e.godkand else None,
                 }

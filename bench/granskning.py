@@ -67,6 +67,9 @@ def main() -> None:
     tolk = argparse.ArgumentParser(description=__doc__)
     tolk.add_argument("--enheter", type=int, default=600)
     tolk.add_argument("--varv", type=int, default=20)
+    tolk.add_argument(
+        "--git", action="store_true", help="projektet som git-förråd (en commit per skrivning)"
+    )
     argument = tolk.parse_args()
     with tempfile.TemporaryDirectory() as mapp:
         rot = Path(mapp)
@@ -74,6 +77,15 @@ def main() -> None:
         projekt = Projekt(rot)
         enheter = projektets_enheter(projekt)
         projekt.behorighetsfil.write_text(_behorigheter(enheter), encoding="utf-8")
+        if argument.git:
+            import subprocess
+
+            for kommando in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "början"]):
+                subprocess.run(
+                    ["git", "-c", "user.name=b", "-c", "user.email=b@b", *kommando],
+                    cwd=rot,
+                    check=True,
+                )
         fil, problem = las_behorigheter(projekt)
         assert fil is not None, [p.visa() for p in problem]
         rektor = {"sub": "r", "email": f"rektor{len(enheter) // 2}@alvmora.se", "name": "R"}
@@ -83,7 +95,10 @@ def main() -> None:
         behorighetsminne = Behorighetsminne(projekt)
         enhetsminne = Enhetsminne()
         idag = dt.date(2026, 6, 8)
-        print(f"{len(enheter)} enheter, {len(fil.personer)} personer i behörighetsfilen")
+        print(
+            f"{len(enheter)} enheter, {len(fil.personer)} personer i behörighetsfilen"
+            + (", git" if argument.git else "")
+        )
         for namn, funktion in (
             ("enheternas id (rglob)", lambda: projektets_enheter(projekt)),
             ("läsa och kontrollera behörigheter.yaml", lambda: las_behorigheter(projekt)),

@@ -71,8 +71,7 @@ def granskning(
     """
     from kvalitet.grund.problem import KvalitetError
     from kvalitet.kontroll.behorigheter import las_behorigheter
-    from kvalitet.sammanstallning.epost import Epostinstallningar
-    from kvalitet.sammanstallning.epost import skicka as skicka_brev
+    from kvalitet.sammanstallning.epost import Epostinstallningar, skicka_en_gang
     from kvalitet.sammanstallning.granskningsoversikt import granskningsoversikt
     from kvalitet.sammanstallning.paminnelser import paminnelser
 
@@ -123,6 +122,9 @@ def granskning(
     if not brev:
         click.echo("Inga påminnelser i dag.")
     if installningar is not None:
-        click.echo(
-            f"Skickade {antal(skicka_brev(brev, installningar), 'påminnelse', 'påminnelser')}."
-        )
+        skickade, redan = skicka_en_gang(brev, installningar, proj.rot, dag)
+        text = f"Skickade {antal(skickade, 'påminnelse', 'påminnelser')}"
+        if redan:
+            redan_text = antal(redan, "påminnelse var", "påminnelser var")
+            text += f" ({redan_text} redan skickad{'e' if redan > 1 else ''} i dag)"
+        click.echo(text + ".")

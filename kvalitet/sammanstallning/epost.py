@@ -3,12 +3,15 @@ settings (``[epost]`` in its TOML file, or ``KVALITET_SMTP_*`` in the environmen
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import smtplib
 import ssl
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid
+from pathlib import Path
 
 from kvalitet.grund.problem import KvalitetError
 from kvalitet.sammanstallning.paminnelser import Paminnelse
@@ -138,3 +141,34 @@ def skicka(paminnelser: Iterable[Paminnelse], installningar: Epostinstallningar)
             "och port i serverns inställningar, eller stäng av påminnelserna"
         ) from None
     return len(lista)
+
+
+PAMINNELSEMAPP = Path("ut") / ".kvalitet" / "paminnelser"
+"""One file per day with the reminders sent that day (``2026-06-08.json``)."""
+
+
+def skicka_en_gang(
+    paminnelser: Iterable[Paminnelse], installningar: Epostinstallningar, rot: Path, idag: dt.date
+) -> tuple[int, int]:
+    """Send the reminders not already sent today (to the same address about the same units),
+    and note them in ``ut/.kvalitet/paminnelser/<dag>.json``: a job that runs twice a day, or a
+    server that restarts, does not send twice. (sent, already sent)."""
+    from kvalitet.kalla.filbyte import ersatt
+    from kvalitet.kalla.historik import skapa_mapp
+    from kvalitet.kalla.skrivvag import last
+
+    lista = list(paminnelser)
+    if not installningar.pa or not lista:
+        return 0, 0
+    fil = skapa_mapp(rot, PAMINNELSEMAPP) / f"{idag.isoformat()}.json"
+    with last(fil, rot):
+        try:
+            skickade = set(json.loads(fil.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            skickade = set()
+        nycklar = {id(p): f"{p.till.casefold()}|{','.join(p.enheter)}" for p in lista}
+        nya = [p for p in lista if nycklar[id(p)] not in skickade]
+        antal = skicka(nya, installningar)
+        skickade.update(nycklar[id(p)] for p in nya)
+        ersatt(fil, json.dumps(sorted(skickade), ensure_ascii=False, indent=0).encode("utf-8"))
+    return antal, len(lista) - len(nya)

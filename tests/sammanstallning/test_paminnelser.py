@@ -248,3 +248,11 @@ def test_kommandot_granskning_visar_och_skickar(
     )
     assert res.output.endswith("Skickade 1 påminnelse.\n")
     assert [b.rcpt_tos for b in brevlada.brev] == [["johanna.ek@alvmora.se"]]
+    # the same day again (a job that runs twice, a server that restarted): not sent twice
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-16", "--skicka"])
+    assert res.exit_code == 0, res.output
+    assert res.output.endswith("Skickade 0 påminnelser (1 påminnelse var redan skickad i dag).\n")
+    assert len(brevlada.brev) == 1
+    assert (projekt / "ut" / ".kvalitet" / "paminnelser" / "2026-06-16.json").is_file()
+    res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-17", "--skicka"])
+    assert res.output.endswith("Skickade 1 påminnelse.\n") and len(brevlada.brev) == 2

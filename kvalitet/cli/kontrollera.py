@@ -46,6 +46,8 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     fel finns (varningar är tillåtna utom med --strikt) och 1 när fel finns.
     """
     from kvalitet.bygg.enhet import kontrollera_enhetsval, projektets_mallar
+    from kvalitet.kontroll.behorigheter import las_behorigheter
+    from kvalitet.kontroll.granskning import kontrollera_granskningar
     from kvalitet.kontroll.period import las_period
     from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
     from kvalitet.sammanstallning.avstamning import avstam_perioden
@@ -56,7 +58,12 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
     lage = las_period(proj, kontrollera_period(proj, period), enheter or None)
     lage.rapportproblem += avstam_perioden(lage)
     mallar = projektets_mallar(proj, lage)
-    problem = [*lage.problem, *kontrollera_mallar(mallar, skapa_miljo(mallar))]
+    problem = [
+        *lage.problem,
+        *kontrollera_mallar(mallar, skapa_miljo(mallar)),
+        *las_behorigheter(proj)[1],
+        *kontrollera_granskningar(proj, lage.period),
+    ]
     skriv_problem(problem)
     skriv_maskeringar(lage)
     antal_fel = sum(p.ar_fel for p in problem)

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from kvalitet.grund.problem import KvalitetError
@@ -29,6 +30,29 @@ HISTORIKMAPP = KVALITETMAPP / "historik"
 _NUMMER = re.compile(r"^(\d{6})-")
 MAX_SPARNINGAR = 200
 """How many saves per file "ångra" remembers (each is two small copies of the file)."""
+
+
+_OTILLATET_I_NAMN = re.compile(r"[<>\x00-\x1f\x7f\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Forfattare:
+    """Who made a save, for ``git commit --author``: the logged-in person's name and e-mail."""
+
+    namn: str
+    epost: str
+
+    def som_git(self) -> str | None:
+        """'Eva Lind <eva.lind@alvmora.se>'; None when a part is empty or would break the
+        field (angle brackets, line breaks, control characters): then the commit has no
+        author of its own rather than a wrong one."""
+        namn = " ".join(self.namn.split())
+        epost = self.epost.strip()
+        if not namn or not epost or "@" not in epost or " " in epost:
+            return None
+        if _OTILLATET_I_NAMN.search(namn) or _OTILLATET_I_NAMN.search(epost):
+            return None
+        return f"{namn} <{epost}>"
 
 
 def inte_lankad(rot: Path, *mappar: Path) -> None:
@@ -198,11 +222,19 @@ class Historik:
 
     # ------------------------------------------------------------------ git
 
-    def checka_in(self, fil: Path, meddelande: str) -> bool:
-        """Commit ``fil`` alone (other staged changes stay staged); False when git is not used
-        or the commit could not be made (the history folder still has the version)."""
+    def checka_in(self, fil: Path, meddelande: str, forfattare: Forfattare | None = None) -> bool:
+        """Commit ``fil`` alone (other staged changes stay staged), with ``forfattare`` as the
+        commit's author when given (the committer stays the repository's own, or kvalitet);
+        False when git is not used or the commit could not be made (the history folder still
+        has the version)."""
         if not self.git:
             return False
+        forfattarfalt = forfattare.som_git() if forfattare is not None else None
+        if forfattare is not None and forfattarfalt is None:
+            logging.getLogger(__name__).warning(
+                "författaren %r kan inte skrivas i git; sparningen checkas in utan egen författare",
+                forfattare,
+            )
         with self._git_las:
             try:
                 _git(self.rot, "add", "--", str(fil))
@@ -215,6 +247,7 @@ class Historik:
                     "--only",
                     "--no-verify",
                     "-q",
+                    *([f"--author={forfattarfalt}"] if forfattarfalt else []),
                     "-m",
                     meddelande,
                     "--",

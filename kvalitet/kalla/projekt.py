@@ -11,6 +11,10 @@ from kvalitet.grund.problem import KvalitetError
 HUVUDMANNAFIL = "huvudman.yaml"
 HUVUDMANNARAPPORT = "huvudmannens-rapport.yaml"
 """The huvudman's own report for a period, beside its huvudman file; never a unit."""
+BEHORIGHETSFIL = "behörigheter.yaml"
+"""Who may do what: ``rapporter/behörigheter.yaml``, for the whole project; never a unit."""
+GRANSKNINGSMAPP = "granskning"
+"""The review files of a period: ``rapporter/<period>/granskning/<enhet>.yaml``; never units."""
 _PERIODMAPP = re.compile(r"^(\d{4})-(\d{2})$|^(\d{4})$")
 
 
@@ -64,9 +68,12 @@ class Projekt:
             for monster in ("*.yaml", "*.yml")
             for f in self.rapporter.rglob(monster)
             if f.is_file()
-            and f.name not in (HUVUDMANNAFIL, HUVUDMANNARAPPORT)
+            and f.name not in (HUVUDMANNAFIL, HUVUDMANNARAPPORT, BEHORIGHETSFIL)
             and not f.name.startswith((".", "_"))
-            and not any(d.startswith(".") for d in f.relative_to(self.rapporter).parts[:-1])
+            and not any(
+                d.startswith(".") or d == GRANSKNINGSMAPP
+                for d in f.relative_to(self.rapporter).parts[:-1]
+            )
         ]
         return sorted(filer, key=lambda f: (f.stem, str(f)))
 
@@ -104,6 +111,14 @@ class Projekt:
 
     def periodmapp(self, period: str) -> Path:
         return self.rapporter / mapp_for_period(period)
+
+    @property
+    def behorighetsfil(self) -> Path:
+        return self.rapporter / BEHORIGHETSFIL
+
+    def granskningsfil(self, period: str, enhets_id: str) -> Path:
+        """Where the review of a unit for a period is kept (the file may not exist yet)."""
+        return self.periodmapp(period) / GRANSKNINGSMAPP / f"{enhets_id}.yaml"
 
 
 def inbyggda_mallar() -> Path:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
+from kvalitet.kontroll.gransfel import gransfel
 from kvalitet.kontroll.talord import tal_ur_ord
 from kvalitet.kontroll.unionsgren import utan_fel_gren
 from kvalitet.modell import Enhetsrapport
@@ -34,6 +35,9 @@ _VANTADE = {
     "date_parsing": "ett datum",
     "date_from_datetime_parsing": "ett datum",
     "date_from_datetime_inexact": "ett datum",
+    "datetime_type": "en tidpunkt",
+    "datetime_parsing": "en tidpunkt",
+    "datetime_from_date_parsing": "en tidpunkt",
 }
 
 _HUR = {
@@ -43,6 +47,7 @@ _HUR = {
     "en lista": "skriv varje punkt på en egen rad som börjar med '- '",
     "underfält": "skriv underfälten indragna på raderna under, ett 'fält: värde' per rad",
     "ett datum": "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-06-20",
+    "en tidpunkt": "skriv tidpunkten som ÅÅÅÅ-MM-DDTtt:mm:ss med tidszon, t.ex. '2026-06-10T14:02:11+02:00'",
 }
 
 
@@ -206,9 +211,8 @@ def _typfel(kalla: Kalla, sokvag: Sokvag, fel: list[dict[str, Any]]) -> Problem:
             "korta listan, dela den på flera tabeller, eller lägg hela materialet som bilaga "
             "(t.ex. ett kalkylblad) och sammanfatta det här",
         )
-    for f in fel:
-        if f["type"] in ("greater_than_equal", "less_than_equal"):
-            return kalla.fel(sokvag, f"'{namn}': {f['msg']}")
+    if (utanfor := gransfel(kalla, sokvag, namn, fel)) is not None:
+        return utanfor
     vantade: list[str] = []
     for f in fel:
         beskrivning = _VANTADE.get(f["type"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -107,6 +108,24 @@ class Installningar(Bas):
     )
 
 
+class Inlamning(Bas):
+    """When the units' reports are due, and when the förvaltning reminds those not done."""
+
+    sista_dag: dt.date = Field(
+        title="Sista dag",
+        description="Sista dag att lämna in enheternas rapporter för perioden, t.ex. 2026-06-15.",
+    )
+    paminnelser: list[Annotated[int, Field(ge=0, le=365)]] = Field(
+        default_factory=lambda: [7, 1],
+        alias="påminnelser",
+        title="Påminnelser",
+        max_length=20,
+        description="Hur många dagar före sista dagen en påminnelse skickas till dem som inte "
+        "har lämnat in (standard 7 och 1; 0 är på sista dagen). Efter sista dagen påminns de "
+        "varje dag tills rapporten är inlämnad.",
+    )
+
+
 class Utvecklingsfragor(Bas):
     """The huvudman's own wording of the seven questions of a development area."""
 
@@ -145,6 +164,12 @@ class Huvudmannafil(Bas):
     )
     verksamhetsplan: Verksamhetsplan | None = Field(
         None, description="Verksamhetsplanens perspektiv, mål och styrtal för perioden."
+    )
+    inlamning: Inlamning | None = Field(
+        None,
+        alias="inlämning",
+        title="Inlämning",
+        description="Sista dag att lämna in rapporterna och när påminnelser skickas.",
     )
     utvecklingsfragor: Utvecklingsfragor | None = Field(
         None,

@@ -12,17 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
+from kvalitet.modell.behorigheter import Behorighetsfil
 
 SCHEMAMAPP = "schema"
 FILNAMN = {
     "enhet": "enhet.schema.json",
     "huvudman": "huvudman.schema.json",
     "huvudmannens-rapport": "huvudmannens-rapport.schema.json",
+    "behorigheter": "behorigheter.schema.json",
 }
 TITLAR = {
     "enhet": "Kvalitetsrapport för en enhet (kvalitet)",
     "huvudman": "Huvudmannafil (kvalitet)",
     "huvudmannens-rapport": "Huvudmannens rapport (kvalitet)",
+    "behorigheter": "Behörigheter (kvalitet)",
 }
 
 MODELLBESKRIVNING = {
@@ -36,6 +39,9 @@ MODELLBESKRIVNING = {
     "Uppdrag": "Ett uppdrag från nämnden: analys, vad vi vill uppnå, åtgärder, uppföljning, "
     "nästa steg.",
     "Insats": "En extern insats: område, period, ansvar, medel, uppföljning.",
+    "Behorighetsfil": "Vem som får göra vad: personer och inloggningens grupper med roller.",
+    "Person": "En person, som känns igen på inloggningens 'sub' eller e-post.",
+    "Grupp": "En grupp i inloggningens claim 'groups'; alla i den får gruppens roller.",
     "Namnd": "Ärendet till nämnden: diarienummer, beredande tjänsteperson, förslag till beslut.",
     "Aktivitet": "En aktivitet kopplad till styrtal.",
     "Ansvarig": "Den som ansvarar för rapporten.",
@@ -69,6 +75,7 @@ MODELLBESKRIVNING = {
     "Farger": "Färger i huvudmannens grafiska profil.",
     "HuvudmansStyrtal": "Ett styrtal i huvudmannens verksamhetsplan.",
     "Installningar": "Huvudmannens inställningar.",
+    "Inlamning": "Sista dag att lämna in enheternas rapporter, och påminnelserna.",
     "Mal": "Ett mål i verksamhetsplanen med sina styrtal.",
     "Perspektiv": "Ett perspektiv i verksamhetsplanen.",
     "Tema": "Huvudmannens grafiska profil.",
@@ -192,6 +199,8 @@ EXEMPEL: dict[str, list[Any]] = {
     "ljus": ["#eaf1f8"],
     "typsnitt": ["Liberation Sans"],
     "delvis_marginal": [10],
+    "sista_dag": ["2026-06-15"],
+    "påminnelser": [[7, 1]],
     "mall": ["rapport"],
     "mallmapp": ["mallar"],
     "röjandegräns": [10],
@@ -206,6 +215,15 @@ EXEMPEL: dict[str, list[Any]] = {
     "typ": ["stapel"],
     "utvecklingsområden_visning": ["tabell"],
     "innehållsförteckning": ["alla"],
+    "kontakt": ["Karin Ek, kvalitetsstrateg, karin.ek@alvmora.se"],
+    "Person.namn": ["Helena Sandberg"],
+    "Grupp.namn": ["Utvecklingsledare, barn- och utbildningsförvaltningen"],
+    "epost": ["helena.sandberg@alvmora.se"],
+    "sub": ["7c1e2f40-1b2a-4c3d-9e8f-0a1b2c3d4e5f"],
+    "roller": ["rektor", ["granskare", "huvudmannens redaktör"]],
+    "Person.enheter": [["bjorkbackaskolan"]],
+    "Grupp.enheter": [["bjorkbackaskolan"]],
+    "grupp": ["bou-utvecklingsledare"],
 }
 
 
@@ -213,9 +231,13 @@ def _titlar(modell: str | None) -> dict[str, str]:
     """The Swedish titles (``Field(title=...)``) of a model's fields, by YAML key; pydantic
     leaves a required reference's title out of the schema, so they are taken from the model."""
     import kvalitet.modell as paket
-    from kvalitet.modell import avsnitt
+    from kvalitet.modell import avsnitt, behorigheter
 
-    klass = getattr(paket, modell or "", None) or getattr(avsnitt, modell or "", None)
+    klass = (
+        getattr(paket, modell or "", None)
+        or getattr(avsnitt, modell or "", None)
+        or getattr(behorigheter, modell or "", None)
+    )
     falt = getattr(klass, "model_fields", {})
     return {(f.alias or namn): f.title for namn, f in falt.items() if f.title}
 
@@ -244,6 +266,7 @@ def _modell(typ: str) -> type[Any]:
         "enhet": Enhetsrapport,
         "huvudman": Huvudmannafil,
         "huvudmannens-rapport": Huvudmannarapport,
+        "behorigheter": Behorighetsfil,
     }[typ]
 
 
@@ -272,8 +295,8 @@ def schema_text(huvudman: bool = False, typ: str | None = None) -> str:
 
 
 def skriv_scheman(projektrot: Path) -> list[Path]:
-    """Write ``schema/enhet.schema.json``, ``huvudman.schema.json`` and
-    ``huvudmannens-rapport.schema.json`` in the project,
+    """Write ``schema/enhet.schema.json``, ``huvudman.schema.json``,
+    ``huvudmannens-rapport.schema.json`` and ``behorigheter.schema.json`` in the project,
     where the ``# yaml-language-server: $schema=`` lines of the YAML files point."""
     from kvalitet.grund.skrivning import skriv_atomiskt
 

@@ -23,6 +23,7 @@ from kvalitet.modell.falt import PLATSHALLARE as PLATSHALLARE_TEXTER
 from kvalitet.modell.schema import skriv_scheman
 from kvalitet.modell.verksamhetsplan import Planstyrtal, galler_for
 from kvalitet.ny.giltig import kontrollera_ny_enhet
+from kvalitet.ny.inlamning import flytta_sista_dag
 
 SCHEMA = "../../schema/enhet.schema.json"
 
@@ -326,7 +327,8 @@ def ny_period(projekt: Projekt, period: str) -> list[Path]:
     planerade: dict[Path, str] = {}
     if lage.huvudmannafil and lage.huvudmannafil.parent != projekt.rapporter:
         text = lage.huvudmannafil.read_text(encoding="utf-8-sig")
-        planerade[mapp / HUVUDMANNAFIL] = _period_av_huvudman(text, period)
+        ar = periodnyckel(period)[0] - periodnyckel(forra)[0]
+        planerade[mapp / HUVUDMANNAFIL] = flytta_sista_dag(_period_av_huvudman(text, period), ar)
     if lage.rapport is not None:
         from kvalitet.kalla.projekt import HUVUDMANNARAPPORT
         from kvalitet.ny.huvudmannens import huvudmannens_rapport_for

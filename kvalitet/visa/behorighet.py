@@ -1,9 +1,11 @@
 """Who may write what through the editor: the session's token and the files it may write.
 
-Today there is one session (the person at the computer who started ``kvalitet visa``) and it
-may write every unit file and the image folder under ``rapporter/``. A later server mode with
-logins gives each person a ``Skrivratt`` with only their own units; the editor asks this object
-and nothing else before it writes."""
+Locally there is one session (the person at the computer who started ``kvalitet visa``) and it
+may write every unit file and the image folder under ``rapporter/``: its ``behorighet`` is
+``LOKAL``, an administratör. The server gives each logged-in person a ``Behorighet`` from
+``rapporter/behörigheter.yaml`` (``kontroll/behorigheter.py``) and a ``Skrivratt`` made from it
+(``Skrivratt.for_behorighet``) with only their own units; the editor asks this object and
+nothing else before it writes."""
 
 from __future__ import annotations
 
@@ -14,10 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kvalitet.kalla.projekt import Projekt
+from kvalitet.modell.rattighet import Behorighet, Identitet
 
 BILDMAPP = "bilder"
 """Uploaded images go to ``rapporter/bilder/``, where the examples keep theirs."""
 YAMLSUFFIX = (".yaml", ".yml")
+LOKAL = Behorighet(
+    Identitet(namn="den lokala användaren"), frozenset({"administratör"}), laser=None
+)
+"""The one person of ``kvalitet skriv``/``visa``: may do everything, as before logins."""
 
 
 class Nekad(Exception):
@@ -32,7 +39,8 @@ class Session:
     only a request with the cookie gets, so a page on another site (which sends no Strict cookie
     and cannot read our pages) and a local process without the cookie can do neither."""
 
-    def __init__(self) -> None:
+    def __init__(self, behorighet: Behorighet = LOKAL) -> None:
+        self.behorighet = behorighet
         self.token = secrets.token_urlsafe(32)
         self.nyckel = secrets.token_urlsafe(32)
         self.kaka = secrets.token_urlsafe(32)
@@ -61,10 +69,22 @@ def _lika(varde: str | None, hemlighet: str) -> bool:
 @dataclass(frozen=True)
 class Skrivratt:
     """The files a session may write: unit files and images under ``rapporter/``, never through a
-    link, never outside; ``enheter`` (None: all) is where a later login mode narrows it."""
+    link, never outside; ``enheter`` (None: all) narrows it to a person's units, and
+    ``behorighet`` (None: the local session) says whether the huvudman's files may be written."""
 
     projekt: Projekt
     enheter: frozenset[str] | None = None
+    behorighet: Behorighet | None = None
+
+    @classmethod
+    def for_behorighet(cls, projekt: Projekt, behorighet: Behorighet) -> Skrivratt:
+        """A logged-in person's rights: their units as rektor (all for an administratör)."""
+        return cls(projekt, behorighet.skrivbara, behorighet)
+
+    @property
+    def far_skriva_huvudmannafiler(self) -> bool:
+        """huvudman.yaml, huvudmannens-rapport.yaml and the templates."""
+        return self.behorighet is None or self.behorighet.far_redigera_huvudman
 
     @property
     def rapporter(self) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet.grund.problem import visningsnamn
-from kvalitet.kalla.historik import Historik
+from kvalitet.kalla.historik import Forfattare, Historik
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
 from kvalitet.kalla.skrivvag import Skrivning, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
@@ -136,13 +136,15 @@ class Redigering:
         bas: Any = None,
         stamma: bool = True,
         anledning: str = "sparad i webbläsaren",
+        forfattare: Forfattare | None = None,
     ) -> dict[str, Any]:
         """Write ``innehall`` (the page's whole document as plain data), loaded as ``version``
         whose data was ``bas``. When the file changed since, the three are merged (answer:
         ``sammanfogat``, the paths taken from the file) or, where both changed the same field,
         nothing is written and the answer has ``konflikt``, with the page's version kept in the
         history. Without ``bas`` (an older page) a changed file is always a conflict.
-        ``stamma=False`` is for status (no check that it is godkänd)."""
+        ``stamma=False`` is for status (no check that it is godkänd). ``forfattare`` (the
+        logged-in person) is the git commit's author when the project is a git repository."""
         if not isinstance(innehall, dict):
             raise Nekad("det som skickades är ingen rapport (fält med värden)")
         fil = self.enhetsfil(enhets_id)
@@ -153,16 +155,22 @@ class Redigering:
         skrivning = skriv_enhetsfil(fil, berakna, self.historik, "före")
         if skrivning.konflikt is not None:
             return self._konflikt(fil, skrivning.konflikt.varde, innehall, version)
-        return self._efter(enhets_id, fil, skrivning, utfall, anledning)
+        return self._efter(enhets_id, fil, skrivning, utfall, anledning, forfattare)
 
     def _efter(
-        self, enhets_id: str, fil: Path, skrivning: Skrivning, utfall: Utfall, anledning: str
+        self,
+        enhets_id: str,
+        fil: Path,
+        skrivning: Skrivning,
+        utfall: Utfall,
+        anledning: str,
+        forfattare: Forfattare | None = None,
     ) -> dict[str, Any]:
         ny = skrivning.efter or b""
         if skrivning.skrivet:
             if skrivning.fore is not None and not anledning.startswith("ångrat"):
                 self.historik.kom_ihag(fil, skrivning.fore, ny)
-            self.historik.checka_in(fil, f"{enhets_id}: {anledning} (kvalitet skriv)")
+            self.historik.checka_in(fil, f"{enhets_id}: {anledning} (kvalitet skriv)", forfattare)
         rundtur = utfall.rundtur or self._rundtur(fil, ny)
         self._spara_rundtur((fil, version_av(ny)), rundtur)
         return {
@@ -193,22 +201,45 @@ class Redigering:
         }
 
     def satt_status(
-        self, enhets_id: str, status: str, version: str, bas: Any = None
+        self,
+        enhets_id: str,
+        status: str,
+        version: str,
+        bas: Any = None,
+        forfattare: Forfattare | None = None,
     ) -> dict[str, Any]:
-        """The status through the same save: the page's base with the new status."""
+        """The status through the same save: the page's base with the new status. When the
+        unit has a review file (or the session is a login), the review's rules apply first and
+        the move is recorded in its history (``visa/granska.py``)."""
         if status not in STATUSAR:
             raise Nekad(f"'{status}' är ingen status; välj {', '.join(STATUSAR)}")
         fil = self.enhetsfil(enhets_id)
+        from kvalitet.visa.granska import Granskningar
+
+        granskning = Granskningar(self.projekt, self.historik).forbered_status(
+            enhets_id, status, self.session.behorighet
+        )
         if isinstance(bas, dict):
             innehall = {**bas, "status": status}
         else:
             innehall = self._rundtur(fil, fil.read_bytes()).som_data()
             innehall["status"] = status
-        return self.spara(
-            enhets_id, innehall, version, bas, stamma=False, anledning=f"status {status}"
+        svar = self.spara(
+            enhets_id,
+            innehall,
+            version,
+            bas,
+            stamma=False,
+            anledning=f"status {status}",
+            forfattare=forfattare,
         )
+        if granskning is not None and svar.get("sparad"):
+            granskning()  # the review follows: its history says who moved the state
+        return svar
 
-    def angra(self, enhets_id: str, version: str | None = None) -> dict[str, Any]:
+    def angra(
+        self, enhets_id: str, version: str | None = None, forfattare: Forfattare | None = None
+    ) -> dict[str, Any]:
         """Put back the version that was on disk before the save that produced ``version``
         (the page's last save; an older page sends none: the file's version now). When the file
         changed since, the same three-way check as a save: merged, or ``konflikt``."""
@@ -228,11 +259,11 @@ class Redigering:
             mina = las_rundtur(fore, "versionen före sparningen").som_data()
             return self._konflikt(fil, skrivning.konflikt.varde, mina, version)
         return {
-            **self._efter(enhets_id, fil, skrivning, utfall, "ångrat i webbläsaren"),
+            **self._efter(enhets_id, fil, skrivning, utfall, "ångrat i webbläsaren", forfattare),
             "angrad": True,
         }
 
-    def ny_enhet(self, namn: str, skolform: str) -> str:
+    def ny_enhet(self, namn: str, skolform: str, forfattare: Forfattare | None = None) -> str:
         """A new unit through ``kvalitet ny enhet``; its id is made from the name."""
         from kvalitet.kontroll.validera import slug
         from kvalitet.ny.skapa import ny_enhet
@@ -245,7 +276,7 @@ class Redigering:
             raise Nekad(f"du får inte skapa enheten '{enhets_id}'")
         fil = ny_enhet(self.projekt, enhets_id, namn, skolform, None)
         self.skrivratt.enhetsfil(enhets_id, fil)
-        self.historik.checka_in(fil, f"{enhets_id}: ny enhet (kvalitet skriv)")
+        self.historik.checka_in(fil, f"{enhets_id}: ny enhet (kvalitet skriv)", forfattare)
         return enhets_id
 
     def markdown(self, text: str) -> str:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from kvalitet.cli import bygg, importera, kontrollera, ny, ovriga  # noqa: F401  (registers the commands)
+from kvalitet.cli import bygg, importera, kontrollera, ny, ovriga, server  # noqa: F401  (registers the commands)
 from kvalitet.cli.gemensamt import kvalitet
 
 __all__ = ["kvalitet", "main"]

@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from kvalitet.grund.problem import KvalitetError, Problem
@@ -49,6 +50,8 @@ CSP = (
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """Every page may run only its own reload script (by its hash), and load nothing from outside."""
+CSP_BILD = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""A picture of the project: an SVG can carry script, so it is shown in a sandbox with none."""
 
 
 class Forhandsvisning:
@@ -165,6 +168,43 @@ def _med_omladdning(html: str) -> str:
     return html[:plats] + LADDA_OM + html[plats:] if plats != -1 else html + LADDA_OM
 
 
+def svara_pa_get(visning: Forhandsvisning, skrivsidor: Any, h: Any, sokvag: str) -> None:
+    """Answer a logged-in GET (not the events) through ``h._svara``: the editor's pages, the
+    start page, pictures, units and the sammanställning. Both the local server's handler and
+    ``kvalitet server`` (``kvalitet/server/``) call this, with their own ``h``."""
+    if skrivsidor.get(h, sokvag):
+        return
+    if sokvag in ("/", "/index.html"):
+        data = visning.startsida().encode("utf-8")
+        h._svara(200, data, HTML)
+        return
+    if sokvag.startswith("/filer/"):
+        fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
+        typ = BILDTYPER.get(fil.suffix.lower()) if fil is not None else None
+        if fil is None or typ is None:
+            h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+        else:
+            # an SVG can carry script: it is shown in a sandbox with no script at all
+            h._svara(200, fil.read_bytes(), typ, CSP_BILD)
+        return
+    namn = unquote(sokvag.lstrip("/"))
+    if namn.rsplit(".", 1)[0] in (
+        "sammanstallning",
+        "huvudmannens-rapport",
+    ) and namn.endswith((".html", ".pdf")):
+        data, typ = visning.sammanstallning(
+            pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
+        )
+    elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
+        data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
+    else:
+        data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
+    if typ == "404":
+        h._svara(404, data, HTML)
+    else:
+        h._svara(200, data, typ)
+
+
 def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHTTPServer:
     """A threaded HTTP server for the preview, listening on 127.0.0.1 only."""
 
@@ -249,41 +289,10 @@ def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHT
             if not inloggad(self, session):
                 self._svara(401, nekad_sida(), HTML)
                 return
-            if visning.skrivsidor.get(self, sokvag):
-                return
             if sokvag == HANDELSER:
                 self._handelser()
                 return
-            if sokvag in ("/", "/index.html"):
-                data = visning.startsida().encode("utf-8")
-                self._svara(200, data, HTML)
-                return
-            if sokvag.startswith("/filer/"):
-                fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
-                typ = BILDTYPER.get(fil.suffix.lower()) if fil is not None else None
-                if fil is None or typ is None:
-                    self._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
-                else:
-                    # an SVG can carry script: it is shown in a sandbox with no script at all
-                    self._svara(200, fil.read_bytes(), typ, "sandbox; default-src 'none'; "
-                                "style-src 'unsafe-inline'; img-src data:")  # fmt: skip
-                return
-            namn = unquote(sokvag.lstrip("/"))
-            if namn.rsplit(".", 1)[0] in (
-                "sammanstallning",
-                "huvudmannens-rapport",
-            ) and namn.endswith((".html", ".pdf")):
-                data, typ = visning.sammanstallning(
-                    pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
-                )
-            elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
-                data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
-            else:
-                data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
-            if typ == "404":
-                self._svara(404, data, HTML)
-            else:
-                self._svara(200, data, typ)
+            svara_pa_get(visning, visning.skrivsidor, self, sokvag)
 
         def _handelser(self) -> None:
             self.send_response(200)

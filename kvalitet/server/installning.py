@@ -95,7 +95,9 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
     regler, regelfel = _skrivratt(data.get("skrivratt", {}), namn)
     problem += regelfel
     if problem:
-        raise KvalitetError("\n".join(problem))
+        raise KvalitetError(
+            "inställningarna för kvalitet server går inte att använda:\n" + "\n".join(problem)
+        )
     return Installning(
         adress=str(varden["adress"]).rstrip("/"),
         sessionshemlighet=str(varden["sessionshemlighet"]),

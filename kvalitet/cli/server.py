@@ -65,4 +65,5 @@ def server(projekt: Path, konfig: Path | None, vard: str, port: int) -> None:
         log_level="warning",
         proxy_headers=True,
         forwarded_allow_ips="127.0.0.1",
+        timeout_graceful_shutdown=5,  # open event streams (the reload) do not hold a stop
     )

@@ -26,7 +26,13 @@ from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
 from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
 from kvalitet.server.sessioner import Sessionslager, Sessionsmellanlager
-from kvalitet.server.sidor import SKYDD, serversida, utloggad_sida, utloggningssida
+from kvalitet.server.sidor import (
+    SKYDD,
+    inloggad_rad,
+    serversida,
+    utloggad_sida,
+    utloggningssida,
+)
 from kvalitet.visa.behorighet import Skrivratt, _lika
 from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
@@ -133,6 +139,8 @@ class Server:
             await run_in_threadpool(skrivsidor.post, h, sokvag)
         else:
             h = await Begaran.av(request)
+            if sokvag in ("/", "/index.html"):
+                h.rad_overst = inloggad_rad(anvandare.namn)
             await run_in_threadpool(svara_pa_get, self.visning, skrivsidor, h, sokvag)
         return h.resultat()
 

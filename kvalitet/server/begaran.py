@@ -25,12 +25,16 @@ class Begaran:
             self.headers[namn] = varde
         self.rfile = io.BytesIO(kropp)
         self.svar: Response | None = None
+        self.rad_overst = b""
+        """HTML put first in the ``<main>`` of a whole page (who is logged in, Logga ut)."""
 
     @classmethod
     async def av(cls, request: Request, kropp: bytes = b"") -> Begaran:
         return cls(request.method, list(request.headers.items()), kropp)
 
     def _svara(self, kod: int, data: bytes, typ: str, csp: str = CSP) -> None:
+        if self.rad_overst and typ == HTML and b"<main>" in data:
+            data = data.replace(b"<main>", b"<main>" + self.rad_overst, 1)
         self.svar = Response(
             b"" if self.command == "HEAD" else data,
             kod,

@@ -17,19 +17,24 @@ from typing import Any
 from itsdangerous import BadSignature, TimestampSigner
 
 KAKA = "kvalitet-session"
-MAX_SESSIONER = 20_000
-"""Sessions kept at once (logged in or half-way through a login); the oldest go first."""
+MAX_INLOGGADE = 20_000
+"""Logged-in sessions kept at once; past it the one used longest ago goes."""
+MAX_ANONYMA = 5_000
+"""Sessions half-way through a login (state, nonce, PKCE verifier), kept apart: a flood of
+started logins pushes out only other started logins, never a logged-in person."""
 NY = "kvalitet.ny_session"
 SLUT = "kvalitet.slut_session"
 
 
 class Sessionslager:
-    """The sessions of this process by id, each with its last use; idle ones expire."""
+    """The sessions of this process by id, each with its last use; idle ones expire. A session
+    is logged in when its data has ``anvandare``."""
 
     def __init__(self, hemlighet: str, sekunder: float) -> None:
         self.signerare = TimestampSigner(hemlighet, salt="kvalitet-session")
         self.sekunder = sekunder
-        self._data: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._inloggade: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
+        self._anonyma: OrderedDict[str, tuple[float, dict[str, Any]]] = OrderedDict()
         self._las = threading.Lock()
 
     def hamta(self, kaka: str | None) -> tuple[str | None, dict[str, Any]]:
@@ -41,33 +46,43 @@ class Sessionslager:
         except (BadSignature, UnicodeDecodeError):
             return None, {}
         with self._las:
-            post = self._data.get(sid)
+            post = self._inloggade.get(sid) or self._anonyma.get(sid)
             if post is None or time.monotonic() - post[0] > self.sekunder:
-                self._data.pop(sid, None)
+                self._ta_bort(sid)
                 return None, {}
             return sid, dict(post[1])
 
     def spara(self, sid: str | None, data: dict[str, Any]) -> str:
         """Keep ``data`` under ``sid`` (a new id when None); the id."""
         sid = sid or secrets.token_urlsafe(32)
+        lager, grans = (
+            (self._inloggade, MAX_INLOGGADE)
+            if data.get("anvandare")
+            else (self._anonyma, MAX_ANONYMA)
+        )
         with self._las:
-            self._data[sid] = (time.monotonic(), dict(data))
-            self._data.move_to_end(sid)
-            while len(self._data) > MAX_SESSIONER:
-                self._data.popitem(last=False)
+            self._ta_bort(sid)
+            lager[sid] = (time.monotonic(), dict(data))
+            while len(lager) > grans:
+                lager.popitem(last=False)
         return sid
 
     def ta_bort(self, sid: str | None) -> None:
         if sid:
             with self._las:
-                self._data.pop(sid, None)
+                self._ta_bort(sid)
+
+    def _ta_bort(self, sid: str) -> None:
+        self._inloggade.pop(sid, None)
+        self._anonyma.pop(sid, None)
 
     def kaka_for(self, sid: str) -> str:
         return self.signerare.sign(sid).decode()
 
     def antal(self) -> int:
+        """Logged-in sessions now."""
         with self._las:
-            return len(self._data)
+            return len(self._inloggade)
 
 
 def ny(scope: MutableMapping[str, Any]) -> None:

@@ -56,3 +56,11 @@ def utloggningssida(token: str, namn: str) -> Response:
 
 def utloggad_sida() -> Response:
     return serversida(200, "Du är utloggad", '<p><a href="/logga-in">Logga in igen</a></p>')
+
+
+def inloggad_rad(namn: str) -> bytes:
+    """The start page's first line on the server: who is logged in, and the way out."""
+    return (
+        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · '
+        '<a href="/logga-ut">Logga ut</a></p>'
+    ).encode()

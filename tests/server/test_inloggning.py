@@ -153,3 +153,31 @@ def test_atkomstloggen_ar_json_rader(tjanst: Tjanst) -> None:
         time.sleep(0.1)
     assert rader and {"metod", "sokvag", "status", "ms", "anvandare", "tid"} <= set(rader[-1])
     assert rader[-1]["sokvag"] == "/halsa" and rader[-1]["status"] == 200
+
+
+def test_startsidan_visar_vem_som_ar_inloggad_och_loggar_ut(tjanst: Tjanst) -> None:
+    with klient() as k:
+        start = logga_in(k, tjanst, "anna")
+    assert "Inloggad som Anna Rektor" in start.text and 'href="/logga-ut"' in start.text
+
+
+def test_sidan_efter_inloggningen_ar_alltid_en_egen_sida(tjanst: Tjanst) -> None:
+    """``sida`` is never another site ('//host', a scheme): an open redirect is refused."""
+    for sida in ["//angripare.example/", "https://angripare.example/", "/\\angripare.example"]:
+        with klient() as k:
+            till_idp = k.get(f"{tjanst.bas}/logga-in", params={"sida": sida})
+            assert till_idp.status_code == 302
+            slut = folj(k, fyll_i(k, folj(k, till_idp), "anna"), stopp=f"{tjanst.bas}/inloggad")
+            hem = k.get(str(slut.url.join(slut.headers["location"])))
+            assert hem.status_code == 303 and hem.headers["location"] == "/", sida
+
+
+def test_handelserna_for_omladdningen_stroms(tjanst: Tjanst) -> None:
+    with klient() as k:
+        assert k.get(f"{tjanst.bas}/__kvalitet/handelser").status_code == 401
+        logga_in(k, tjanst, "cecilia")
+        with k.stream("GET", f"{tjanst.bas}/__kvalitet/handelser") as strom:
+            assert strom.status_code == 200
+            assert strom.headers["content-type"].startswith("text/event-stream")
+            forsta = next(strom.iter_text())
+    assert forsta.startswith("event: version\ndata: ")

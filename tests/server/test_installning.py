@@ -148,3 +148,16 @@ def test_leverantoren_svarar_inte_ger_503_pa_svenska(tmp_path: Path) -> None:
     }
     svar = asyncio.run(inloggning.logga_in(Request(scope)))
     assert svar.status_code == 503 and "svarar inte" in bytes(svar.body).decode()
+
+
+def test_manga_paborjade_inloggningar_trangar_inte_undan_en_inloggad(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kvalitet.server import sessioner
+
+    monkeypatch.setattr(sessioner, "MAX_ANONYMA", 3)
+    lager = Sessionslager(HEMLIGHET, sekunder=3600)
+    inloggad = lager.kaka_for(lager.spara(None, {"anvandare": {"sub": "1"}}))
+    paborjade = [lager.kaka_for(lager.spara(None, {"state": i})) for i in range(10)]
+    assert lager.hamta(inloggad)[1] == {"anvandare": {"sub": "1"}}
+    assert lager.hamta(paborjade[0]) == (None, {}) and lager.hamta(paborjade[-1])[1] == {"state": 9}

@@ -97,10 +97,10 @@ def test_skrivratten_ur_konfigurationen(tjanst: Tjanst) -> None:
         assert cecilia.get(f"{tjanst.bas}/skriv/alvmora-gymnasium").status_code == 200
         fore = _fil(tjanst, ENHET)
         svar, _ = _spara(cecilia, tjanst, ENHET, c_token)
-        assert svar.status_code == 400 and "får inte skriva" in svar.json()["fel"]
+        assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
         assert _fil(tjanst, ENHET) == fore
         svar, _ = _spara(anna, tjanst, "alvmora-gymnasium", a_token)
-        assert svar.status_code == 400 and "får inte skriva" in svar.json()["fel"]
+        assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
         svar, data = _spara(bertil, tjanst, "alvmora-gymnasium", b_token)
         assert svar.status_code == 200 and svar.json()["sparad"] is True
         assert data["namn"].encode() in _fil(tjanst, "alvmora-gymnasium")
@@ -127,3 +127,15 @@ def test_bilder_pdf_och_statiska_filer(tjanst: Tjanst) -> None:
         assert k.get(f"{tjanst.bas}/filer/../../etc/passwd").status_code == 404
         pdf = k.get(f"{tjanst.bas}/{ENHET}.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_ny_enhet_kraver_skrivratt(tjanst: Tjanst) -> None:
+    k, token = _inloggad(tjanst, "cecilia")
+    with closing(k):
+        svar = k.post(
+            f"{tjanst.bas}/skriv/ny",
+            json={"namn": "Nya skolan", "skolform": "grundskola"},
+            headers={"X-Kvalitet-Token": token},
+        )
+    assert svar.status_code == 403 and "får inte skapa" in svar.json()["fel"]
+    assert not (tjanst.projekt / "rapporter" / "2025-26" / "nya-skolan.yaml").exists()

@@ -11,7 +11,7 @@ import time
 from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote, urlencode
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -129,7 +129,8 @@ class Server:
             ):
                 return JSONResponse({"fel": INTE_INLOGGAD}, 401, headers=SKYDD)
             fraga = f"?{request.url.query}" if request.url.query else ""
-            return RedirectResponse(f"/logga-in?sida={sokvag}{fraga}", status_code=303)
+            sida = urlencode({"sida": quote(sokvag) + fraga})
+            return RedirectResponse(f"/logga-in?{sida}", status_code=303)
         skrivsidor = self.skrivsidor(request, anvandare, request.method == "POST")
         if request.method == "POST":
             kropp = await _las_kropp(request)

@@ -34,7 +34,7 @@ def test_inloggning_hela_vagen_startsidan_och_editorn(tjanst: Tjanst) -> None:
     with klient() as k:
         forst = k.get(f"{tjanst.bas}/skriv/bjorkbackaskolan")
         assert forst.status_code == 303
-        assert forst.headers["location"] == "/logga-in?sida=/skriv/bjorkbackaskolan"
+        assert forst.headers["location"] == "/logga-in?sida=%2Fskriv%2Fbjorkbackaskolan"
         # to the provider: the code flow with PKCE (S256), a state and a nonce
         till_idp = k.get(f"{tjanst.bas}/logga-in", params={"sida": "/"})
         assert till_idp.status_code == 302
@@ -137,7 +137,15 @@ def test_utloggning_avslutar_sessionen_och_gar_till_leverantoren(tjanst: Tjanst)
 
 def test_inget_svar_var_500(tjanst: Tjanst) -> None:
     with klient() as k:
-        for sokvag in ["/inloggad", "/inloggad?state=x&code=y", "/logga-ut", "/utloggad", "/%ff"]:
+        for sokvag in [
+            "/inloggad",
+            "/inloggad?state=x&code=y",
+            "/logga-ut",
+            "/utloggad",
+            "/%ff",
+            "/%C3%A5%0d%0aX:%20y",
+            "/skriv/x?a=1&b=%0a",
+        ]:
             assert k.get(f"{tjanst.bas}{sokvag}").status_code < 500, sokvag
     assert all(r.get("status") != 500 for r in tjanst.loggrader())
 
@@ -159,6 +167,19 @@ def test_startsidan_visar_vem_som_ar_inloggad_och_loggar_ut(tjanst: Tjanst) -> N
     with klient() as k:
         start = logga_in(k, tjanst, "anna")
     assert "Inloggad som Anna Rektor" in start.text and 'href="/logga-ut"' in start.text
+
+
+def test_sidan_med_a_och_fraga_kommer_tillbaka_efter_inloggningen(tjanst: Tjanst) -> None:
+    with klient() as k:
+        forst = k.get(f"{tjanst.bas}/%C3%A5?a=1&b=2")
+        assert forst.status_code == 303
+        slut = folj(
+            k,
+            fyll_i(k, folj(k, k.get(str(forst.url.join(forst.headers["location"])))), "anna"),
+            stopp=f"{tjanst.bas}/inloggad",
+        )
+        hem = k.get(str(slut.url.join(slut.headers["location"])))
+        assert hem.status_code == 303 and hem.headers["location"] == "/%C3%A5?a=1&b=2"
 
 
 def test_sidan_efter_inloggningen_ar_alltid_en_egen_sida(tjanst: Tjanst) -> None:

@@ -21,7 +21,6 @@ from starlette.routing import Route
 
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.server.anvandare import Anvandare, Anvandarsession, skrivratt_for
-from kvalitet.server.begaran import Begaran
 from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
 from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
@@ -33,12 +32,11 @@ from kvalitet.server.sidor import (
     utloggad_sida,
     utloggningssida,
 )
+from kvalitet.visa.begaran import Begaran, kroppens_langd, las_kropp
 from kvalitet.visa.behorighet import Skrivratt, _lika
 from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
 
-MAX_KROPP = 11 * 1024 * 1024
-"""The largest body read at all (an image is at most 10 MB; the editor checks its own limits)."""
 INTE_INLOGGAD = "Du är inte inloggad (eller sessionen har gått ut). Ladda om sidan och logga in."
 
 
@@ -132,14 +130,16 @@ class Server:
             sida = urlencode({"sida": quote(sokvag) + fraga})
             return RedirectResponse(f"/logga-in?{sida}", status_code=303)
         skrivsidor = self.skrivsidor(request, anvandare, request.method == "POST")
+        ratt = request.scope.get("raw_path") or sokvag.encode("utf-8")
+        h = Begaran(request.method, ratt.decode("latin-1"), list(request.headers.items()))
+        sokvag = h.path  # as sent (the editor decodes each part of it itself)
         if request.method == "POST":
-            kropp = await _las_kropp(request)
-            if kropp is None:
-                return JSONResponse({"fel": "Det som skickades är för stort."}, 413, headers=SKYDD)
-            h = await Begaran.av(request, kropp)
+            langd = kroppens_langd(request.headers, sokvag)
+            if langd:  # else the editor answers from the headers, without waiting for a body
+                h.rfile.write(await las_kropp(request.receive, langd))
+                h.rfile.seek(0)
             await run_in_threadpool(skrivsidor.post, h, sokvag)
         else:
-            h = await Begaran.av(request)
             if sokvag in ("/", "/index.html"):
                 h.rad_overst = inloggad_rad(anvandare.namn)
             await run_in_threadpool(svara_pa_get, self.visning, skrivsidor, h, sokvag)
@@ -169,16 +169,6 @@ class Server:
         starlette = Starlette(routes=vagar, lifespan=livstid)
         sessioner = Sessionsmellanlager(starlette, self.sessioner, self.installning.sakra_kakor)
         return Skydd(sessioner, self.installning)
-
-
-async def _las_kropp(request: Request) -> bytes | None:
-    delar, storlek = [], 0
-    async for bit in request.stream():
-        storlek += len(bit)
-        if storlek > MAX_KROPP:
-            return None
-        delar.append(bit)
-    return b"".join(delar)
 
 
 class Skydd:

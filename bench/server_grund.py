@@ -127,7 +127,7 @@ def main() -> None:
             assert token
             lage = k.get(f"{bas}/skriv/{enhet}/data").json()
             for varv in range(flaggor.varv):
-                data = {**lage["data"], "område": f"Område {enhet} varv {varv}"}
+                data = {**lage["data"], "status": "utkast", "område": f"Område {enhet} varv {varv}"}
                 borjan = time.perf_counter()
                 svar = k.post(
                     f"{bas}/skriv/{enhet}/spara",
@@ -138,7 +138,9 @@ def main() -> None:
                 slut = time.perf_counter()
                 if svar.status_code != 200 or forhand.status_code != 200:
                     with las:
-                        fel.append(f"{enhet}: {svar.status_code}/{forhand.status_code}")
+                        fel.append(
+                            f"{enhet}: {svar.status_code}/{forhand.status_code} {svar.text[:160]}"
+                        )
                     continue
                 lage = svar.json()
                 with las:

@@ -37,6 +37,7 @@ from kvalitet.visa.behorighet import Skrivratt, _lika
 from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
 
+HSTS = (b"strict-transport-security", b"max-age=31536000")
 INTE_INLOGGAD = "Du är inte inloggad (eller sessionen har gått ut). Ladda om sidan och logga in."
 
 
@@ -186,9 +187,13 @@ class Skydd:
         borjan = time.monotonic()
         kod = [0]
 
+        hsts = self.installning.adress.startswith("https://")
+
         async def skicka(meddelande: MutableMapping[str, Any]) -> None:
             if meddelande["type"] == "http.response.start":
                 kod[0] = meddelande["status"]
+                if hsts:  # the browser comes back over https only, for a year
+                    meddelande["headers"] = [*meddelande.get("headers", []), HSTS]
             await send(meddelande)
 
         huvuden = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}

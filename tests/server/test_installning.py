@@ -161,3 +161,30 @@ def test_manga_paborjade_inloggningar_trangar_inte_undan_en_inloggad(
     paborjade = [lager.kaka_for(lager.spara(None, {"state": i})) for i in range(10)]
     assert lager.hamta(inloggad)[1] == {"anvandare": {"sub": "1"}}
     assert lager.hamta(paborjade[0]) == (None, {}) and lager.hamta(paborjade[-1])[1] == {"state": 9}
+
+
+def test_https_adressen_ger_hsts_och_fel_host_ger_421(tmp_path: Path) -> None:
+    from kvalitet.server.app import Skydd
+
+    inst = las_installning(_fil(tmp_path, GILTIG), {})
+    skickat: list[dict[str, object]] = []
+
+    async def app(scope: object, receive: object, send: object) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"ok"})  # type: ignore[operator]
+
+    async def skicka(meddelande: dict[str, object]) -> None:
+        skickat.append(meddelande)
+
+    async def ta_emot() -> dict[str, object]:
+        return {"type": "http.request", "body": b""}
+
+    def begaran(vard: bytes) -> dict[str, object]:
+        return {"type": "http", "method": "GET", "path": "/", "headers": [(b"host", vard)]}
+
+    asyncio.run(Skydd(app, inst)(begaran(b"kvalitet.kommun.se"), ta_emot, skicka))
+    assert skickat[0]["status"] == 200
+    assert (b"strict-transport-security", b"max-age=31536000") in skickat[0]["headers"]  # type: ignore[operator]
+    skickat.clear()
+    asyncio.run(Skydd(app, inst)(begaran(b"annan.example"), ta_emot, skicka))
+    assert skickat[0]["status"] == 421

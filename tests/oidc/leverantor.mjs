@@ -7,6 +7,8 @@
 //   fel-nyckel  – signerat med en annan nyckel än den i leverantörens JWKS
 //   fel-publik  – rätt signerat, men utfärdat för en annan klient (aud = "annan-klient")
 //   utgangen    – rätt signerat, men gick ut för en timme sedan
+//   fel-nonce   – rätt signerat, men med en annan nonce än den kvalitet skickade
+//   fel-utfardare – rätt signerat, men från en annan utfärdare (iss)
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -22,6 +24,8 @@ const ANVANDARE = {
   'fel-nyckel': { name: 'Fel Nyckel', email: 'fel@exempel.se', groups: [] },
   'fel-publik': { name: 'Fel Publik', email: 'fel@exempel.se', groups: [] },
   'utgangen': { name: 'Utgången', email: 'fel@exempel.se', groups: [] },
+  'fel-nonce': { name: 'Fel Nonce', email: 'fel@exempel.se', groups: [] },
+  'fel-utfardare': { name: 'Fel Utfärdare', email: 'fel@exempel.se', groups: [] },
 };
 
 const alg = 'RS256';
@@ -84,6 +88,8 @@ provider.use(async (ctx, next) => {
   if (claims.sub === 'fel-nyckel') nyckel = annanNyckel;
   else if (claims.sub === 'fel-publik') claims.aud = 'annan-klient';
   else if (claims.sub === 'utgangen') { claims.iat = nu - 7200; claims.exp = nu - 3600; }
+  else if (claims.sub === 'fel-nonce') claims.nonce = 'en-annan-nonce';
+  else if (claims.sub === 'fel-utfardare') claims.iss = 'http://127.0.0.1:1';
   else return;
   ctx.body = {
     ...ctx.body,

@@ -76,10 +76,13 @@ def test_aterspelat_state_nekas(tjanst: Tjanst) -> None:
         assert _inte_inloggad(tjanst, None)
 
 
-@pytest.mark.parametrize("vem", ["fel-nyckel", "fel-publik", "utgangen"])
+@pytest.mark.parametrize(
+    "vem", ["fel-nyckel", "fel-publik", "utgangen", "fel-nonce", "fel-utfardare"]
+)
 def test_forfalskat_främmande_eller_utganget_id_token_nekas(tjanst: Tjanst, vem: str) -> None:
     """The provider's test users whose token endpoint answers a token signed with another key,
-    issued for another client (aud), or expired an hour ago: no session."""
+    issued for another client (aud), expired an hour ago, with another nonce than the one sent,
+    or from another issuer: no session."""
     with klient() as k:
         svar = folj(k, fyll_i(k, till_formularet(k, tjanst), vem))
         assert svar.status_code == 400, svar.text[:300]

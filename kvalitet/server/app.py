@@ -5,7 +5,6 @@ through the municipality's identity provider (``oidc.py``) with a session of the
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import time
 from collections.abc import AsyncIterator, MutableMapping
@@ -34,6 +33,7 @@ from kvalitet.server.sidor import (
 )
 from kvalitet.visa.begaran import Begaran, kroppens_langd, las_kropp
 from kvalitet.visa.behorighet import Skrivratt, _lika
+from kvalitet.visa.lokal import handelser
 from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
 
@@ -84,7 +84,7 @@ class Server:
         return utloggningssida(str(request.session.get("token", "")), anvandare.namn)
 
     async def logga_ut(self, request: Request) -> Response:
-        kropp = await request.body()
+        kropp = await las_kropp(request.receive, 4096)  # a form with one field
         token = (parse_qs(kropp.decode("utf-8", "replace")).get("token") or [""])[0]
         token = token or request.headers.get("x-kvalitet-token", "")
         if _anvandare(request) is None:
@@ -98,24 +98,10 @@ class Server:
     async def handelser(self, request: Request) -> Response:
         if _anvandare(request) is None:
             return JSONResponse({"fel": INTE_INLOGGAD}, 401)
-        bevakare = self.visning.bevakare
-
-        async def strom() -> AsyncIterator[bytes]:
-            version = bevakare.version
-            yield f"event: version\ndata: {version}\n\n".encode()
-            tyst = 0.0
-            while not bevakare.stoppad:
-                await asyncio.sleep(0.25)
-                tyst += 0.25
-                if bevakare.version != version:
-                    version, tyst = bevakare.version, 0.0
-                    yield f"event: version\ndata: {version}\n\n".encode()
-                elif tyst >= 15:
-                    tyst = 0.0
-                    yield b": inget nytt\n\n"
-
         return StreamingResponse(
-            strom(), media_type="text/event-stream; charset=utf-8", headers=SKYDD
+            handelser(self.visning.bevakare, steg=0.5),
+            media_type="text/event-stream; charset=utf-8",
+            headers=SKYDD,
         )
 
     async def sida(self, request: Request) -> Response:

@@ -112,14 +112,15 @@ class LokalApp:
         )
 
 
-async def handelser(bevakare: Any) -> AsyncIterator[bytes]:
-    """The reload's server-sent events: the version now, then each new one (no thread waits)."""
+async def handelser(bevakare: Any, steg: float = 0.1) -> AsyncIterator[bytes]:
+    """The reload's server-sent events: the version now, then each new one, looked for every
+    ``steg`` seconds (no thread waits: a server with many open pages uses a longer step)."""
     version = bevakare.version
     yield f"event: version\ndata: {version}\n\n".encode()
     tyst = 0.0
     while not bevakare.stoppad:
-        await asyncio.sleep(0.1)
-        tyst += 0.1
+        await asyncio.sleep(steg)
+        tyst += steg
         if bevakare.version != version:
             version, tyst = bevakare.version, 0.0
             yield f"event: version\ndata: {version}\n\n".encode()

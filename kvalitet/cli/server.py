@@ -24,6 +24,7 @@ from kvalitet.cli.gemensamt import KONTEXT, kvalitet, oppna_projekt, projekt_arg
 )
 @click.option(
     "--vard",
+    metavar="ADRESS",
     default="127.0.0.1",
     show_default=True,
     help="Adressen servern lyssnar på (bakom en omvänd proxy: 127.0.0.1).",

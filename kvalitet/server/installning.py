@@ -65,11 +65,13 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
     namn = str(fil) if fil is not None else "miljön"
     data: dict[str, object] = {}
     if fil is not None:
+        if not fil.is_file():
+            raise KvalitetError(_fel(namn, "filen finns inte", "ange en befintlig TOML-fil"))
         try:
             data = tomllib.loads(fil.read_text(encoding="utf-8"))
-        except OSError as exc:
+        except OSError:
             raise KvalitetError(
-                _fel(namn, f"filen kan inte läsas ({exc.strerror})", "ange en befintlig TOML-fil")
+                _fel(namn, "filen kan inte läsas", "ge serverns användare rätt att läsa den")
             ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise KvalitetError(

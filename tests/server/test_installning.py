@@ -99,6 +99,12 @@ def test_http_och_osakra_kakor_gar_for_den_egna_datorn(tmp_path: Path) -> None:
     assert inst.sakra_kakor is False and inst.vard == "127.0.0.1:8080"
 
 
+def test_en_fil_som_inte_finns(tmp_path: Path) -> None:
+    with pytest.raises(KvalitetError) as fel:
+        las_installning(tmp_path / "saknas.toml", {})
+    assert "saknas.toml: fel: filen finns inte" in fel.value.format_message()
+
+
 def test_kommandot_utan_installningar_svarar_svenskt_fel(tmp_path: Path) -> None:
     res = CliRunner().invoke(
         kvalitet, ["server", str(tmp_path)], env={"KVALITET_SERVER_ADRESS": ""}

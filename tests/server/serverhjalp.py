@@ -78,9 +78,9 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     if node is None or not (OIDC / "node_modules" / "oidc-provider").is_dir():
         if os.environ.get("CI"):
             pytest.fail(
-                "OIDC-leverantören saknas i CI: .ci/run ska köra 'npm ci --prefix tests/oidc'"
+                "OIDC-leverantören saknas i CI: .ci/run ska köra sh skript/installera-oidc-test.sh"
             )
-        pytest.skip("OIDC-leverantören saknas (kör: npm ci --prefix tests/oidc)")
+        pytest.skip("OIDC-leverantören saknas (kör: sh skript/installera-oidc-test.sh)")
     mapp = tmp_path_factory.mktemp("server")
     projekt = mapp / "projekt"
     shutil.copytree(ROT / "rapporter", projekt / "rapporter")

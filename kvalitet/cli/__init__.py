@@ -8,7 +8,15 @@ import sys
 
 import click
 
-from kvalitet.cli import bygg, granskning, importera, kontrollera, ny, ovriga  # noqa: F401  (registers the commands)
+from kvalitet.cli import (  # noqa: F401  (registers the commands)
+    bygg,
+    granskning,
+    importera,
+    kontrollera,
+    ny,
+    ovriga,
+    server,
+)
 from kvalitet.cli.gemensamt import kvalitet
 
 __all__ = ["kvalitet", "main"]

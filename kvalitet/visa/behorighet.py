@@ -31,6 +31,10 @@ class Nekad(Exception):
     """A write the session may not do; the message is Swedish and shown as it is."""
 
 
+class IngenRatt(Nekad):
+    """A write the person has no right to (the server answers 403, not 400)."""
+
+
 class Session:
     """One editing session, as Jupyter does it. ``kvalitet skriv``/``visa`` print (and open) a link
     with a one-time ``nyckel``; the first request with it gets the session cookie ``kaka``
@@ -122,7 +126,7 @@ class Skrivratt:
 
     def enhetsfil(self, enhets_id: str, fil: Path) -> Path:
         if not self.far_skriva_enhet(enhets_id):
-            raise Nekad(f"du får inte skriva i enheten '{enhets_id}'")
+            raise IngenRatt(f"du får inte skriva i enheten '{enhets_id}'")
         return self.kontrollera(fil)
 
     def bildmapp(self) -> Path:

@@ -19,7 +19,7 @@ from kvalitet.kalla.rundtur import Rundtur, andrade_rader
 from kvalitet.kalla.skrivvag import Skrivning, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
 from kvalitet.modell.schema import enhetsschema
-from kvalitet.visa.behorighet import Nekad, Session, Skrivratt
+from kvalitet.visa.behorighet import IngenRatt, Nekad, Session, Skrivratt
 from kvalitet.visa.faltfel import faltproblem, styrtalslage
 from kvalitet.visa.sparning import Motpart, Utfall, angring, las_rundtur, sparning, version_av
 
@@ -273,7 +273,7 @@ class Redigering:
             raise Nekad("skriv enhetens namn")
         enhets_id = slug(namn)
         if not self.skrivratt.far_skriva_enhet(enhets_id):
-            raise Nekad(f"du får inte skapa enheten '{enhets_id}'")
+            raise IngenRatt(f"du får inte skapa enheten '{enhets_id}'")
         fil = ny_enhet(self.projekt, enhets_id, namn, skolform, None)
         self.skrivratt.enhetsfil(enhets_id, fil)
         self.historik.checka_in(fil, f"{enhets_id}: ny enhet (kvalitet skriv)", forfattare)

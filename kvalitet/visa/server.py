@@ -5,27 +5,21 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html as htmllib
-import http.server
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.visa.bevakning import Bevakare
 from kvalitet.visa.filer import BILDTYPER, projektfil
-from kvalitet.visa.inloggning import (
-    INLOGGNING,
-    NEKAD,
-    inloggad,
-    inloggningslank,
-    logga_in,
-    nekad_sida,
-)
+from kvalitet.visa.inloggning import inloggningslank
 from kvalitet.visa.sidor import felsida, inte_hittad, sida
+
+if TYPE_CHECKING:
+    from kvalitet.visa.lokal import Lokalserver
 
 VARD = "127.0.0.1"
 HTML = "text/html; charset=utf-8"
@@ -49,6 +43,8 @@ CSP = (
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 """Every page may run only its own reload script (by its hash), and load nothing from outside."""
+CSP_BILD = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""A picture of the project: an SVG can carry script, so it is shown in a sandbox with none."""
 
 
 class Forhandsvisning:
@@ -165,146 +161,49 @@ def _med_omladdning(html: str) -> str:
     return html[:plats] + LADDA_OM + html[plats:] if plats != -1 else html + LADDA_OM
 
 
-def skapa_server(visning: Forhandsvisning, port: int) -> http.server.ThreadingHTTPServer:
-    """A threaded HTTP server for the preview, listening on 127.0.0.1 only."""
+def svara_pa_get(visning: Forhandsvisning, skrivsidor: Any, h: Any, sokvag: str) -> None:
+    """Answer a logged-in GET (not the events) through ``h._svara``: the editor's pages, the
+    start page, pictures, units and the sammanställning. Both the local server's handler and
+    ``kvalitet server`` (``kvalitet/server/``) call this, with their own ``h``."""
+    if skrivsidor.get(h, sokvag):
+        return
+    if sokvag in ("/", "/index.html"):
+        data = visning.startsida().encode("utf-8")
+        h._svara(200, data, HTML)
+        return
+    if sokvag.startswith("/filer/"):
+        fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
+        typ = BILDTYPER.get(fil.suffix.lower()) if fil is not None else None
+        if fil is None or typ is None:
+            h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
+        else:
+            # an SVG can carry script: it is shown in a sandbox with no script at all
+            h._svara(200, fil.read_bytes(), typ, CSP_BILD)
+        return
+    namn = unquote(sokvag.lstrip("/"))
+    if namn.rsplit(".", 1)[0] in (
+        "sammanstallning",
+        "huvudmannens-rapport",
+    ) and namn.endswith((".html", ".pdf")):
+        data, typ = visning.sammanstallning(
+            pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
+        )
+    elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
+        data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
+    else:
+        data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
+    if typ == "404":
+        h._svara(404, data, HTML)
+    else:
+        h._svara(200, data, typ)
 
-    class Hanterare(http.server.BaseHTTPRequestHandler):
-        server_version = "kvalitet"
-        sys_version = ""
-        HTML_TYP = HTML
 
-        def log_message(self, *args: object) -> None:
-            pass
+def skapa_server(visning: Forhandsvisning, port: int) -> Lokalserver:
+    """The preview's server (uvicorn, ``lokal.py``), listening on 127.0.0.1 only; OSError when
+    the port cannot be used."""
+    from kvalitet.visa.lokal import Lokalserver
 
-        def _svara(self, kod: int, data: bytes, typ: str, csp: str = CSP) -> None:
-            self.send_response(kod)
-            self.send_header("Content-Type", typ)
-            self.send_header("Content-Length", str(len(data)))
-            self._skyddshuvuden(csp)
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(data)
-
-        def _skyddshuvuden(self, csp: str = CSP) -> None:
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
-            self.send_header("Content-Security-Policy", csp)
-            self.send_header("Referrer-Policy", "no-referrer")
-
-        def _ratt_vard(self) -> bool:
-            """Only the names of this computer's loopback address: a page on another site that
-            points its own name at 127.0.0.1 (DNS rebinding) gets nothing."""
-            port = int(self.server.server_address[1])  # type: ignore[index]
-            vard = (self.headers.get("Host") or "").strip().lower()
-            return vard in {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
-
-        def do_HEAD(self) -> None:
-            self.do_GET()
-
-        def do_POST(self) -> None:
-            """Only the editor's writes (``skrivsidor.py``): right host, and its token."""
-            ursprung = self.headers.get("Origin")
-            if not self._ratt_vard() or ursprung not in (None, f"http://{self.headers['Host']}"):
-                self._svara(421, b"Fel adress.", "text/plain; charset=utf-8")
-                return
-            if not inloggad(self, visning.redigering.session):
-                nekad = json.dumps({"fel": NEKAD}, ensure_ascii=False).encode("utf-8")
-                self._svara(401, nekad, "application/json; charset=utf-8")
-                return
-            try:
-                visning.skrivsidor.post(self, urlsplit(self.path).path)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            except Exception as exc:  # never a traceback
-                fel = f"Ett oväntat fel i kvalitet: {type(exc).__name__}: {exc}"
-                self._svara(500, fel.encode(), "text/plain; charset=utf-8")
-
-        def do_GET(self) -> None:
-            sokvag = urlsplit(self.path).path
-            if not self._ratt_vard():
-                port = int(self.server.server_address[1])  # type: ignore[index]
-                text = (
-                    "Förhandsvisningen svarar bara på sin egen adress, "
-                    f"http://{VARD}:{port}/ (eller localhost:{port})."
-                )
-                self._svara(421, text.encode("utf-8"), "text/plain; charset=utf-8")
-                return
-            try:
-                self._hantera(sokvag)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            except Exception as exc:  # never a traceback in the browser or the terminal
-                data = visning._sida(
-                    "Internt fel",
-                    f"<h1>Ett oväntat fel i kvalitet</h1><p>{htmllib.escape(type(exc).__name__)}: "
-                    f"{htmllib.escape(str(exc))}</p>",
-                ).encode("utf-8")
-                self._svara(500, data, HTML)
-
-        def _hantera(self, sokvag: str) -> None:
-            session = visning.redigering.session
-            if sokvag == INLOGGNING:
-                logga_in(self, session, self.path)
-                return
-            if not inloggad(self, session):
-                self._svara(401, nekad_sida(), HTML)
-                return
-            if visning.skrivsidor.get(self, sokvag):
-                return
-            if sokvag == HANDELSER:
-                self._handelser()
-                return
-            if sokvag in ("/", "/index.html"):
-                data = visning.startsida().encode("utf-8")
-                self._svara(200, data, HTML)
-                return
-            if sokvag.startswith("/filer/"):
-                fil = projektfil(visning.projekt.rot, sokvag[len("/filer/") :])
-                typ = BILDTYPER.get(fil.suffix.lower()) if fil is not None else None
-                if fil is None or typ is None:
-                    self._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
-                else:
-                    # an SVG can carry script: it is shown in a sandbox with no script at all
-                    self._svara(200, fil.read_bytes(), typ, "sandbox; default-src 'none'; "
-                                "style-src 'unsafe-inline'; img-src data:")  # fmt: skip
-                return
-            namn = unquote(sokvag.lstrip("/"))
-            if namn.rsplit(".", 1)[0] in (
-                "sammanstallning",
-                "huvudmannens-rapport",
-            ) and namn.endswith((".html", ".pdf")):
-                data, typ = visning.sammanstallning(
-                    pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
-                )
-            elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
-                data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
-            else:
-                data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
-            if typ == "404":
-                self._svara(404, data, HTML)
-            else:
-                self._svara(200, data, typ)
-
-        def _handelser(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-            self._skyddshuvuden()
-            self.end_headers()
-            version = visning.bevakare.version
-            self.wfile.write(f"event: version\ndata: {version}\n\n".encode())
-            self.wfile.flush()
-            while not visning.bevakare.stoppad:
-                ny = visning.bevakare.vanta(version, timeout=15)
-                if ny != version:
-                    version = ny
-                    self.wfile.write(f"event: version\ndata: {version}\n\n".encode())
-                else:
-                    self.wfile.write(b": inget nytt\n\n")
-                self.wfile.flush()
-
-    server = http.server.ThreadingHTTPServer((VARD, port), Hanterare)
-    server.daemon_threads = True
-    return server
+    return Lokalserver(visning, port)
 
 
 def kor(

@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.filbyte import Skrivfel
 from kvalitet.modell.falt import SKOLFORMER
-from kvalitet.visa.behorighet import Nekad
+from kvalitet.visa.behorighet import IngenRatt, Nekad
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
 from kvalitet.visa.formular import formular
 from kvalitet.visa.jsonkropp import las_json
@@ -232,6 +232,8 @@ class Skrivsidor:
             self._json(h, 200, self._skriv(delar, las_json(kropp)))
         except Skrivfel as exc:  # the disk, not the request: named folder and cause
             self._fel(h, 507 if exc.full else 503, exc)
+        except IngenRatt as exc:
+            self._fel(h, 403, exc)
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 400, exc)
 

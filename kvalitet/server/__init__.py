@@ -1,0 +1,1 @@
+"""The multi-user server (``kvalitet server``): login, sessions, rights, above the editor."""

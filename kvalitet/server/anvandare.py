@@ -1,0 +1,74 @@
+"""Who is logged in (from the ID token's claims) and what they may write. Until the rights
+file (``rapporter/behörigheter.yaml``) lands, one simple rule from the configuration: every
+logged-in person may read everything, and write only the units that ``[skrivratt]`` gives their
+e-mail address or one of their groups (``grupp:NAMN``; ``"*"`` is every unit)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.visa.behorighet import Session, Skrivratt
+
+ALLA = "*"
+
+
+@dataclass(frozen=True)
+class Anvandare:
+    """The person, as the identity provider's ID token names them."""
+
+    sub: str
+    namn: str
+    epost: str
+    grupper: tuple[str, ...]
+
+    def som_data(self) -> dict[str, Any]:
+        return {"sub": self.sub, "namn": self.namn, "epost": self.epost, "grupper": self.grupper}
+
+    @classmethod
+    def ur_data(cls, data: Mapping[str, Any]) -> Anvandare:
+        return cls(str(data["sub"]), str(data["namn"]), str(data["epost"]), tuple(data["grupper"]))
+
+
+def anvandare_ur_ansprak(ansprak: Mapping[str, Any], gruppansprak: str = "groups") -> Anvandare:
+    """The person from verified ID token claims. Entra ID names the address
+    ``preferred_username`` (or ``upn``) when ``email`` is not released; groups are its
+    ``groups`` claim (object ids, or names with a SAML→OIDC proxy)."""
+    epost = next(
+        (str(ansprak[n]) for n in ("email", "preferred_username", "upn") if ansprak.get(n)), ""
+    )
+    grupper = ansprak.get(gruppansprak) or []
+    if isinstance(grupper, str):
+        grupper = [grupper]
+    return Anvandare(
+        sub=str(ansprak["sub"]),
+        namn=str(ansprak.get("name") or epost or ansprak["sub"]),
+        epost=epost.strip().lower(),
+        grupper=tuple(str(g) for g in grupper if isinstance(g, str | int)),
+    )
+
+
+class Anvandarsession(Session):
+    """The editor's session for one logged-in person: their CSRF token (the page's
+    ``X-Kvalitet-Token``), and who they are."""
+
+    def __init__(self, token: str, anvandare: Anvandare) -> None:
+        super().__init__()
+        self.token = token
+        self.anvandare = anvandare
+
+
+def skrivratt_for(
+    anvandare: Anvandare, regler: Mapping[str, tuple[str, ...]], projekt: Projekt
+) -> Skrivratt:
+    """The units the person may write by the configuration's ``[skrivratt]`` (nothing when no
+    rule names them). The rights module (``behörigheter.yaml``) replaces this function."""
+    nycklar = [anvandare.epost, *(f"grupp:{g}".lower() for g in anvandare.grupper)]
+    enheter: set[str] = set()
+    for nyckel in nycklar:
+        enheter.update(regler.get(nyckel, ()))
+    if ALLA in enheter:
+        return Skrivratt(projekt)
+    return Skrivratt(projekt, frozenset(enheter))

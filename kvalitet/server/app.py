@@ -1,0 +1,229 @@
+"""``kvalitet server``: the Starlette application. The same start page, preview, editor,
+pictures and PDFs as ``kvalitet visa``/``skriv`` (through ``visa/server.svara_pa_get`` and
+``visa/skrivsidor.Skrivsidor``: no second editor), for many people at once, each logged in
+through the municipality's identity provider (``oidc.py``) with a session of their own."""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import AsyncIterator, MutableMapping
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import parse_qs, quote, urlencode
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.server.anvandare import Anvandare, Anvandarsession, skrivratt_for
+from kvalitet.server.installning import Installning
+from kvalitet.server.logg import logga_begaran
+from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
+from kvalitet.server.sessioner import Sessionslager, Sessionsmellanlager
+from kvalitet.server.sidor import (
+    SKYDD,
+    inloggad_rad,
+    serversida,
+    utloggad_sida,
+    utloggningssida,
+)
+from kvalitet.visa.begaran import Begaran, kroppens_langd, las_kropp
+from kvalitet.visa.behorighet import Skrivratt, _lika
+from kvalitet.visa.lokal import handelser
+from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
+from kvalitet.visa.skrivsidor import Skrivsidor
+
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+INTE_INLOGGAD = "Du är inte inloggad (eller sessionen har gått ut). Ladda om sidan och logga in."
+
+
+def _anvandare(request: Request) -> Anvandare | None:
+    data = request.session.get("anvandare")
+    return Anvandare.ur_data(data) if isinstance(data, dict) else None
+
+
+class Server:
+    """The application's parts: the project's preview, the login, the sessions."""
+
+    def __init__(self, projekt: Projekt, installning: Installning) -> None:
+        self.projekt = projekt
+        self.installning = installning
+        self.visning = Forhandsvisning(projekt)
+        self.inloggning = Inloggning(installning)
+        self.sessioner = Sessionslager(
+            installning.sessionshemlighet, installning.session_timmar * 3600
+        )
+
+    def skrivsidor(self, request: Request, anvandare: Anvandare, skriva: bool) -> Skrivsidor:
+        """The editor for this person: the shared editor with their token and, for a write,
+        their write rights (the round-trip cache, lock and history stay shared). A GET only
+        reads (everyone logged in may read everything), so it gets the reading rights."""
+        redigering = copy.copy(self.visning.redigering)
+        redigering.session = Anvandarsession(str(request.session.get("token", "")), anvandare)
+        if skriva:
+            redigering.skrivratt = skrivratt_for(
+                anvandare, self.installning.skrivratt, self.projekt
+            )
+        else:
+            redigering.skrivratt = Skrivratt(self.projekt)
+        return Skrivsidor(redigering)
+
+    # ------------------------------------------------------------------ routes
+
+    async def halsa(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok", "sessioner": self.sessioner.antal()}, headers=SKYDD)
+
+    async def logga_ut_sida(self, request: Request) -> Response:
+        anvandare = _anvandare(request)
+        if anvandare is None:
+            return utloggad_sida()
+        return utloggningssida(str(request.session.get("token", "")), anvandare.namn)
+
+    async def logga_ut(self, request: Request) -> Response:
+        kropp = await las_kropp(request.receive, 4096)  # a form with one field
+        token = (parse_qs(kropp.decode("utf-8", "replace")).get("token") or [""])[0]
+        token = token or request.headers.get("x-kvalitet-token", "")
+        if _anvandare(request) is None:
+            return RedirectResponse(UTLOGGAD, status_code=303)
+        if not _lika(token, str(request.session.get("token", ""))):
+            return serversida(
+                403, "Logga ut", "<p>Sidan är för gammal. Ladda om och försök igen.</p>"
+            )
+        return await self.inloggning.logga_ut(request)
+
+    async def handelser(self, request: Request) -> Response:
+        if _anvandare(request) is None:
+            return JSONResponse({"fel": INTE_INLOGGAD}, 401)
+        return StreamingResponse(
+            handelser(self.visning.bevakare, steg=0.5),
+            media_type="text/event-stream; charset=utf-8",
+            headers=SKYDD,
+        )
+
+    async def sida(self, request: Request) -> Response:
+        """Every other GET and POST: the editor's and the preview's, once logged in."""
+        sokvag = request.url.path
+        anvandare = _anvandare(request)
+        if anvandare is None:
+            if request.method == "POST" or (
+                sokvag.startswith("/skriv/") and sokvag.endswith("/data")
+            ):
+                return JSONResponse({"fel": INTE_INLOGGAD}, 401, headers=SKYDD)
+            fraga = f"?{request.url.query}" if request.url.query else ""
+            sida = urlencode({"sida": quote(sokvag) + fraga})
+            return RedirectResponse(f"/logga-in?{sida}", status_code=303)
+        skrivsidor = self.skrivsidor(request, anvandare, request.method == "POST")
+        ratt = request.scope.get("raw_path") or sokvag.encode("utf-8")
+        h = Begaran(request.method, ratt.decode("latin-1"), list(request.headers.items()))
+        sokvag = h.path  # as sent (the editor decodes each part of it itself)
+        if request.method == "POST":
+            langd = kroppens_langd(request.headers, sokvag)
+            if langd:  # else the editor answers from the headers, without waiting for a body
+                h.rfile.write(await las_kropp(request.receive, langd))
+                h.rfile.seek(0)
+            await run_in_threadpool(skrivsidor.post, h, sokvag)
+        else:
+            if sokvag in ("/", "/index.html"):
+                h.rad_overst = inloggad_rad(anvandare.namn)
+            await run_in_threadpool(svara_pa_get, self.visning, skrivsidor, h, sokvag)
+        return h.resultat()
+
+    # ------------------------------------------------------------------ the app
+
+    def app(self) -> Any:
+        @asynccontextmanager
+        async def livstid(_app: Starlette) -> AsyncIterator[None]:
+            self.visning.bevakare.starta()
+            try:
+                yield
+            finally:
+                self.visning.bevakare.stoppa()
+
+        vagar = [
+            Route("/halsa", self.halsa),
+            Route("/logga-in", self.inloggning.logga_in),
+            Route(INLOGGAD, self.inloggning.inloggad),
+            Route("/logga-ut", self.logga_ut_sida, methods=["GET"]),
+            Route("/logga-ut", self.logga_ut, methods=["POST"]),
+            Route(UTLOGGAD, lambda r: utloggad_sida()),
+            Route(HANDELSER, self.handelser),
+            Route("/{sokvag:path}", self.sida, methods=["GET", "POST"]),
+        ]
+        starlette = Starlette(routes=vagar, lifespan=livstid)
+        sessioner = Sessionsmellanlager(starlette, self.sessioner, self.installning.sakra_kakor)
+        return Skydd(sessioner, self.installning)
+
+
+class Skydd:
+    """Outermost: only the configured Host; a write only from the server's own Origin; one
+    JSON line per request; an unexpected error is a Swedish 500 page, never a traceback."""
+
+    def __init__(self, app: Any, installning: Installning) -> None:
+        self.app = app
+        self.installning = installning
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        borjan = time.monotonic()
+        kod = [0]
+
+        hsts = self.installning.adress.startswith("https://")
+
+        async def skicka(meddelande: MutableMapping[str, Any]) -> None:
+            if meddelande["type"] == "http.response.start":
+                kod[0] = meddelande["status"]
+                if hsts:  # the browser comes back over https only, for a year
+                    meddelande["headers"] = [*meddelande.get("headers", []), HSTS]
+            await send(meddelande)
+
+        huvuden = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        fel = self._fel_adress(scope, huvuden)
+        try:
+            if fel is not None:
+                await _text(fel, 421)(scope, receive, skicka)
+            else:
+                await self.app(scope, receive, skicka)
+        except Exception as exc:
+            import logging
+
+            logging.getLogger("kvalitet.server").exception("oväntat fel: %s", type(exc).__name__)
+            if kod[0] == 0:
+                await _text(
+                    "Ett oväntat fel i kvalitet. Försök igen; händer det igen, "
+                    "säg till kommunens IT (felet står i serverns logg).",
+                    500,
+                )(scope, receive, skicka)
+        anvandare = (scope.get("session") or {}).get("anvandare") or {}
+        logga_begaran(
+            {
+                "metod": scope["method"],
+                "sokvag": scope["path"],
+                "status": kod[0],
+                "ms": round((time.monotonic() - borjan) * 1000, 1),
+                "anvandare": anvandare.get("sub"),
+                "klient": (scope.get("client") or ("", 0))[0],
+            }
+        )
+
+    def _fel_adress(self, scope: dict[str, Any], huvuden: dict[str, str]) -> str | None:
+        if scope["path"] == "/halsa":  # the health check of a load balancer may use any name
+            return None
+        if huvuden.get("host", "").strip().lower() != self.installning.vard:
+            return f"Servern svarar bara på sin egen adress, {self.installning.adress}/."
+        ursprung = huvuden.get("origin")
+        if scope["method"] not in ("GET", "HEAD") and ursprung not in (
+            None,
+            self.installning.ursprung,
+        ):
+            return "En ändring får bara komma från kvalitets egna sidor."
+        return None
+
+
+def _text(text: str, kod: int) -> Response:
+    return Response(text, kod, media_type="text/plain; charset=utf-8", headers=SKYDD)

@@ -1,0 +1,66 @@
+"""The server's own short pages (login failed, logout, logged out) and their safe redirects."""
+
+from __future__ import annotations
+
+import html as htmllib
+from urllib.parse import quote
+
+from starlette.responses import Response
+
+CSP_SIDA = (
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+SKYDD = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def lokal_sida(sida: str) -> str:
+    """A path of this server only (never '//host', a scheme or a control character)."""
+    if not sida.startswith("/") or sida.startswith(("//", "/\\")) or any(c < " " for c in sida):
+        return "/"
+    return quote(sida, safe="/.-_~%?=&")
+
+
+def serversida(kod: int, titel: str, innehall: str) -> Response:
+    """A whole short page; ``innehall`` is HTML already escaped."""
+    text = (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{htmllib.escape(titel)}</title><style>body {{ font-family: sans-serif; "
+        "max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }</style>"
+        f"</head><body><main><h1>{htmllib.escape(titel)}</h1>{innehall}</main></body></html>"
+    )
+    return Response(
+        text,
+        kod,
+        media_type="text/html; charset=utf-8",
+        headers={**SKYDD, "Content-Security-Policy": CSP_SIDA},
+    )
+
+
+def utloggningssida(token: str, namn: str) -> Response:
+    """The logout page: one button, a POST with the session's CSRF token."""
+    return serversida(
+        200,
+        "Logga ut",
+        f"<p>Du är inloggad som {htmllib.escape(namn)}.</p>"
+        '<form method="post" action="/logga-ut">'
+        f'<input type="hidden" name="token" value="{htmllib.escape(token, quote=True)}">'
+        '<button type="submit">Logga ut</button></form><p><a href="/">Tillbaka</a></p>',
+    )
+
+
+def utloggad_sida() -> Response:
+    return serversida(200, "Du är utloggad", '<p><a href="/logga-in">Logga in igen</a></p>')
+
+
+def inloggad_rad(namn: str) -> bytes:
+    """The start page's first line on the server: who is logged in, and the way out."""
+    return (
+        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · '
+        '<a href="/logga-ut">Logga ut</a></p>'
+    ).encode()

@@ -1,0 +1,141 @@
+"""Writing through ``kvalitet server`` as a logged-in person: a save with the session's CSRF
+token (``X-Kvalitet-Token``) is written; without it, with a wrong one or another person's, from
+a foreign Origin or to a foreign Host it is refused. Until the rights file lands, the
+configuration's ``[skrivratt]`` says who writes which unit (anna: bjorkbackaskolan; the group
+kvalitetsstrateger: all; cecilia: none). Never a 500."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from typing import Any
+
+import httpx2
+from serverhjalp import Tjanst, klient, logga_in, token_ur
+
+ENHET = "bjorkbackaskolan"
+
+
+def _inloggad(tjanst: Tjanst, vem: str) -> tuple[httpx2.Client, str]:
+    k = klient()
+    logga_in(k, tjanst, vem)
+    sida = k.get(f"{tjanst.bas}/skriv/{ENHET}")
+    assert sida.status_code == 200
+    return k, token_ur(sida.text)
+
+
+def _spara(
+    k: httpx2.Client, tjanst: Tjanst, enhet: str, token: str | None, **huvuden: str
+) -> tuple[httpx2.Response, dict[str, Any]]:
+    oppnad = k.get(f"{tjanst.bas}/skriv/{enhet}/data").json()
+    data = {**oppnad["data"], "namn": oppnad["data"]["namn"] + " ändrad"}
+    rubriker = {"Content-Type": "application/json", **huvuden}
+    if token is not None:
+        rubriker["X-Kvalitet-Token"] = token
+    svar = k.post(
+        f"{tjanst.bas}/skriv/{enhet}/spara",
+        json={"data": data, "version": oppnad["version"], "bas": oppnad["data"]},
+        headers=rubriker,
+    )
+    assert svar.status_code != 500, svar.text
+    return svar, data
+
+
+def _fil(tjanst: Tjanst, enhet: str) -> bytes:
+    return (tjanst.projekt / "rapporter" / "2025-26" / f"{enhet}.yaml").read_bytes()
+
+
+def test_sparning_med_sessionens_token_skrivs(tjanst: Tjanst) -> None:
+    k, token = _inloggad(tjanst, "anna")
+    with closing(k):
+        svar, data = _spara(k, tjanst, ENHET, token)
+    assert svar.status_code == 200, svar.text
+    assert svar.json()["sparad"] is True
+    assert data["namn"].encode() in _fil(tjanst, ENHET)
+
+
+def test_sparning_utan_med_fel_eller_annans_token_nekas(tjanst: Tjanst) -> None:
+    k, _token = _inloggad(tjanst, "anna")
+    annan, annans_token = _inloggad(tjanst, "bertil")
+    fore = _fil(tjanst, ENHET)
+    with closing(k), closing(annan):
+        for fel in (None, "fel-token", annans_token):
+            svar, _ = _spara(k, tjanst, ENHET, fel)
+            assert svar.status_code == 403, (fel, svar.text)
+            assert "Ladda om sidan" in svar.json()["fel"]
+    assert _fil(tjanst, ENHET) == fore
+
+
+def test_sparning_utan_inloggning_nekas(tjanst: Tjanst) -> None:
+    with klient() as k:
+        svar = k.post(
+            f"{tjanst.bas}/skriv/{ENHET}/spara",
+            json={"data": {}, "version": ""},
+            headers={"X-Kvalitet-Token": "x"},
+        )
+    assert svar.status_code == 401 and "inte inloggad" in svar.json()["fel"]
+
+
+def test_frammande_origin_och_host_nekas(tjanst: Tjanst) -> None:
+    k, token = _inloggad(tjanst, "anna")
+    fore = _fil(tjanst, ENHET)
+    with closing(k):
+        svar, _ = _spara(k, tjanst, ENHET, token, Origin="http://angripare.example")
+        assert svar.status_code == 421
+        svar, _ = _spara(k, tjanst, ENHET, token, Origin="null")
+        assert svar.status_code == 421
+        vard = k.get(f"{tjanst.bas}/", headers={"Host": "angripare.example"})
+        assert vard.status_code == 421 and "sin egen adress" in vard.text
+    assert _fil(tjanst, ENHET) == fore
+
+
+def test_skrivratten_ur_konfigurationen(tjanst: Tjanst) -> None:
+    """cecilia reads but writes nothing; anna writes only her unit; bertil's group writes all."""
+    cecilia, c_token = _inloggad(tjanst, "cecilia")
+    anna, a_token = _inloggad(tjanst, "anna")
+    bertil, b_token = _inloggad(tjanst, "bertil")
+    with closing(cecilia), closing(anna), closing(bertil):
+        assert cecilia.get(f"{tjanst.bas}/skriv/alvmora-gymnasium").status_code == 200
+        fore = _fil(tjanst, ENHET)
+        svar, _ = _spara(cecilia, tjanst, ENHET, c_token)
+        assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
+        assert _fil(tjanst, ENHET) == fore
+        svar, _ = _spara(anna, tjanst, "alvmora-gymnasium", a_token)
+        assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
+        svar, data = _spara(bertil, tjanst, "alvmora-gymnasium", b_token)
+        assert svar.status_code == 200 and svar.json()["sparad"] is True
+        assert data["namn"].encode() in _fil(tjanst, "alvmora-gymnasium")
+
+
+def test_for_stor_kropp_och_trasig_json(tjanst: Tjanst) -> None:
+    k, token = _inloggad(tjanst, "anna")
+    rubriker = {"X-Kvalitet-Token": token, "Content-Type": "application/json"}
+    with closing(k):
+        trasig = k.post(f"{tjanst.bas}/skriv/{ENHET}/spara", content=b"{", headers=rubriker)
+        assert trasig.status_code == 400 and "inte JSON" in trasig.json()["fel"]
+        stor = k.post(
+            f"{tjanst.bas}/skriv/{ENHET}/spara", content=b" " * (12 * 1024 * 1024), headers=rubriker
+        )
+        assert stor.status_code == 413
+
+
+def test_bilder_pdf_och_statiska_filer(tjanst: Tjanst) -> None:
+    k, _ = _inloggad(tjanst, "anna")
+    with closing(k):
+        bild = k.get(f"{tjanst.bas}/filer/rapporter/bilder/alvmora-logotyp.svg")
+        assert bild.status_code == 200 and "sandbox" in bild.headers["content-security-policy"]
+        assert k.get(f"{tjanst.bas}/statiskt/redigera.js").status_code == 200
+        assert k.get(f"{tjanst.bas}/filer/../../etc/passwd").status_code == 404
+        pdf = k.get(f"{tjanst.bas}/{ENHET}.pdf")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_ny_enhet_kraver_skrivratt(tjanst: Tjanst) -> None:
+    k, token = _inloggad(tjanst, "cecilia")
+    with closing(k):
+        svar = k.post(
+            f"{tjanst.bas}/skriv/ny",
+            json={"namn": "Nya skolan", "skolform": "grundskola"},
+            headers={"X-Kvalitet-Token": token},
+        )
+    assert svar.status_code == 403 and "får inte skapa" in svar.json()["fel"]
+    assert not (tjanst.projekt / "rapporter" / "2025-26" / "nya-skolan.yaml").exists()

@@ -12,17 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
+from kvalitet.modell import rapportmall_exempel as _rapportmall
+from kvalitet.modell.rapportmall import Rapportmall
 
 SCHEMAMAPP = "schema"
 FILNAMN = {
     "enhet": "enhet.schema.json",
     "huvudman": "huvudman.schema.json",
     "huvudmannens-rapport": "huvudmannens-rapport.schema.json",
+    "rapportmall": "rapportmall.schema.json",
 }
 TITLAR = {
     "enhet": "Kvalitetsrapport för en enhet (kvalitet)",
     "huvudman": "Huvudmannafil (kvalitet)",
     "huvudmannens-rapport": "Huvudmannens rapport (kvalitet)",
+    "rapportmall": "Rapportmall (kvalitet)",
 }
 
 MODELLBESKRIVNING = {
@@ -74,6 +78,7 @@ MODELLBESKRIVNING = {
     "Tema": "Huvudmannens grafiska profil.",
     "Verksamhetsplan": "Verksamhetsplanens perspektiv, mål och styrtal.",
 }
+MODELLBESKRIVNING.update(_rapportmall.MODELLBESKRIVNING)
 
 EXEMPEL: dict[str, list[Any]] = {
     "Enhetsrapport.namn": ["Björkbackaskolan"],
@@ -206,15 +211,23 @@ EXEMPEL: dict[str, list[Any]] = {
     "utvecklingsområden_visning": ["tabell"],
     "innehållsförteckning": ["alla"],
 }
+EXEMPEL.update(_rapportmall.EXEMPEL)
 
 
 def _titlar(modell: str | None) -> dict[str, str]:
     """The Swedish titles (``Field(title=...)``) of a model's fields, by YAML key; pydantic
     leaves a required reference's title out of the schema, so they are taken from the model."""
     import kvalitet.modell as paket
-    from kvalitet.modell import avsnitt
+    from kvalitet.modell import avsnitt, rapportmall, rapportmall_tabell
 
-    klass = getattr(paket, modell or "", None) or getattr(avsnitt, modell or "", None)
+    klass = next(
+        (
+            k
+            for m in (paket, avsnitt, rapportmall, rapportmall_tabell)
+            if (k := getattr(m, modell or "", None))
+        ),
+        None,
+    )
     falt = getattr(klass, "model_fields", {})
     return {(f.alias or namn): f.title for namn, f in falt.items() if f.title}
 
@@ -243,6 +256,7 @@ def _modell(typ: str) -> type[Any]:
         "enhet": Enhetsrapport,
         "huvudman": Huvudmannafil,
         "huvudmannens-rapport": Huvudmannarapport,
+        "rapportmall": Rapportmall,
     }[typ]
 
 

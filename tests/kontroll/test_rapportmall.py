@@ -187,3 +187,32 @@ def test_en_del_som_kravs_fel_nar_klar_varning_i_utkast(runner: CliRunner, proje
             "filen; rapportmallen 'stadierapport' kräver delen)"
         ) in res.output
         assert "rapportmallen 'stadierapport' styr kontrollen av delarna" in res.output
+
+
+def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:
+    from kvalitet.kontroll.rapportmallval import mallval
+    from kvalitet.modell import Enhetsrapport, Huvudmannafil
+
+    def enhet(**falt: object) -> Enhetsrapport:
+        return Enhetsrapport.model_validate(
+            {"namn": "Lingonet", "skolform": "förskola", "period": "2025/26", **falt}
+        )
+
+    huvudman = Huvudmannafil.model_validate(
+        {
+            "namn": "Älvmora kommun",
+            "period": "2025/26",
+            "inställningar": {
+                "rapportmallar": {
+                    "standard": "kommunens",
+                    "skolformer": {"förskola": "forskola-avdelning"},
+                    "enheter": {"lingonet": "stadierapport"},
+                }
+            },
+        }
+    )
+    assert mallval("x", enhet(), None).namn == "standard"
+    assert mallval("x", enhet(skolform="grundskola"), huvudman).namn == "kommunens"
+    assert mallval("x", enhet(), huvudman).namn == "forskola-avdelning"
+    assert mallval("lingonet", enhet(), huvudman).namn == "stadierapport"
+    assert mallval("lingonet", enhet(rapportmall="egen"), huvudman).namn == "egen"

@@ -95,3 +95,16 @@ def test_skriv_mallscheman(tmp_path: Path) -> None:
     (fil,) = skriv_mallscheman(tmp_path, {"standard": mall, "trasig": None})
     assert fil == tmp_path / "schema" / "rapportmallar" / "standard.enhet.schema.json"
     assert skriv_mallscheman(tmp_path, {"standard": mall}) == []
+
+
+def test_mallschemana_i_forradet_ar_aktuella(tmp_path: Path) -> None:
+    """If this fails after a change of a rapportmall or the model: kvalitet schema --skriv"""
+    mallar = {
+        f.name.removesuffix(".rapportmall.yaml"): _mall(f)
+        for f in (ROT / "rapporter" / "mallar").glob("*.rapportmall.yaml")
+    }
+    skrivna = skriv_mallscheman(tmp_path, mallar)
+    assert len(skrivna) == 3
+    for fil in skrivna:
+        forradets = ROT / "schema" / "rapportmallar" / fil.name
+        assert forradets.read_text(encoding="utf-8") == fil.read_text(encoding="utf-8")

@@ -39,14 +39,25 @@ def schema(projekt: Path, huvudman: bool, huvudmannens_rapport: bool, skriv: boo
 
     Editorer som VS Code med YAML-tillägget använder schemat för att föreslå fält, visa
     beskrivningar och markera fel medan du skriver. Med --skriv hamnar schemana i
-    schema/enhet.schema.json, schema/huvudman.schema.json och
-    schema/huvudmannens-rapport.schema.json i projektet.
+    schema/enhet.schema.json, schema/huvudman.schema.json,
+    schema/huvudmannens-rapport.schema.json och schema/rapportmall.schema.json i projektet,
+    och enhetsfilens schema för varje rapportmall i schema/rapportmallar/<namn>.enhet.schema.json.
     """
     from kvalitet.modell.schema import schema_text, skriv_scheman
 
     if skriv:
+        from kvalitet.kalla.las import las_yaml
+        from kvalitet.kalla.rapportmallar import rapportmallfiler
+        from kvalitet.kontroll.rapportmall import validera_rapportmall
+        from kvalitet.modell.rapportmallschema import skriv_mallscheman
+
         proj = oppna_projekt(projekt)
         skrivna = skriv_scheman(proj.rot)
+        mallar = {
+            namn: validera_rapportmall(las_yaml(fil), namn)[0]
+            for namn, fil in rapportmallfiler(proj.rapporter).items()
+        }
+        skrivna += skriv_mallscheman(proj.rot, mallar)
         for fil in skrivna:
             click.echo(f"Skrev {visningsnamn(fil)}")
         if not skrivna:

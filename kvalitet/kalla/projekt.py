@@ -69,6 +69,7 @@ class Projekt:
             for f in self.rapporter.rglob(monster)
             if f.is_file()
             and f.name not in (HUVUDMANNAFIL, HUVUDMANNARAPPORT, BEHORIGHETSFIL)
+            and not f.name.endswith(".rapportmall.yaml")  # kalla/rapportmallar.py
             and not f.name.startswith((".", "_"))
             and not any(
                 d.startswith(".") or d == GRANSKNINGSMAPP

@@ -12,9 +12,17 @@ from kvalitet.grund.problem import Problem, fel, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml
 from kvalitet.kalla.oversikt import _utanfor, periodoversikt
 from kvalitet.kalla.projekt import Projekt, periodnyckel
+from kvalitet.kalla.rapportmallar import las_rapportmallar
 from kvalitet.kontroll.huvudmannarapport import validera_huvudmannarapport
+from kvalitet.kontroll.rapportmall import validera_rapportmall
+from kvalitet.kontroll.rapportmallval import (
+    kontrollera_huvudmannens_val,
+    kontrollera_mot_mall,
+    rapportmall_for,
+)
 from kvalitet.kontroll.validera import validera_enhet, validera_huvudman
 from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
+from kvalitet.modell.rapportmall import Rapportmall
 
 
 @dataclass
@@ -48,10 +56,16 @@ class Periodlage:
     rapportproblem: list[Problem] = field(default_factory=list)
     rapportkalla: Kalla | None = None
     """The report's file as read (its lines), for checks made after the units are validated."""
+    rapportmallar: dict[str, Rapportmall | None] = field(default_factory=dict)
+    """Every rapportmall of the project by name (None for one with errors)."""
+    rapportmallproblem: list[Problem] = field(default_factory=list)
+    mall_per_enhet: dict[str, str] = field(default_factory=dict)
+    """The name of the rapportmall each validated unit follows."""
 
     @property
     def problem(self) -> list[Problem]:
         return [
+            *self.rapportmallproblem,
             *self.huvudmansproblem,
             *self.rapportproblem,
             *(p for e in self.enheter for p in e.problem),
@@ -141,6 +155,11 @@ def las_period(
     if vald is None and not filperiod:
         return lage
 
+    for namn, mkalla in las_rapportmallar(projekt.rapporter).items():
+        mall, mallproblem = validera_rapportmall(mkalla, namn)
+        lage.rapportmallar[namn] = mall
+        lage.rapportmallproblem.extend(mallproblem)
+
     hfil = projekt.huvudmannafil(vald) if vald else None
     lage.huvudmannafil = hfil
     if hfil is not None:
@@ -148,11 +167,16 @@ def las_period(
             lage.huvudmansproblem.append(utanfor)
         else:
             mappperiod = projekt.mappens_period(hfil)
+            hkalla = las_yaml(hfil)
             lage.huvudman, lage.huvudmansproblem = validera_huvudman(
-                las_yaml(hfil), projekt.rot, mappperiod
+                hkalla, projekt.rot, mappperiod
             )
             if mappperiod is None and lage.huvudman and lage.huvudman.period != vald:
                 lage.huvudman = None  # a common file written for another period
+            if lage.huvudman is not None:
+                lage.huvudmansproblem.extend(
+                    kontrollera_huvudmannens_val(lage.huvudman, hkalla, lage.rapportmallar)
+                )
     # the huvudman's own report is checked with the whole period, not when units are chosen
     if vald and not enheter and (rfil := projekt.huvudmannarapport(vald)) is not None:
         lage.rapportfil = rfil
@@ -196,7 +220,10 @@ def las_period(
             if minne is not None:
                 minne.spara(plats, signatur, rapport, problem)
         per_id.setdefault(fil.stem, fil)
-        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, list(problem)))
+        problem = list(problem)
+        if rapport is not None:
+            problem.extend(_mot_rapportmall(lage, fil, rapport, kallor))
+        lage.enheter.append(Enhetskontroll(fil.stem, fil, rapport, problem))
 
     # one unit, one file: two files with the same id are both errors, and neither is built
     # (whichever sorted first used to replace the other)
@@ -220,6 +247,26 @@ def las_period(
     if vald:
         lage.historik = _historik(projekt, filperiod, kallor, vald, set(per_id), minne)
     return lage
+
+
+def _mot_rapportmall(
+    lage: Periodlage, fil: Path, rapport: Enhetsrapport, kallor: dict[Path, Kalla]
+) -> list[Problem]:
+    """The unit's rapportmall resolved and the unit checked against it (outside the
+    Valideringsminne: a template may change without the unit file changing)."""
+    last: list[Kalla] = []
+
+    def kalla() -> Kalla:
+        if not last:
+            last.append(kallor.get(fil) or las_yaml(fil))
+        return last[0]
+
+    mall, problem = rapportmall_for(fil.stem, rapport, lage.huvudman, lage.rapportmallar, kalla)
+    if mall is not None:
+        namn = next(n for n, m in lage.rapportmallar.items() if m is mall)
+        lage.mall_per_enhet[fil.stem] = namn
+        problem.extend(kontrollera_mot_mall(rapport, mall, namn, kalla))
+    return problem
 
 
 def _dubbletter(enheter: list[Enhetskontroll]) -> dict[str, list[Path]]:

@@ -10,6 +10,7 @@ from pydantic import BeforeValidator, Field
 
 from kvalitet.modell.falt import Bas, IfylldText, Markdown, Period, Text, _text
 from kvalitet.modell.rapport import HuvudmansStyrtal
+from kvalitet.modell.rapportmall import Rapportmallval
 
 FARG = re.compile(
     r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$"
@@ -100,6 +101,12 @@ class Installningar(Bas):
         alias="innehållsförteckning",
         description="'numrerade' (standard): innehållsförteckningen har de numrerade rubrikerna. "
         "'alla': också de onumrerade rubrikerna i avsnittens 'innehåll'.",
+    )
+    rapportmallar: Rapportmallval | None = Field(
+        None,
+        description="Vilken rapportmall (rapporter/mallar/<namn>.rapportmall.yaml) enheterna "
+        "följer: 'standard', per skolform ('skolformer') och per enhet ('enheter'); utelämnat "
+        "gäller den inbyggda standardmallen.",
     )
     pdf: Literal["standard", "arkiv"] = Field(
         "standard",

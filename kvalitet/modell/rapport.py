@@ -162,6 +162,12 @@ class Enhetsrapport(Bas):
         title="Skolform",
         description="förskola, grundskola, gymnasieskola, vuxenutbildning, fritidshem eller annan.",
     )
+    rapportmall: Text | None = Field(
+        None,
+        title="Rapportmall",
+        description="Rapportmallen enheten följer (rapporter/mallar/<namn>.rapportmall.yaml); "
+        "utelämnad gäller huvudmannens val, annars standardmallen.",
+    )
     beskrivning: Markdown | None = Field(
         None,
         title="Beskrivning",

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from kvalitet.modell import Enhetsrapport, Huvudmannafil, Huvudmannarapport
+from kvalitet.modell import rapportmall_exempel as _rapportmall
 from kvalitet.modell.behorigheter import Behorighetsfil
+from kvalitet.modell.rapportmall import Rapportmall
 
 SCHEMAMAPP = "schema"
 FILNAMN = {
@@ -20,12 +22,14 @@ FILNAMN = {
     "huvudman": "huvudman.schema.json",
     "huvudmannens-rapport": "huvudmannens-rapport.schema.json",
     "behorigheter": "behorigheter.schema.json",
+    "rapportmall": "rapportmall.schema.json",
 }
 TITLAR = {
     "enhet": "Kvalitetsrapport för en enhet (kvalitet)",
     "huvudman": "Huvudmannafil (kvalitet)",
     "huvudmannens-rapport": "Huvudmannens rapport (kvalitet)",
     "behorigheter": "Behörigheter (kvalitet)",
+    "rapportmall": "Rapportmall (kvalitet)",
 }
 
 MODELLBESKRIVNING = {
@@ -81,6 +85,7 @@ MODELLBESKRIVNING = {
     "Tema": "Huvudmannens grafiska profil.",
     "Verksamhetsplan": "Verksamhetsplanens perspektiv, mål och styrtal.",
 }
+MODELLBESKRIVNING.update(_rapportmall.MODELLBESKRIVNING)
 
 EXEMPEL: dict[str, list[Any]] = {
     "Enhetsrapport.namn": ["Björkbackaskolan"],
@@ -225,18 +230,22 @@ EXEMPEL: dict[str, list[Any]] = {
     "Grupp.enheter": [["bjorkbackaskolan"]],
     "grupp": ["bou-utvecklingsledare"],
 }
+EXEMPEL.update(_rapportmall.EXEMPEL)
 
 
 def _titlar(modell: str | None) -> dict[str, str]:
     """The Swedish titles (``Field(title=...)``) of a model's fields, by YAML key; pydantic
     leaves a required reference's title out of the schema, so they are taken from the model."""
     import kvalitet.modell as paket
-    from kvalitet.modell import avsnitt, behorigheter
+    from kvalitet.modell import avsnitt, behorigheter, rapportmall, rapportmall_tabell
 
-    klass = (
-        getattr(paket, modell or "", None)
-        or getattr(avsnitt, modell or "", None)
-        or getattr(behorigheter, modell or "", None)
+    klass = next(
+        (
+            k
+            for m in (paket, avsnitt, behorigheter, rapportmall, rapportmall_tabell)
+            if (k := getattr(m, modell or "", None))
+        ),
+        None,
     )
     falt = getattr(klass, "model_fields", {})
     return {(f.alias or namn): f.title for namn, f in falt.items() if f.title}
@@ -267,6 +276,7 @@ def _modell(typ: str) -> type[Any]:
         "huvudman": Huvudmannafil,
         "huvudmannens-rapport": Huvudmannarapport,
         "behorigheter": Behorighetsfil,
+        "rapportmall": Rapportmall,
     }[typ]
 
 

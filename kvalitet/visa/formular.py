@@ -43,6 +43,7 @@ UPPGIFTER = (
     "status",
     "skolenhetskod",
     "kolada_ou",
+    "rapportmall",
 )
 """The report's administrative fields: last in the form, in this order, in one group."""
 GRUPPER = [

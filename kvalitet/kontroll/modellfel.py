@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import types
 import typing
 from typing import Any, TypeVar
 
@@ -14,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
 from kvalitet.kontroll.gransfel import gransfel
+from kvalitet.kontroll.modelltyper import falt_per_alias as _falt_per_alias
+from kvalitet.kontroll.modelltyper import modell_vid as _modell_vid
 from kvalitet.kontroll.talord import tal_ur_ord
 from kvalitet.kontroll.unionsgren import utan_fel_gren
 from kvalitet.modell import Enhetsrapport
@@ -330,30 +331,6 @@ def _visa_sokvag(sokvag: Sokvag) -> str:
     return "".join(delar)
 
 
-def _modell_vid(rot: type[BaseModel], sokvag: Sokvag) -> type[BaseModel] | None:
-    """The model class that describes the mapping at ``sokvag``."""
-    typ: Any = rot
-    for del_ in sokvag:
-        modell = _modellklass(typ)
-        if isinstance(del_, int):
-            typ = _elementtyp(typ)
-            continue
-        if modell is None:
-            typ = _elementtyp(typ, dict_varde=True)
-            continue
-        # a union of models (a block of 'innehåll'): the one that has the key
-        modell = next((m for m in _modeller(typ) if del_ in _falt_per_alias(m)), modell)
-        falt = _falt_per_alias(modell).get(del_)
-        if falt is None:
-            return None
-        typ = falt.annotation
-    return _modellklass(typ)
-
-
-def _falt_per_alias(modell: type[BaseModel]) -> dict[str, Any]:
-    return {(f.alias or namn): f for namn, f in modell.model_fields.items()}
-
-
 def _tillatna_falt(rot: type[BaseModel], sokvag: Sokvag) -> list[str]:
     modell = _modell_vid(rot, sokvag)
     return list(_falt_per_alias(modell)) if modell else []
@@ -367,34 +344,6 @@ def _faltbeskrivning(rot: type[BaseModel], sokvag: Sokvag) -> str:
     if falt is None or not falt.description:
         return ""
     return f"; {falt.description[0].lower()}{falt.description[1:].rstrip('.')}"
-
-
-def _delar(typ: Any) -> tuple[Any, ...]:
-    ursprung = typing.get_origin(typ)
-    if ursprung is typing.Annotated:
-        return _delar(typing.get_args(typ)[0])
-    if ursprung in (typing.Union, types.UnionType):
-        return tuple(d for a in typing.get_args(typ) for d in _delar(a))
-    return (typ,)
-
-
-def _modeller(typ: Any) -> list[type[BaseModel]]:
-    return [d for d in _delar(typ) if isinstance(d, type) and issubclass(d, BaseModel)]
-
-
-def _modellklass(typ: Any) -> type[BaseModel] | None:
-    modeller = _modeller(typ)
-    return modeller[0] if modeller else None
-
-
-def _elementtyp(typ: Any, *, dict_varde: bool = False) -> Any:
-    for del_ in _delar(typ):
-        args = typing.get_args(del_)
-        if typing.get_origin(del_) is list and args:
-            return args[0]
-        if dict_varde and typing.get_origin(del_) is dict and len(args) == 2:
-            return args[1]
-    return None
 
 
 def visa_sokvag(sokvag: Sokvag) -> str:

@@ -16,7 +16,7 @@ def modell_vid(rot: type[BaseModel], sokvag: Sokvag) -> type[BaseModel] | None:
     """The model class that describes the mapping at ``sokvag``."""
     typ: Any = rot
     for del_ in sokvag:
-        modell = _modellklass(typ)
+        modell = modellklass(typ)
         if isinstance(del_, int):
             typ = _elementtyp(typ)
             continue
@@ -29,7 +29,7 @@ def modell_vid(rot: type[BaseModel], sokvag: Sokvag) -> type[BaseModel] | None:
         if falt is None:
             return None
         typ = falt.annotation
-    return _modellklass(typ)
+    return modellklass(typ)
 
 
 def falt_per_alias(modell: type[BaseModel]) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def _modeller(typ: Any) -> list[type[BaseModel]]:
     return [d for d in _delar(typ) if isinstance(d, type) and issubclass(d, BaseModel)]
 
 
-def _modellklass(typ: Any) -> type[BaseModel] | None:
+def modellklass(typ: Any) -> type[BaseModel] | None:
     modeller = _modeller(typ)
     return modeller[0] if modeller else None
 

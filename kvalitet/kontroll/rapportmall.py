@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
-from kvalitet.kontroll.modellfel import _modellklass, menade_du
+from kvalitet.kontroll.modellfel import menade_du
+from kvalitet.kontroll.modelltyper import modellklass
 from kvalitet.kontroll.validera import las_modell
 from kvalitet.modell import FARG, Enhetsrapport
 from kvalitet.modell.rapportmall import Del, Rapportmall
@@ -29,7 +30,7 @@ def enhetsfalt(sokvag: str) -> tuple[bool, list[str]]:
         falt = {(f.alias or n): f for n, f in modell.model_fields.items()}
         if nyckel not in falt:
             return False, list(falt)
-        modell = _modellklass(falt[nyckel].annotation)
+        modell = modellklass(falt[nyckel].annotation)
     return True, []
 
 

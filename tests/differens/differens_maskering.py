@@ -23,33 +23,47 @@ class Maskerat:
 
 
 def maskerade_varden(rot: Path) -> dict[tuple[Path, Sokvag], Maskerat]:
-    """(file, YAML path) → what is shown instead, for every value that is masked: in the latest
-    period's unit files, and in the earlier periods' files that give their earlier utfall
-    (masked, as ``berika.vy.las_upp`` does, with the latest period's threshold and mått)."""
-    from kvalitet.berika.roj import SYMBOLER, maskera_rapport
+    """(file, YAML path) → what is shown instead, and why, for every value that is masked: in the
+    latest period's unit files, and in the earlier periods' files that give their earlier utfall
+    (masked with the latest period's huvudman, as ``berika.vy.las_upp`` does). Asks the
+    röjandekontroll's own account (``kontroll.maskering.maskerade_varden``, the list that
+    ``kontrollera`` explains line by line); ``maskering_i_rapporten`` is the independent view."""
+    from kvalitet.kontroll.maskering import maskerade_varden as roj_maskerade
+
+    ut: dict[tuple[Path, Sokvag], Maskerat] = {}
+    for fil, rapport, huvudman in _rapporter(rot):
+        for m in roj_maskerade(rapport, huvudman):
+            ut[(fil, tuple(m.sokvag))] = Maskerat(m.symbol, m.skal)
+    return ut
+
+
+def maskering_i_rapporten(rot: Path) -> dict[tuple[Path, Sokvag], str]:
+    """(file, YAML path) → symbol, read off the masked report itself: each leaf that
+    ``berika.roj.maskera_enhet`` changed. Must agree with ``maskerade_varden``."""
+    from kvalitet.berika.roj import maskera_enhet
+
+    ut: dict[tuple[Path, Sokvag], str] = {}
+    for fil, rapport, huvudman in _rapporter(rot):
+        fore = rapport.model_dump(by_alias=True)
+        efter = maskera_enhet(rapport, huvudman).model_dump(by_alias=True)
+        for sokvag, symbol in _skillnader(fore, efter, ()):
+            ut[(fil, sokvag)] = symbol
+    return ut
+
+
+def _rapporter(rot: Path) -> list[tuple[Path, Any, Any]]:
     from kvalitet.kalla.projekt import hitta_projekt
     from kvalitet.kontroll.period import las_period
-    from kvalitet.modell.verksamhetsplan import planens_styrtal
 
     projekt = hitta_projekt(rot)
     lage = las_period(projekt)
-    huvudman = lage.huvudman
-    grans = huvudman.installningar.rojandegrans if huvudman else 10
-    matt = {ps.styrtal.id: ps.styrtal.matt for ps in planens_styrtal(huvudman)}
     kontroller = list(lage.enheter)
     for period in lage.perioder:
         if period != lage.period:
             kontroller += las_period(projekt, period).enheter
-    ut: dict[tuple[Path, Sokvag], Maskerat] = {}
-    for kontroll in kontroller:
-        if kontroll.rapport is None:
-            continue
-        fore = kontroll.rapport.model_dump(by_alias=True)
-        efter = maskera_rapport(kontroll.rapport, grans, matt).model_dump(by_alias=True)
-        for sokvag, symbol in _skillnader(fore, efter, ()):
-            skal = SYMBOLER.get(symbol, "").format(grans=grans)
-            ut[(kontroll.fil.resolve(), sokvag)] = Maskerat(symbol, skal)
-    return ut
+    return [
+        (k.fil.resolve(), k.rapport, lage.huvudman) for k in kontroller if k.rapport is not None
+    ]
 
 
 def _skillnader(fore: Any, efter: Any, sokvag: Sokvag) -> list[tuple[Sokvag, str]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from differens_jamfor import jamfor_projekt
 from differens_kalla import las_projekt
 from differens_maskering import maskerade_varden
@@ -73,11 +72,6 @@ def test_maskerade_varden_i_exemplet(byggt_exempel: Path) -> None:
     assert all(m.skal for m in maskerade.values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kontrollera förklarar inte maskerade värden än (h1:s del av nr 26.3); när den gör "
-    "det blir testet grönt och markeringen ska bort",
-)
 def test_varje_maskerat_varde_forklaras_av_kontrollera_pa_sin_rad(byggt_exempel: Path) -> None:
     """Issue 26.2: a masked value has a stated reason that ``kontrollera`` reports at the value's
     line ("87,1 visas som ~100 eftersom …"): a problem at the value's file and line that names
@@ -100,3 +94,13 @@ def test_varje_maskerat_varde_forklaras_av_kontrollera_pa_sin_rad(byggt_exempel:
         ):
             saknas.append(f"{v.var}: {v.plats} visas som {m.symbol}")
     assert maskerade and not saknas, "ingen förklaring i kontrollera:\n" + "\n".join(saknas)
+
+
+def test_roj_kontrollens_lista_ar_det_rapporten_doljer(byggt_exempel: Path) -> None:
+    """The masking's own account of what it hides (which kontrollera explains) is exactly what
+    the masked report hides, leaf by leaf: neither says more or less than the other."""
+    from differens_maskering import maskering_i_rapporten
+
+    rot = byggt_exempel.parent
+    lista = {k: m.symbol for k, m in maskerade_varden(rot).items()}
+    assert lista and lista == maskering_i_rapporten(rot)

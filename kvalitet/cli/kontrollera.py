@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from kvalitet.cli.gemensamt import (
 )
 from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
+
+if TYPE_CHECKING:
+    from kvalitet.kontroll.period import Periodlage
 
 
 @kvalitet.command(
@@ -93,7 +97,7 @@ def kontrollera(projekt: Path, strikt: bool, enheter: tuple[str, ...], period: s
         sys.exit(1)
 
 
-def skriv_maskeringar(lage) -> None:  # type: ignore[no-untyped-def]
+def skriv_maskeringar(lage: Periodlage) -> None:
     """Each value röjandekontrollen hides, at its line and with why: a note, not a warning
     (the report is right; the note says what the reader will see instead of the number)."""
     from kvalitet.kalla.las import las_yaml

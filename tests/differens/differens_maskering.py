@@ -67,8 +67,9 @@ def _rapporter(rot: Path) -> list[tuple[Path, Any, Any]]:
 
 
 def _skillnader(fore: Any, efter: Any, sokvag: Sokvag) -> list[tuple[Sokvag, str]]:
-    """The leaves that changed, except the counts (``antal``), which are only removed."""
-    if sokvag[-1:] == ("antal",):
+    """The leaves that changed, except the counts (``antal``), which are only removed, and the
+    kind of data (``röjande``), which the masking fills in with the rule it chose."""
+    if sokvag[-1:] in (("antal",), ("röjande",)):
         return []
     if isinstance(fore, dict) and isinstance(efter, dict):
         return [p for k in fore if k in efter for p in _skillnader(fore[k], efter[k], (*sokvag, k))]

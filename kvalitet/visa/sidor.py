@@ -18,7 +18,8 @@ th, td { border: 1px solid #b7c4d1; padding: .35rem .5rem; text-align: left; } t
 .rulla { overflow-x: auto; max-width: 100%; } .rulla:focus { outline: 2px solid #1f4e79; }
 .fel h2 { font-size: 1.05rem; margin: .2rem 0; }
 .fel { border-left: 5px solid #9c1c1c; background: #fbeaea; padding: .6rem 1rem; }
-.fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0; }
+.fel li { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; margin: .3rem 0;
+         overflow-wrap: anywhere; }
 .varning { color: #6b4e00; } .tips { color: #555; }
 .dold { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 </style>"""

@@ -26,7 +26,7 @@ def _bryt_yaml(projekt: Path) -> str:
     fil = projekt / "rapporter" / "2025-26" / f"{TRASIG}.yaml"
     text = fil.read_text(encoding="utf-8").rstrip("\n") + "\n"
     fil.write_text(text + "sammanfattning: [oavslutad\n", encoding="utf-8")
-    return rf"rapporter/2025-26/{TRASIG}\.yaml:\d+:\d+: fel: YAML-syntaxfel .*\(.+\)"
+    return rf"rapporter/2025-26/{TRASIG}\.yaml:\d+:\d+: fel: .*avslutas aldrig .*\(.+\)"
 
 
 def _hamta(bas: str, visning: Any, sokvag: str) -> tuple[int, str, str]:

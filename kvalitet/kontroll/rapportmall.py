@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla, Sokvag
-from kvalitet.kontroll.modellfel import _modellklass, menade_du
+from kvalitet.kontroll.modellfel import menade_du
+from kvalitet.kontroll.modelltyper import _modellklass
 from kvalitet.kontroll.validera import las_modell
 from kvalitet.modell import FARG, Enhetsrapport
 from kvalitet.modell.rapportmall import Del, Rapportmall

@@ -32,6 +32,7 @@ from kvalitet.modell import (
     TillAnalysblock,
 )
 from kvalitet.modell.genomgang import ar_numrerad, har_innehall
+from kvalitet.modell.rapportmall import TOM_TEXT
 
 INNEHALL_DJUP = 3
 STYRKOR = "Vilka styrkor finns?"
@@ -154,6 +155,12 @@ class VyDel:
     till_analys: list[str] = field(default_factory=list)
     tom: bool = False
     sort: str = "avsnitt"
+    tom_text: str = TOM_TEXT
+    """Printed under the heading of an empty part (the rapportmall's ``tom_text``)."""
+    fast_text: str | None = None
+    """The rapportmall's own text under the heading, before the unit's."""
+    delaktighet: bool = False
+    """The unit's participation box prints under this heading."""
 
 
 class Byggare:

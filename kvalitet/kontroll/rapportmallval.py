@@ -91,16 +91,17 @@ def kontrollera_mot_mall(
 ) -> list[Problem]:
     """The unit against its template: a part the template requires and the unit left empty
     (an error when the report is klar or godkänd, a warning in a draft), a part to warn about
-    when empty; a warning that another template than the standard does not yet change the
-    printed layout. Parts without ``fält`` (``delar.<id>``) are not in the unit file yet."""
+    when empty; a warning that the template's own parts cannot be filled in yet. Parts without ``fält`` (``delar.<id>``) are not in the unit file yet."""
     problem: list[Problem] = []
-    if namn != STANDARD:
+    egna = [d.id for _, d in mall.alla_delar() if d.falt is None and d.sort == "avsnitt"]
+    if namn != STANDARD and egna:
         problem.append(
             kalla().varning(
                 ("rapportmall",),
-                f"rapportmallen '{namn}' styr kontrollen av delarna, men rapporten skrivs ännu ut "
-                "med standardmallens layout",
-                "utskriften efter rapportmallen kommer i en senare version av kvalitet",
+                f"rapporten skrivs ut efter rapportmallen '{namn}', men mallens egna delar ("
+                + ", ".join(egna)
+                + ") kan ännu inte fyllas i och skrivs ut som tomma",
+                "att skriva 'delar:' i enhetsfilen kommer i en senare version av kvalitet",
                 nyckel=True,
             )
         )

@@ -186,7 +186,7 @@ def test_en_del_som_kravs_fel_nar_klar_varning_i_utkast(runner: CliRunner, proje
             f"{grad}: delen 'Analys och åtgärder' (analys) är inte ifylld (skriv 'analys:' i "
             "filen; rapportmallen 'stadierapport' kräver delen)"
         ) in res.output
-        assert "rapportmallen 'stadierapport' styr kontrollen av delarna" in res.output
+        assert "rapporten skrivs ut efter rapportmallen 'stadierapport'" in res.output
 
 
 def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:

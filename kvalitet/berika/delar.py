@@ -32,7 +32,7 @@ from kvalitet.modell import (
     TillAnalysblock,
 )
 from kvalitet.modell.genomgang import ar_numrerad, har_innehall
-from kvalitet.modell.rapportmall import TOM_TEXT
+from kvalitet.modell.rapportmall import TOM_TEXT, Numrering
 
 INNEHALL_DJUP = 3
 STYRKOR = "Vilka styrkor finns?"
@@ -168,9 +168,16 @@ class Byggare:
     (numbered headings; with ``alla_rubriker`` the unnumbered ones too)."""
 
     def __init__(
-        self, kallfil: Path, projektrot: Path, alla_rubriker: bool = False, rojandegrans: int = 10
+        self,
+        kallfil: Path,
+        projektrot: Path,
+        alla_rubriker: bool = False,
+        rojandegrans: int = 10,
+        numrering: Numrering | None = None,
     ) -> None:
         self.kallfil = kallfil
+        self.numrering = numrering
+        """The rapportmall's numbering per level; a level it leaves unnumbered stays so."""
         self.rojandegrans = rojandegrans
         self.projektrot = projektrot
         self.alla_rubriker = alla_rubriker
@@ -249,6 +256,8 @@ class Byggare:
         self, barn: Avsnitt, rubrik: Rubrik, numrerad: bool, raknare: dict[str, int]
     ) -> VyDel:
         niva = min(rubrik.niva + 1, 6)
+        if self.numrering is not None and not self.numrering.numrerad(niva):
+            numrerad = False
         if numrerad:
             raknare["nr"] += 1
             return self.del_(f"{rubrik.nummer}.{raknare['nr']}", barn.rubrik, niva, barn)

@@ -19,6 +19,7 @@ from kvalitet.berika.delar import (
     VyTillAnalys,
 )
 from kvalitet.berika.mallvy import dokument_css, mallens_delar, standardmall
+from kvalitet.berika.omslag import Omslag, omslag
 from kvalitet.berika.roj import SYMBOLER, maskera_enhet
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.uppfoljning import VyMal, uppfoljning
@@ -99,6 +100,8 @@ class VyRapport:
     rapporttyp: str = "Kvalitetsrapport"
     """The title on the cover (the rapportmall's ``titel``, per skolform)."""
     undertitel: str | None = None
+    omslag: Omslag | None = None
+    """The cover's fields when the rapportmall lists its own (None: the standard cover)."""
     utveckling_tom_text: str = TOM_TEXT
     dokument_css: str = ""  # Markup from mallvy.dokument_css
     """The stylesheet's running header and draft mark where the rapportmall's differ from the
@@ -153,8 +156,8 @@ def las_upp(
         p: maskera_enhet(r, huvudman) for p, r in (tidigare_perioder or {}).items()
     }
     alla = bool(huvudman and huvudman.installningar.innehallsforteckning == "alla")
-    bygg = Byggare(kallfil, projektrot, alla_rubriker=alla, rojandegrans=grans)
     mall = mall or standardmall()
+    bygg = Byggare(kallfil, projektrot, alla, grans, mall.numrering)
     tidigare = _tidigare(rapport) if rapport.tidigare_utvecklingsomraden else None
     vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
     vp_grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)
@@ -189,6 +192,18 @@ def las_upp(
     djup = mall.numrering.innehallsforteckning_djup
     namn = huvudman.namn if huvudman else (rapport.huvudman or "")
     varden = dokumentvarden(mall, rapport, namn)
+    forvaltning = rapport.forvaltning or (huvudman.forvaltning if huvudman else None)
+    logo = logotyp(huvudman, huvudmannafil, projektrot)
+    undertitel = fyll_i(mall.dokument.undertitel, varden) if mall.dokument.undertitel else None
+    omslagsvarden = {
+        "huvudman": namn,
+        "förvaltning": forvaltning,
+        "logotyp": logo,
+        "enhet": rapport.namn,
+        "titel": varden["titel"],
+        "undertitel": undertitel,
+        "period": rapport.period,
+    }
 
     return VyRapport(
         id=enhets_id,
@@ -203,14 +218,15 @@ def las_upp(
         perspektiv=perspektiv,
         innehall=[r for r in bygg.innehall if not r.numrerad or r.niva <= djup] if djup else [],
         huvudman=namn,
-        forvaltning=rapport.forvaltning or (huvudman.forvaltning if huvudman else None),
+        forvaltning=forvaltning,
         tema_css=tema_css(huvudman.tema if huvudman else None),
-        logotyp=logotyp(huvudman, huvudmannafil, projektrot),
+        logotyp=logo,
         teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
         utvecklingsfragor=utvecklingsfragor(huvudman),
         utvecklingsvisning=rapport.utvecklingsomraden_visning,
         rapporttyp=varden["titel"],
-        undertitel=fyll_i(mall.dokument.undertitel, varden) if mall.dokument.undertitel else None,
+        undertitel=undertitel,
+        omslag=omslag(mall, standardmall(), rapport, omslagsvarden),
         utveckling_tom_text=(delar.utveckling.tom_text if delar.utveckling else None) or TOM_TEXT,
         dokument_css=dokument_css(mall, varden),
     )

@@ -1,0 +1,77 @@
+"""The report follows its rapportmall: the förskola avdelning's form and the stage report print
+their own parts, headings, numbering, cover, document title and running header."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
+from kvalitet.kalla.projekt import hitta_projekt
+from kvalitet.kontroll.period import las_period
+from kvalitet.rendera.miljo import skapa_miljo
+
+
+def _pa_mall(projekt: Path, enhet: str, mall: str) -> str:
+    """The unit's HTML after it names ``mall`` as its rapportmall."""
+    fil = projekt / "rapporter" / "2025-26" / f"{enhet}.yaml"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(text.replace("\nnamn:", f"\nrapportmall: {mall}\nnamn:", 1), encoding="utf-8")
+    proj = hitta_projekt(projekt)
+    lage = las_period(proj, None, [enhet])
+    (kontroll,) = lage.enheter
+    assert kontroll.rapport is not None, kontroll.problem
+    assert lage.mall_per_enhet[enhet] == mall
+    return html_for_enhet(proj, lage, kontroll, skapa_miljo(projektets_mallar(proj, lage)))
+
+
+def _rubriker(html: str) -> list[tuple[str, str]]:
+    """(number, text) of every section heading after the cover."""
+    kropp = html.split("</header>", 1)[1]
+    return [
+        (m[1] or "", m[2])
+        for m in re.finditer(
+            r'<h\d id="[^"]*" class="(?:huvudrubrik|rubrik)[^"]*">'
+            r'(?:<span class="nr">([^<]*)</span> )?([^<]*)</h\d>',
+            kropp,
+        )
+    ]
+
+
+def test_forskolans_blankett_utan_nummer_och_innehall(projekt: Path) -> None:
+    html = _pa_mall(projekt, "forskolan-lingonet", "forskola-avdelning")
+    assert "<title>Kvalitetsredovisning 2025/26 – Förskolan Lingonet</title>" in html
+    rubriker = _rubriker(html)
+    assert all(nr == "" for nr, _ in rubriker), rubriker  # nivåer: [false]
+    texter = [t for _, t in rubriker]
+    assert texter[0] == "Organisation"  # the unit's beskrivning, under the template's heading
+    assert "Förbättringsområden" in texter and "Självvärdering" in texter
+    assert "Det systematiska kvalitetsarbetet" not in texter and "Analys" not in texter
+    assert "Inga förbättringsområden är valda ännu." in html  # the template's tom_text
+    assert 'class="innehall"' not in html  # innehållsförteckning_djup: 0
+    assert 'string-set: doktyp "Kvalitetsredovisning 2025/26"' in html  # the running header
+    assert "Förskolan sätter inga betyg" not in html  # no sentence the template did not give
+
+
+def test_forskolans_omslag_visar_bara_mallens_falt(projekt: Path) -> None:
+    html = _pa_mall(projekt, "forskolan-lingonet", "forskola-avdelning")
+    omslag = html.split("<header", 1)[1].split("</header>", 1)[0]
+    assert '<span class="rapporttyp">Kvalitetsredovisning</span>' in omslag
+    assert '<span class="undertitel">Förskoleavdelning</span>' in omslag
+    assert "<dt>Förskolechef</dt>" in omslag and "Amir Karimi" in omslag
+    for aldrig in ("Skolform", "Status", "Älvmora kommun", "Område"):
+        assert aldrig not in omslag, aldrig
+
+
+def test_stadierapporten_numrerar_forsta_nivan(projekt: Path) -> None:
+    html = _pa_mall(projekt, "bjorkbackaskolan", "stadierapport")
+    assert "<title>Stadierapport 2025/26 – Björkbackaskolan</title>" in html
+    rubriker = _rubriker(html)
+    numrerade = [nr for nr, _ in rubriker if nr]
+    assert numrerade and all("." not in nr for nr in numrerade), rubriker  # [true, false]
+    assert "Läsåret i korthet" not in [t for _, t in rubriker]  # om_tom: utelämna, empty
+    assert any(t == "Analys och åtgärder" for _, t in rubriker)
+    assert "Avsnittet är inte ifyllt." in html  # 'delar.<id>' parts are not in the unit yet
+    assert '<span class="rapporttyp">Stadierapport</span>' in html
+    assert 'string(enhet) ", " string(doktyp)' in html  # "{enhet}, Stadierapport"
+    assert 'string-set: doktyp "Stadierapport"' in html

@@ -17,9 +17,9 @@ from kvalitet.modell.genomgang import har_innehall
 from kvalitet.modell.rapportmall import Dokument, Rapportmall
 from kvalitet.modell.rapportmall_disposition import (
     Dispositionsdel,
+    delens_varde,
     disposition,
     fyll_i,
-    varde_i_rapport,
 )
 
 STANDARD = Dokument()
@@ -57,7 +57,7 @@ def _avsnittsdel(
     bygg: Byggare, d: Dispositionsdel, rapport: Enhetsrapport, tidigare: Avsnitt | None
 ) -> VyDel:
     """A part of sort ``avsnitt`` with its template sub-parts."""
-    varde = varde_i_rapport(rapport, d.falt) if d.falt else None
+    varde = delens_varde(rapport, d.falt, d.id)
     rubrik = _rubrik(d)
     sorter = {b.sort for b in d.delar}
     if isinstance(varde, Resultat):
@@ -66,7 +66,7 @@ def _avsnittsdel(
         vy.text = varde.text
         vy.innehall = bygg.block(varde.innehall, vy.rubrik, False, {"nr": 0, "onr": 0})
         for barn in d.delar:
-            grupp = varde_i_rapport(rapport, barn.falt) if barn.falt else None
+            grupp = delens_varde(rapport, barn.falt, barn.id)
             if isinstance(grupp, Avsnitt | Huvudavsnitt) and not barn.tom:
                 vy.avsnitt.append(
                     bygg.del_(
@@ -118,7 +118,9 @@ def mallens_delar(
     ut = Mallens()
     for d in disposition(mall, rapport, har_plan):
         if d.sort == "text":
-            varde = varde_i_rapport(rapport, d.falt) if d.falt else None
+            varde = delens_varde(rapport, d.falt, d.id)
+            if isinstance(varde, Huvudavsnitt):
+                varde = varde.text
             vy = VyDel(_rubrik(d), text=varde if isinstance(varde, str) else None, sort="text")
             vy.tom, vy.tom_text, vy.fast_text = d.tom, d.tom_text or "", d.fast_text
             if not ut.delar:

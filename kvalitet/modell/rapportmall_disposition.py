@@ -53,12 +53,17 @@ def varde_i_rapport(rapport: BaseModel, falt: str) -> Any:
     return varde
 
 
+def delens_varde(rapport: Enhetsrapport, falt: str | None, id_: str) -> Any:
+    """What the unit wrote for a part: at its ``fält``, else at ``delar.<id>``."""
+    if falt is None:
+        return rapport.delar.get(id_)
+    return varde_i_rapport(rapport, falt)
+
+
 def _ar_tom(del_: Del, rapport: Enhetsrapport, har_plan: bool) -> bool:
     if del_.sort == "verksamhetsplan":
         return not har_plan
-    if del_.falt is None:
-        return True  # 'delar.<id>' is not in the unit file yet
-    varde = varde_i_rapport(rapport, del_.falt)
+    varde = delens_varde(rapport, del_.falt, del_.id)
     if isinstance(varde, Avsnitt | Huvudavsnitt | Resultat):
         return not har_innehall(varde)  # a section with nothing under its heading is empty
     if isinstance(varde, str):

@@ -75,3 +75,14 @@ def test_stadierapporten_numrerar_forsta_nivan(projekt: Path) -> None:
     assert '<span class="rapporttyp">Stadierapport</span>' in html
     assert 'string(enhet) ", " string(doktyp)' in html  # "{enhet}, Stadierapport"
     assert 'string-set: doktyp "Stadierapport"' in html
+
+
+def test_mallens_egen_del_skrivs_under_delar(projekt: Path) -> None:
+    """A part without 'fält' is written at 'delar.<id>' and prints under its heading."""
+    fil = projekt / "rapporter" / "2025-26" / "bjorkbackaskolan.yaml"
+    with fil.open("a", encoding="utf-8") as f:
+        f.write("delar:\n  trygghet:\n    text: Nio av tio elever känner sig trygga.\n")
+    html = _pa_mall(projekt, "bjorkbackaskolan", "stadierapport")
+    del_ = html.split("</span> Trygghet och studiero</h2>", 1)[1].split("</section>", 1)[0]
+    assert "<p>Nio av tio elever känner sig trygga.</p>" in del_
+    assert "Avsnittet är inte ifyllt." not in del_

@@ -186,7 +186,32 @@ def test_en_del_som_kravs_fel_nar_klar_varning_i_utkast(runner: CliRunner, proje
             f"{grad}: delen 'Analys och åtgärder' (analys) är inte ifylld (skriv 'analys:' i "
             "filen; rapportmallen 'stadierapport' kräver delen)"
         ) in res.output
-        assert "rapporten skrivs ut efter rapportmallen 'stadierapport'" in res.output
+        # the template's own part, written under 'delar:', is checked too
+        assert (
+            "varning: delen 'Trygghet och studiero' (delar.trygghet) är inte ifylld (skriv "
+            "'trygghet:' under 'delar:' i filen; rapportmallen 'stadierapport' varnar när den är tom)"
+        ) in res.output
+
+
+def test_delar_med_okant_id_ger_fel_pa_raden(projekt: Path, runner: CliRunner) -> None:
+    """'delar:' holds the template's own parts; an id the template does not have is an error
+    at its key, with the nearest id suggested; a part the standard template lacks too."""
+    fil = _enhet(projekt)
+    data = fil.read_text(encoding="utf-8")
+    data = data.replace("\nnamn:", "\nrapportmall: stadierapport\nnamn:", 1)
+    fil.write_text(data + "delar:\n  trygget:\n    text: Eleverna känner sig trygga.\n", "utf-8")
+    rad = len(data.splitlines()) + 2
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert res.exit_code == 1, res.output
+    assert (
+        f"bjorkbackaskolan.yaml:{rad}:3: fel: rapportmallen 'stadierapport' har ingen egen del "
+        "'trygget' (menade du 'trygghet'?)"
+    ) in res.output
+    fil.write_text(
+        data.replace("\nrapportmall: stadierapport", "", 1) + "delar:\n  x:\n    text: a\n", "utf-8"
+    )
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert "fel: rapportmallen 'standard' har ingen egen del 'x' (ta bort nyckeln" in res.output
 
 
 def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:

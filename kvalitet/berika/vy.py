@@ -100,6 +100,8 @@ class VyRapport:
     rapporttyp: str = "Kvalitetsrapport"
     """The title on the cover (the rapportmall's ``titel``, per skolform)."""
     undertitel: str | None = None
+    sidfot: str = ""
+    """The HTML footer's line before the huvudman: the running header's text and the period."""
     omslag: Omslag | None = None
     """The cover's fields when the rapportmall lists its own (None: the standard cover)."""
     utveckling_tom_text: str = TOM_TEXT
@@ -227,9 +229,18 @@ def las_upp(
         rapporttyp=varden["titel"],
         undertitel=undertitel,
         omslag=omslag(mall, standardmall(), rapport, omslagsvarden),
+        sidfot=sidfot(mall.dokument.sidhuvud, varden),
         utveckling_tom_text=(delar.utveckling.tom_text if delar.utveckling else None) or TOM_TEXT,
         dokument_css=dokument_css(mall, varden),
     )
+
+
+def sidfot(sidhuvud: str | None, varden: dict[str, str]) -> str:
+    """``Björkbackaskolan, Kvalitetsrapport 2025/26``: the running header's text (else the unit
+    and the title) with the period, unless the header already names it."""
+    text = sidhuvud or "{enhet}, {titel}"
+    ut = fyll_i(text, varden)
+    return ut if "{period}" in text else f"{ut} {varden['period']}"
 
 
 def utvecklingsfragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:

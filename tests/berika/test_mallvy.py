@@ -86,3 +86,35 @@ def test_mallens_egen_del_skrivs_under_delar(projekt: Path) -> None:
     del_ = html.split("</span> Trygghet och studiero</h2>", 1)[1].split("</section>", 1)[0]
     assert "<p>Nio av tio elever känner sig trygga.</p>" in del_
     assert "Avsnittet är inte ifyllt." not in del_
+
+
+def test_rubriker_under_h6_behaller_sin_niva(tmp_path: Path) -> None:
+    """The reference report has headings below h6: the standard template writes them as h6 (as
+    before), a template with 'djupa_rubriker: behåll' gives them their level."""
+    import shutil
+
+    from kvalitet.kalla.rapportmallar import inbyggd_rapportmall
+
+    rot = Path(__file__).resolve().parents[1] / "data" / "referens-004"
+    shutil.copytree(rot / "rapporter", tmp_path / "rapporter")
+    proj = hitta_projekt(tmp_path)
+
+    def html() -> str:
+        lage = las_period(proj, None, ["stodcentrum"])
+        (kontroll,) = lage.enheter
+        assert kontroll.rapport is not None, kontroll.problem
+        return html_for_enhet(proj, lage, kontroll, skapa_miljo(projektets_mallar(proj, lage)))
+
+    fore = html()
+    assert 'aria-level="7"' not in fore
+    assert '<h6 id="avsnitt-2-1-4-r2-r1-r1"' in fore
+    (tmp_path / "rapporter" / "mallar").mkdir()
+    text = inbyggd_rapportmall().read_text(encoding="utf-8")
+    (tmp_path / "rapporter" / "mallar" / "standard.rapportmall.yaml").write_text(
+        text.replace("djupa_rubriker: h6", "djupa_rubriker: behåll"), encoding="utf-8"
+    )
+    efter = html()
+    assert (
+        '<div role="heading" aria-level="7" id="avsnitt-2-1-4-r2-r1-r1" class="rubrik onumrerad">'
+        "Förskole-, grupp- och individnivå</div>"
+    ) in efter

@@ -241,3 +241,17 @@ def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:
     assert mallval("x", enhet(), huvudman).namn == "forskola-avdelning"
     assert mallval("lingonet", enhet(), huvudman).namn == "stadierapport"
     assert mallval("lingonet", enhet(rapportmall="egen"), huvudman).namn == "egen"
+
+
+def test_huvudman_kravs_false_tar_bort_felet(projekt: Path, runner: CliRunner) -> None:
+    """Without a huvudman file a unit must name its huvudman, unless its rapportmall says
+    'huvudman_krävs: false' (the förskola avdelning's form)."""
+    (projekt / "rapporter" / "2025-26" / "huvudman.yaml").unlink()
+    (projekt / "rapporter" / "2025-26" / "huvudmannens-rapport.yaml").unlink()
+    fil = _enhet(projekt, "forskolan-lingonet")
+    data = fil.read_text(encoding="utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
+    assert "fel: huvudmannen saknas" in res.output
+    fil.write_text(data.replace("\nnamn:", "\nrapportmall: forskola-avdelning\nnamn:", 1), "utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
+    assert "huvudmannen saknas" not in res.output

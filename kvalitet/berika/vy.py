@@ -224,7 +224,7 @@ def las_upp(
         tema_css=tema_css(huvudman.tema if huvudman else None),
         logotyp=logo,
         teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
-        utvecklingsfragor=utvecklingsfragor(huvudman),
+        utvecklingsfragor=utvecklingsfragor(huvudman, mallens_fragor(mall)),
         utvecklingsvisning=rapport.utvecklingsomraden_visning,
         rapporttyp=varden["titel"],
         undertitel=undertitel,
@@ -243,12 +243,25 @@ def sidfot(sidhuvud: str | None, varden: dict[str, str]) -> str:
     return ut if "{period}" in text else f"{ut} {varden['period']}"
 
 
-def utvecklingsfragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:
-    """The seven questions, in the huvudman's own wording where it has one."""
+def mallens_fragor(mall: Rapportmall) -> list[tuple[str, str]] | None:
+    """The questions of the template's ``utvecklingsområden`` part as (field, question), in its
+    order and wording; None when it has none (then the standard seven)."""
+    alias = {(f.alias or n): n for n, f in Utvecklingsomrade.model_fields.items()}
+    for _, del_ in mall.alla_delar():
+        if del_.sort == "utvecklingsområden" and del_.fragor:
+            return [(alias[f.falt], f.fraga) for f in del_.fragor if f.falt in alias]
+    return None
+
+
+def utvecklingsfragor(
+    huvudman: Huvudmannafil | None, fragor: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
+    """The questions of a development area: the template's (else the standard seven), in the
+    huvudman's own wording where it has one."""
     egna = huvudman.utvecklingsfragor if huvudman else None
     return [
         (falt, (getattr(egna, falt, None) if egna else None) or fraga)
-        for falt, fraga in UTVECKLINGSFRAGOR
+        for falt, fraga in (fragor or UTVECKLINGSFRAGOR)
     ]
 
 

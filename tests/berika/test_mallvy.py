@@ -118,3 +118,27 @@ def test_rubriker_under_h6_behaller_sin_niva(tmp_path: Path) -> None:
         '<div role="heading" aria-level="7" id="avsnitt-2-1-4-r2-r1-r1" class="rubrik onumrerad">'
         "Förskole-, grupp- och individnivå</div>"
     ) in efter
+
+
+def test_utvecklingsomradenas_fragor_i_mallens_ordalydelse(projekt: Path) -> None:
+    """The development areas ask the template's questions, in its words and order: no "?" or
+    question the template did not give."""
+    fil = projekt / "rapporter" / "mallar" / "standard.rapportmall.yaml"
+    text = fil.read_text(encoding="utf-8")
+    start = text.index("    frågor:\n")
+    slut = text.index("\n\n", start)
+    fil.write_text(
+        text[:start]
+        + "    frågor:\n      - fält: insatser\n        fråga: Insatser\n"
+        + "      - fält: varför\n        fråga: Därför är området prioriterat"
+        + text[slut:],
+        encoding="utf-8",
+    )
+    proj = hitta_projekt(projekt)
+    lage = las_period(proj, None, ["bjorkbackaskolan"])
+    (kontroll,) = lage.enheter
+    assert kontroll.rapport is not None, kontroll.problem
+    html = html_for_enhet(proj, lage, kontroll, skapa_miljo(projektets_mallar(proj, lage)))
+    omrade = html.split('<section class="utvecklingsomrade"', 1)[1].split("</section>", 1)[0]
+    fragor = re.findall(r'<h4 class="fraga">([^<]*)</h4>', omrade)
+    assert fragor == ["Insatser", "Därför är området prioriterat"]

@@ -255,3 +255,20 @@ def test_huvudman_kravs_false_tar_bort_felet(projekt: Path, runner: CliRunner) -
     fil.write_text(data.replace("\nnamn:", "\nrapportmall: forskola-avdelning\nnamn:", 1), "utf-8")
     res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
     assert "huvudmannen saknas" not in res.output
+
+
+def test_tabeller_under_delar_kontrolleras_som_andra(projekt: Path, runner: CliRunner) -> None:
+    """A table in a template's own part gets the same checks as one in 'analys' (it used to
+    pass 'kontrollera' and stop 'bygg' with an internal error)."""
+    fil = _enhet(projekt)
+    data = fil.read_text(encoding="utf-8").replace(
+        "\nnamn:", "\nrapportmall: stadierapport\nnamn:", 1
+    )
+    fil.write_text(
+        data + "delar:\n  trygghet:\n    tabeller:\n      - kolumner: [A, B, C]\n"
+        "        rader:\n          - rad: x\n            värden: [1, 2]\n",
+        "utf-8",
+    )
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert res.exit_code == 1, res.output
+    assert "fel: raden 'x' har 2 värden men tabellen har 3 kolumner" in res.output

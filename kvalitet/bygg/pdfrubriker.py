@@ -21,9 +21,7 @@ def _forsta_element(el: Dictionary) -> Any:
     return None
 
 
-def djupa_rubriker(
-    rot: Dictionary, alla: list[tuple[Dictionary, list[Dictionary]]], html: str
-) -> None:
+def djupa_rubriker(rot: Any, alla: list[tuple[Dictionary, list[Dictionary]]], html: str) -> None:
     """Retag the deep headings of ``html`` in the tree ``alla`` (every element with its
     ancestors, in reading order). A deep heading is the first child of its section (the
     templates write it so); when the count does not match the HTML's, nothing is changed."""

@@ -142,3 +142,21 @@ def test_utvecklingsomradenas_fragor_i_mallens_ordalydelse(projekt: Path) -> Non
     omrade = html.split('<section class="utvecklingsomrade"', 1)[1].split("</section>", 1)[0]
     fragor = re.findall(r'<h4 class="fraga">([^<]*)</h4>', omrade)
     assert fragor == ["Insatser", "Därför är området prioriterat"]
+
+
+def test_sidhuvud_och_utkastmarkering_ur_mallen() -> None:
+    """The standard writes no extra CSS (its HTML is unchanged); another template's running
+    header and draft mark (or none: '') are set in the PDF's stylesheet, quotes escaped."""
+    from kvalitet.berika.mallvy import dokument_css, standardmall
+
+    varden = {"enhet": "Lingonet", "titel": "T", "period": "2025/26", "huvudman": "K"}
+    assert dokument_css(standardmall(), varden) == ""
+    mall = standardmall().model_copy(deep=True)
+    mall.dokument.sidhuvud = 'Rapport "{titel}" {period}'
+    mall.dokument.utkastmarkering = ""
+    css = dokument_css(mall, varden)
+    assert '@top-right { content: string(doktyp) " " counter(page)' in css
+    assert 'string-set: doktyp "Rapport \\"T\\" 2025/26"' in css
+    assert "@page utkast { @top-left { content: string(forts, start); } }" in css
+    mall.dokument.sidhuvud = ""
+    assert "@page { @top-right { content: none; } }" in dokument_css(mall, varden)

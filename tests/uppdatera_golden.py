@@ -7,10 +7,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "rendera"))
 
-from test_html import GOLDEN, rendera_exempel
+from golden import fall, golden_mapp, rendera_period
 
 if __name__ == "__main__":
-    GOLDEN.mkdir(exist_ok=True)
-    fil = GOLDEN / "bjorkbackaskolan.html"
-    fil.write_text(rendera_exempel("bjorkbackaskolan"), encoding="utf-8")
-    print(f"skrev {fil}")
+    for projekt, period in fall():
+        mapp = golden_mapp(projekt, period)
+        mapp.mkdir(parents=True, exist_ok=True)
+        for gammal in mapp.glob("*.html"):
+            gammal.unlink()
+        for enhet, html in rendera_period(projekt, period).items():
+            fil = mapp / f"{enhet}.html"
+            fil.write_text(html, encoding="utf-8")
+            print(f"skrev {fil}")

@@ -32,6 +32,7 @@ from kvalitet.modell import (
     TillAnalysblock,
 )
 from kvalitet.modell.genomgang import ar_numrerad, har_innehall
+from kvalitet.modell.rapportmall import TOM_TEXT, Numrering
 
 INNEHALL_DJUP = 3
 STYRKOR = "Vilka styrkor finns?"
@@ -49,6 +50,8 @@ class Rubrik:
     niva: int
     namn: str = ""
     numrerad: bool = True
+    behall_niva: bool = False
+    """Below h6 the heading keeps its level (``aria_niva``); else it is an h6."""
 
     @property
     def ankare(self) -> str:
@@ -59,8 +62,17 @@ class Rubrik:
 
     @property
     def tagg(self) -> str:
-        """The HTML heading element: the cover title is h1, so level 1 is h2."""
-        return f"h{min(self.niva + 1, 6)}"
+        """The HTML heading element: the cover title is h1, so level 1 is h2; below h6 a
+        ``div`` that keeps its level (``aria_niva``)."""
+        if self.aria_niva is None:
+            return f"h{min(self.niva + 1, 6)}"
+        return "div"
+
+    @property
+    def aria_niva(self) -> int | None:
+        """The heading's level for assistive technology when it is deeper than h6, else None
+        (``role="heading" aria-level="7"``)."""
+        return self.niva + 1 if self.behall_niva and self.niva + 1 > 6 else None
 
     @property
     def hel(self) -> str:
@@ -154,6 +166,12 @@ class VyDel:
     till_analys: list[str] = field(default_factory=list)
     tom: bool = False
     sort: str = "avsnitt"
+    tom_text: str = TOM_TEXT
+    """Printed under the heading of an empty part (the rapportmall's ``tom_text``)."""
+    fast_text: str | None = None
+    """The rapportmall's own text under the heading, before the unit's."""
+    delaktighet: bool = False
+    """The unit's participation box prints under this heading."""
 
 
 class Byggare:
@@ -161,9 +179,18 @@ class Byggare:
     (numbered headings; with ``alla_rubriker`` the unnumbered ones too)."""
 
     def __init__(
-        self, kallfil: Path, projektrot: Path, alla_rubriker: bool = False, rojandegrans: int = 10
+        self,
+        kallfil: Path,
+        projektrot: Path,
+        alla_rubriker: bool = False,
+        rojandegrans: int = 10,
+        numrering: Numrering | None = None,
     ) -> None:
         self.kallfil = kallfil
+        self.numrering = numrering
+        """The rapportmall's numbering per level; a level it leaves unnumbered stays so."""
+        self.behall_niva = numrering is not None and numrering.djupa_rubriker == "behåll"
+        """Headings below h6 keep their level (else they are h6, as before the rapportmall)."""
         self.rojandegrans = rojandegrans
         self.projektrot = projektrot
         self.alla_rubriker = alla_rubriker
@@ -193,7 +220,7 @@ class Byggare:
         numrerad: bool = True,
         ankare: str = "",
     ) -> VyDel:
-        rubrik = Rubrik(nummer, text, niva, "" if numrerad else ankare, numrerad)
+        rubrik = Rubrik(nummer, text, niva, "" if numrerad else ankare, numrerad, self.behall_niva)
         ident = nummer.replace(".", "-") if numrerad else rubrik.ankare.removeprefix("avsnitt-")
         vy = VyDel(
             rubrik,
@@ -241,7 +268,9 @@ class Byggare:
     def _under(
         self, barn: Avsnitt, rubrik: Rubrik, numrerad: bool, raknare: dict[str, int]
     ) -> VyDel:
-        niva = min(rubrik.niva + 1, 6)
+        niva = rubrik.niva + 1 if self.behall_niva else min(rubrik.niva + 1, 6)
+        if self.numrering is not None and not self.numrering.numrerad(niva):
+            numrerad = False
         if numrerad:
             raknare["nr"] += 1
             return self.del_(f"{rubrik.nummer}.{raknare['nr']}", barn.rubrik, niva, barn)

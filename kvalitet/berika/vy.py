@@ -18,6 +18,8 @@ from kvalitet.berika.delar import (
     VyText,
     VyTillAnalys,
 )
+from kvalitet.berika.mallvy import dokument_css, mallens_delar, standardmall
+from kvalitet.berika.omslag import Omslag, omslag
 from kvalitet.berika.roj import SYMBOLER, maskera_enhet
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.uppfoljning import VyMal, uppfoljning
@@ -27,7 +29,8 @@ from kvalitet.modell import (
     Huvudmannafil,
     Utvecklingsomrade,
 )
-from kvalitet.modell.genomgang import har_innehall
+from kvalitet.modell.rapportmall import TOM_TEXT, Rapportmall
+from kvalitet.modell.rapportmall_disposition import dokumentvarden, fyll_i
 
 __all__ = [
     "INNEHALL_DJUP",
@@ -77,9 +80,9 @@ class VyRapport:
     id: str
     enhet: Enhetsrapport
     titel: str
-    inledning: list[Rubrik]
+    inledning: list[VyDel]
     delar: list[VyDel]
-    utveckling_rubrik: Rubrik
+    utveckling_rubrik: Rubrik | None
     utvecklingsomraden: list[VyUtvecklingsomrade]
     verksamhetsplan_rubrik: Rubrik | None
     verksamhetsplan_text: str | None
@@ -94,6 +97,17 @@ class VyRapport:
         default_factory=lambda: list(UTVECKLINGSFRAGOR)
     )
     utvecklingsvisning: str = "lista"
+    rapporttyp: str = "Kvalitetsrapport"
+    """The title on the cover (the rapportmall's ``titel``, per skolform)."""
+    undertitel: str | None = None
+    sidfot: str = ""
+    """The HTML footer's line before the huvudman: the running header's text and the period."""
+    omslag: Omslag | None = None
+    """The cover's fields when the rapportmall lists its own (None: the standard cover)."""
+    utveckling_tom_text: str = TOM_TEXT
+    dokument_css: str = ""  # Markup from mallvy.dokument_css
+    """The stylesheet's running header and draft mark where the rapportmall's differ from the
+    standard's (``mallvy.dokument_css``); empty for the standard."""
 
     @property
     def blockform(self) -> bool:
@@ -129,9 +143,12 @@ def las_upp(
     huvudman: Huvudmannafil | None = None,
     huvudmannafil: Path | None = None,
     tidigare_perioder: dict[str, Enhetsrapport] | None = None,
+    mall: Rapportmall | None = None,
 ) -> VyRapport:
     """Resolve a validated unit (joined with its period's huvudman file) for rendering.
 
+    ``mall`` is the unit's rapportmall (default: the built-in standard), which orders, names
+    and numbers the parts and gives the document's title and running header.
     Röjandekontrollen is applied first, to this period and the earlier ones: nothing after this
     point sees a value that could reveal individual pupils."""
     grans = huvudman.installningar.rojandegrans if huvudman else 10
@@ -141,91 +158,110 @@ def las_upp(
         p: maskera_enhet(r, huvudman) for p, r in (tidigare_perioder or {}).items()
     }
     alla = bool(huvudman and huvudman.installningar.innehallsforteckning == "alla")
-    bygg = Byggare(kallfil, projektrot, alla_rubriker=alla, rojandegrans=grans)
-    inledning: list[Rubrik] = []
-    if rapport.beskrivning:
-        inledning.append(Rubrik("", "Om enheten", 1, "om-enheten"))
-    if rapport.sammanfattning:
-        inledning.append(Rubrik("", "Sammanfattning", 1, "sammanfattning"))
-    bygg.innehall.extend(inledning)
-    delar: list[VyDel] = []
+    mall = mall or standardmall()
+    bygg = Byggare(kallfil, projektrot, alla, grans, mall.numrering)
     tidigare = _tidigare(rapport) if rapport.tidigare_utvecklingsomraden else None
-    delar.append(
-        bygg.huvuddel(1, "Det systematiska kvalitetsarbetet", rapport.kvalitetsarbete, tidigare)
-    )
-
-    resultat = VyDel(Rubrik("2", "Resultat", 1))
-    bygg.innehall.append(resultat.rubrik)
-    if rapport.resultat:
-        resultat.text = rapport.resultat.text
-        resultat.innehall = bygg.block(
-            rapport.resultat.innehall, resultat.rubrik, False, {"nr": 0, "onr": 0}
-        )
-        grupper = [
-            ("Objektiva resultat", rapport.resultat.objektiva),
-            ("Subjektiva resultat", rapport.resultat.subjektiva),
-            ("Observerade resultat", rapport.resultat.observerade),
-        ]
-        nr = 0
-        for text, grupp in grupper:
-            if grupp is not None and har_innehall(grupp):  # an empty heading is not printed
-                nr += 1
-                resultat.avsnitt.append(bygg.del_(f"2.{nr}", text, 2, grupp))
-    resultat.tom = not rapport.resultat or not har_innehall(rapport.resultat)
-    delar.append(resultat)
-    delar.append(bygg.huvuddel(3, "Analys", rapport.analys))
-
-    utveckling_rubrik = Rubrik("4", "Prioriterade utvecklingsområden", 1)
-    bygg.innehall.append(utveckling_rubrik)
-    omraden = []
-    som_tabell = rapport.utvecklingsomraden_visning == "tabell"
-    for i, omr in enumerate(rapport.utvecklingsomraden, start=1):
-        # side by side the areas are the table's columns, not headings of their own
-        rubrik = Rubrik(f"4.{i}", omr.rubrik, 2, numrerad=not som_tabell)
-        if not som_tabell:
-            bygg.innehall.append(rubrik)
-        omraden.append(VyUtvecklingsomrade(rubrik, omr))
-
-    vp_rubrik = None
-    perspektiv: list[VyPerspektivdel] = []
     vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
     vp_grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)
-    if vp_grupper:
-        vp_rubrik = Rubrik("5", "Uppföljning av verksamhetsplanen", 1)
+    delar = mallens_delar(bygg, mall, rapport, bool(vp_grupper), tidigare)
+
+    omraden = []
+    som_tabell = rapport.utvecklingsomraden_visning == "tabell"
+    if delar.utveckling is not None:
+        fore = delar.utveckling.nummer
+        for i, omr in enumerate(rapport.utvecklingsomraden, start=1):
+            # side by side the areas are the table's columns, not headings of their own
+            rubrik = Rubrik(
+                f"{fore}{mall.numrering.skiljetecken}{i}" if fore else "",
+                omr.rubrik,
+                delar.utveckling.niva + 1,
+                "" if fore else f"{delar.utveckling.id}-{i}",
+                numrerad=bool(fore) and not som_tabell,
+            )
+            if not som_tabell and (fore or alla):
+                bygg.innehall.append(rubrik)
+            omraden.append(VyUtvecklingsomrade(rubrik, omr))
+
+    vp_rubrik = delar.verksamhetsplan_rubrik
+    perspektiv: list[VyPerspektivdel] = []
+    if vp_rubrik is not None:
         bygg.innehall.append(vp_rubrik)
         for p, vp_grupp in enumerate(vp_grupper, start=1):
-            rubrik = Rubrik(f"5.{p}", vp_grupp.namn, 2)
+            nummer = f"{vp_rubrik.nummer}{mall.numrering.skiljetecken}{p}"
+            rubrik = Rubrik(nummer if vp_rubrik.nummer else "", vp_grupp.namn, vp_rubrik.niva + 1)
             bygg.innehall.append(rubrik)
             perspektiv.append(VyPerspektivdel(rubrik, vp_grupp.mal))
+    djup = mall.numrering.innehallsforteckning_djup
+    namn = huvudman.namn if huvudman else (rapport.huvudman or "")
+    varden = dokumentvarden(mall, rapport, namn)
+    forvaltning = rapport.forvaltning or (huvudman.forvaltning if huvudman else None)
+    logo = logotyp(huvudman, huvudmannafil, projektrot)
+    undertitel = fyll_i(mall.dokument.undertitel, varden) if mall.dokument.undertitel else None
+    omslagsvarden = {
+        "huvudman": namn,
+        "förvaltning": forvaltning,
+        "logotyp": logo,
+        "enhet": rapport.namn,
+        "titel": varden["titel"],
+        "undertitel": undertitel,
+        "period": rapport.period,
+    }
 
     return VyRapport(
         id=enhets_id,
         enhet=rapport,
-        titel=f"Kvalitetsrapport {rapport.period} – {rapport.namn}",
-        inledning=inledning,
-        delar=delar,
-        utveckling_rubrik=utveckling_rubrik,
+        titel=fyll_i(mall.dokument.dokumenttitel, varden),
+        inledning=delar.inledning,
+        delar=delar.delar,
+        utveckling_rubrik=delar.utveckling_rubrik,
         utvecklingsomraden=omraden,
         verksamhetsplan_rubrik=vp_rubrik,
         verksamhetsplan_text=vp_text,
         perspektiv=perspektiv,
-        innehall=[r for r in bygg.innehall if not r.numrerad or r.niva <= INNEHALL_DJUP],
-        huvudman=huvudman.namn if huvudman else (rapport.huvudman or ""),
-        forvaltning=rapport.forvaltning or (huvudman.forvaltning if huvudman else None),
+        innehall=[r for r in bygg.innehall if not r.numrerad or r.niva <= djup] if djup else [],
+        huvudman=namn,
+        forvaltning=forvaltning,
         tema_css=tema_css(huvudman.tema if huvudman else None),
-        logotyp=logotyp(huvudman, huvudmannafil, projektrot),
+        logotyp=logo,
         teckenforklaring={k: v.format(grans=grans) for k, v in SYMBOLER.items()},
-        utvecklingsfragor=utvecklingsfragor(huvudman),
+        utvecklingsfragor=utvecklingsfragor(huvudman, mallens_fragor(mall)),
         utvecklingsvisning=rapport.utvecklingsomraden_visning,
+        rapporttyp=varden["titel"],
+        undertitel=undertitel,
+        omslag=omslag(mall, standardmall(), rapport, omslagsvarden),
+        sidfot=sidfot(mall.dokument.sidhuvud, varden),
+        utveckling_tom_text=(delar.utveckling.tom_text if delar.utveckling else None) or TOM_TEXT,
+        dokument_css=dokument_css(mall, varden),
     )
 
 
-def utvecklingsfragor(huvudman: Huvudmannafil | None) -> list[tuple[str, str]]:
-    """The seven questions, in the huvudman's own wording where it has one."""
+def sidfot(sidhuvud: str | None, varden: dict[str, str]) -> str:
+    """``Björkbackaskolan, Kvalitetsrapport 2025/26``: the running header's text (else the unit
+    and the title) with the period, unless the header already names it."""
+    text = sidhuvud or "{enhet}, {titel}"
+    ut = fyll_i(text, varden)
+    return ut if "{period}" in text else f"{ut} {varden['period']}"
+
+
+def mallens_fragor(mall: Rapportmall) -> list[tuple[str, str]] | None:
+    """The questions of the template's ``utvecklingsområden`` part as (field, question), in its
+    order and wording; None when it has none (then the standard seven)."""
+    alias = {(f.alias or n): n for n, f in Utvecklingsomrade.model_fields.items()}
+    for _, del_ in mall.alla_delar():
+        if del_.sort == "utvecklingsområden" and del_.fragor:
+            return [(alias[f.falt], f.fraga) for f in del_.fragor if f.falt in alias]
+    return None
+
+
+def utvecklingsfragor(
+    huvudman: Huvudmannafil | None, fragor: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
+    """The questions of a development area: the template's (else the standard seven), in the
+    huvudman's own wording where it has one."""
     egna = huvudman.utvecklingsfragor if huvudman else None
     return [
         (falt, (getattr(egna, falt, None) if egna else None) or fraga)
-        for falt, fraga in UTVECKLINGSFRAGOR
+        for falt, fraga in (fragor or UTVECKLINGSFRAGOR)
     ]
 
 

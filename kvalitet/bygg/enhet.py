@@ -57,6 +57,8 @@ def html_for_enhet(
         lage.huvudman,
         lage.huvudmannafil,
         lage.historik.get(kontroll.id, {}),
+        lage.rapportmallar.get(lage.mall_per_enhet.get(kontroll.id, ""))
+        or lage.rapportmallar.get("standard"),
     )
     mall = valj_mall(miljo, lage.huvudman, kontroll.rapport.skolform)
     return rendera_html(vy, miljo, mall)

@@ -11,7 +11,8 @@ and a screen reader) object to; this module fixes them in the finished PDF:
   ``/Contents`` (7.18.5) and the print flag;
 - header cells get ``/Scope`` (7.5);
 - a chart's ``/Alt`` is only its title: the data description from the SVG is added;
-- a table split over pages is one table with its header once (``kvalitet.bygg.pdftabeller``).
+- a table split over pages is one table with its header once (``kvalitet.bygg.pdftabeller``);
+- a heading deeper than h6 is ``/H7`` … (``kvalitet.bygg.pdfrubriker``).
 
 With ``arkiv`` the PDF was written as PDF/A-2a and is marked as PDF/UA-1 as well."""
 
@@ -28,6 +29,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from kvalitet.bygg.pdfrubriker import djupa_rubriker
 from kvalitet.bygg.pdftabeller import Fragment, sla_ihop
 
 _MARKERING = re.compile(rb"/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
@@ -104,6 +106,7 @@ def efterbehandla(
     trad.lankar(text.lankar)
     trad.rubrikceller()
     trad.diagram(text.diagram)
+    djupa_rubriker(trad.rot, trad.alla, html)
     if tabeller is not None:
         sla_ihop(trad, tabeller)
     trad.stada()

@@ -12,7 +12,7 @@ from kvalitet.grund.problem import Problem, fel, visningsnamn
 from kvalitet.kalla.las import Kalla, las_yaml
 from kvalitet.kalla.oversikt import _utanfor, periodoversikt
 from kvalitet.kalla.projekt import Projekt, periodnyckel
-from kvalitet.kalla.rapportmallar import las_rapportmallar
+from kvalitet.kalla.rapportmallar import las_rapportmallar, rapportmallfiler
 from kvalitet.kontroll.huvudmannarapport import validera_huvudmannarapport
 from kvalitet.kontroll.rapportmall import validera_rapportmall
 from kvalitet.kontroll.rapportmallval import (
@@ -97,6 +97,8 @@ class Valideringsminne:
         hash_ = hashlib.sha256()
         if huvudmannafil is not None:
             hash_.update(_las_bytes(huvudmannafil))
+        for mallfil in rapportmallfiler(projekt.rapporter).values():  # huvudman_krävs
+            hash_.update(_las_bytes(mallfil))
         for mapp, undermappar, filer in os.walk(projekt.rot):
             undermappar[:] = sorted(
                 d
@@ -216,6 +218,7 @@ def las_period(
                 lage.huvudman,
                 projekt.mappens_period(fil),
                 huvudman_trasig=hfil is not None and lage.huvudman is None,
+                rapportmallar=lage.rapportmallar,
             )
             if minne is not None:
                 minne.spara(plats, signatur, rapport, problem)

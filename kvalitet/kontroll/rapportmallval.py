@@ -67,6 +67,16 @@ def kontrollera_huvudmannens_val(
     return [kalla.fel(s, *_okand(n, kanda)) for s, n in namn if n not in kanda]
 
 
+def _okand_del(id_: str, namn: str, egna: Mapping[str, object]) -> tuple[str, str]:
+    vad = f"rapportmallen '{namn}' har ingen egen del '{id_}'"
+    if not egna:
+        return vad, "ta bort nyckeln; den här mallens delar har egna fält (se docs/rapportmall.md)"
+    forslag = menade_du(id_, egna)
+    if forslag:
+        return vad, f"menade du '{forslag}'?"
+    return vad, "skriv en av " + ", ".join(f"'{k}'" for k in egna)
+
+
 def rapportmall_for(
     enhets_id: str,
     rapport: Enhetsrapport,
@@ -89,32 +99,28 @@ def rapportmall_for(
 def kontrollera_mot_mall(
     rapport: Enhetsrapport, mall: Rapportmall, namn: str, kalla: Callable[[], Kalla]
 ) -> list[Problem]:
-    """The unit against its template: a part the template requires and the unit left empty
-    (an error when the report is klar or godkänd, a warning in a draft), a part to warn about
-    when empty; a warning that another template than the standard does not yet change the
-    printed layout. Parts without ``fält`` (``delar.<id>``) are not in the unit file yet."""
+    """The unit against its template: each key of ``delar:`` must be one of the template's own
+    parts (those without ``fält``); a part the template requires and the unit left empty is an
+    error when the report is klar or godkänd, a warning in a draft; a part to warn about when
+    empty is a warning."""
     problem: list[Problem] = []
-    if namn != STANDARD:
-        problem.append(
-            kalla().varning(
-                ("rapportmall",),
-                f"rapportmallen '{namn}' styr kontrollen av delarna, men rapporten skrivs ännu ut "
-                "med standardmallens layout",
-                "utskriften efter rapportmallen kommer i en senare version av kvalitet",
-                nyckel=True,
-            )
-        )
+    egna = {d.id: d for _, d in mall.alla_delar() if d.falt is None}
+    for id_ in rapport.delar:
+        if id_ not in egna:
+            problem.append(kalla().fel(("delar", id_), *_okand_del(id_, namn, egna), nyckel=True))
     for _, del_ in mall.alla_delar():
-        if del_.falt is None:
-            continue
+        if del_.falt is None and del_.sort not in ("avsnitt", "text"):
+            continue  # a part of another sort is written at its own field
         if not (del_.kravs or del_.om_tom == "varna"):
             continue
+        falt = del_.falt or f"delar.{del_.id}"
         k = kalla()
-        if not ar_tom(varde_vid(k.data, del_.falt)):
+        if not ar_tom(varde_vid(k.data, falt)):
             continue
-        sokvag = tuple(del_.falt.split("."))
-        vad = f"delen '{del_.rubrik}' ({del_.falt}) är inte ifylld"
-        hur = f"skriv '{del_.falt.rsplit('.', 1)[-1]}:' i filen; rapportmallen '{namn}' " + (
+        sokvag = tuple(falt.split("."))
+        vad = f"delen '{del_.rubrik}' ({falt}) är inte ifylld"
+        skriv = f"'{falt.rsplit('.', 1)[-1]}:'" + (" under 'delar:'" if del_.falt is None else "")
+        hur = f"skriv {skriv} i filen; rapportmallen '{namn}' " + (
             "kräver delen" if del_.kravs else "varnar när den är tom"
         )
         if del_.kravs and rapport.status != "utkast":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -10,11 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from kvalitet.grund.problem import Problem
 from kvalitet.kalla.las import Kalla
+from kvalitet.kalla.rapportmallar import STANDARD
 from kvalitet.kontroll.korskontroll import korskontroller
 from kvalitet.kontroll.maskering import antalets_form
 from kvalitet.kontroll.modellfel import beskriv_varde, oversatt
 from kvalitet.kontroll.styrtal import kontrollera_enhetens_styrtal, kontrollera_plan
 from kvalitet.modell import Enhetsrapport, Huvudmannafil
+from kvalitet.modell.rapportmall import Rapportmall
 
 M = TypeVar("M", bound=BaseModel)
 ENHETS_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -62,6 +65,7 @@ def validera_enhet(
     huvudman: Huvudmannafil | None = None,
     mappperiod: str | None = None,
     huvudman_trasig: bool = False,
+    rapportmallar: Mapping[str, Rapportmall | None] | None = None,
 ) -> tuple[Enhetsrapport | None, list[Problem]]:
     """Validate one loaded unit file: every problem, located; the model when there are no errors.
 
@@ -87,7 +91,12 @@ def validera_enhet(
     if rapport is None:
         return None, problem
     problem.extend(period_i_mappen(kalla, rapport.period, mappperiod, flytta=True))
-    if huvudman is None and not rapport.huvudman and not huvudman_trasig:
+    if (
+        huvudman is None
+        and not rapport.huvudman
+        and not huvudman_trasig
+        and _kraver_huvudman(rapport, rapportmallar)
+    ):
         problem.append(
             kalla.fel(
                 (),
@@ -103,6 +112,15 @@ def validera_enhet(
     if any(p.ar_fel for p in problem):
         return None, problem
     return rapport, problem
+
+
+def _kraver_huvudman(
+    rapport: Enhetsrapport, rapportmallar: Mapping[str, Rapportmall | None] | None
+) -> bool:
+    """Whether the unit must name its huvudman: yes, unless the template it follows (without a
+    huvudman file: its own ``rapportmall:`` or the standard) says ``huvudman_krävs: false``."""
+    mall = (rapportmallar or {}).get(rapport.rapportmall or STANDARD)
+    return mall is None or mall.dokument.huvudman_kravs
 
 
 def validera_huvudman(

@@ -49,7 +49,8 @@ def delar_under(
 
 
 def rapportens_delar(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Del, bool]]:
-    """Every section of sections 1–3 in reading order, with its path in the file."""
+    """Every section of sections 1–3 and of the rapportmall's own parts (``delar:``) in reading
+    order, with its path in the file."""
     if rapport.kvalitetsarbete:
         yield from delar_under(rapport.kvalitetsarbete, ("kvalitetsarbete",))
     if rapport.resultat:
@@ -60,6 +61,8 @@ def rapportens_delar(rapport: Enhetsrapport) -> Iterator[tuple[Sokvag, Del, bool
                 yield from delar_under(del_, ("resultat", grupp))
     if rapport.analys:
         yield from delar_under(rapport.analys, ("analys",))
+    for id_, del_ in rapport.delar.items():  # the rapportmall's own parts
+        yield from delar_under(del_, ("delar", id_))
 
 
 def block_i(del_: Del, sokvag: Sokvag) -> Iterator[tuple[Sokvag, Any]]:

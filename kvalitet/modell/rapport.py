@@ -273,6 +273,13 @@ class Enhetsrapport(Bas):
         json_schema_extra={"postetikett": "aktivitet"},
         description="Aktiviteter kopplade till styrtalen.",
     )
+    delar: dict[Text, Huvudavsnitt] = Field(
+        default_factory=dict,
+        title="Mallens delar",
+        json_schema_extra={"nyckeletikett": "Delens id"},
+        description="Delarna i enhetens rapportmall som inte har ett eget fält, per delens id "
+        "(t.ex. 'forbattringsomraden:'); var och en skrivs som ett avsnitt.",
+    )
 
 
 __all__ = [

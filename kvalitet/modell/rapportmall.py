@@ -145,6 +145,14 @@ class Numrering(Bas):
         "ingen innehållsförteckning.",
     )
 
+    djupa_rubriker: Literal["behåll", "h6"] = Field(
+        "behåll",
+        title="Rubriker djupare än h6",
+        description="'behåll' (standard): en rubrik under h6 behåller sin nivå "
+        '(role="heading" aria-level="7"); \'h6\': den skrivs som h6, som kvalitet gjorde före '
+        "rapportmallen.",
+    )
+
     def numrerad(self, niva: int) -> bool:
         """Whether headings of ``niva`` (1-based) are numbered."""
         return self.nivaer[min(niva, len(self.nivaer)) - 1]

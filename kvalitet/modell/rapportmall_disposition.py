@@ -1,6 +1,6 @@
 """A unit's disposition under its rapportmall: which of the template's parts print, in what order,
-at what level and with what computed number, and which print as empty. The templates do not use
-it yet; the test of the standard template compares it with what they print today."""
+at what level and with what computed number, and which print as empty. The view
+(``berika/mallvy.py``) builds the report's parts from it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kvalitet.modell.avsnitt import Avsnitt, Huvudavsnitt, Resultat
+from kvalitet.modell.genomgang import har_innehall
 from kvalitet.modell.rapport import Enhetsrapport
 from kvalitet.modell.rapportmall import Del, Rapportmall
 
@@ -31,6 +33,9 @@ class Dispositionsdel:
     fast_text: str | None
     egna_avsnitt: bool
     delar: list[Dispositionsdel] = field(default_factory=list)
+    sort: str = "avsnitt"
+    falt: str | None = None
+    """Where the unit writes the part (``resultat.objektiva``); None for ``delar.<id>``."""
 
 
 def varde_i_rapport(rapport: BaseModel, falt: str) -> Any:
@@ -48,12 +53,19 @@ def varde_i_rapport(rapport: BaseModel, falt: str) -> Any:
     return varde
 
 
+def delens_varde(rapport: Enhetsrapport, falt: str | None, id_: str) -> Any:
+    """What the unit wrote for a part: at its ``fält``, else at ``delar.<id>``."""
+    if falt is None:
+        return rapport.delar.get(id_)
+    return varde_i_rapport(rapport, falt)
+
+
 def _ar_tom(del_: Del, rapport: Enhetsrapport, har_plan: bool) -> bool:
     if del_.sort == "verksamhetsplan":
         return not har_plan
-    if del_.falt is None:
-        return True  # 'delar.<id>' is not in the unit file yet
-    varde = varde_i_rapport(rapport, del_.falt)
+    varde = delens_varde(rapport, del_.falt, del_.id)
+    if isinstance(varde, Avsnitt | Huvudavsnitt | Resultat):
+        return not har_innehall(varde)  # a section with nothing under its heading is empty
     if isinstance(varde, str):
         return not varde.strip()
     return varde is None or varde == [] or varde == {}
@@ -70,16 +82,19 @@ def disposition(
         ut: list[Dispositionsdel] = []
         nr = 0
         for del_ in delar:
-            tom = _ar_tom(del_, rapport, har_plan)
-            if tom and del_.om_tom == "utelämna":
-                continue
             numrerad = (
                 del_.numrerad if del_.numrerad is not None else mall.numrering.numrerad(niva)
             ) and del_.sort not in RUBRIKLOSA
-            nummer = ""
-            if numrerad:
-                nr += 1
-                nummer = f"{fore}{skilj}{nr}" if fore else str(nr)
+            nummer = str(nr + 1) if numrerad else ""
+            nummer = f"{fore}{skilj}{nummer}" if fore and numrerad else nummer
+            barn = ga(del_.delar, niva + 1, nummer or fore)
+            # a part is empty when its own field is and no sub-part with a heading has content
+            tom = _ar_tom(del_, rapport, har_plan) and all(
+                b.tom or b.sort in RUBRIKLOSA for b in barn
+            )
+            if tom and del_.om_tom == "utelämna":
+                continue
+            nr += numrerad
             vy = Dispositionsdel(
                 del_.id,
                 del_.rubrik,
@@ -89,9 +104,10 @@ def disposition(
                 del_.tom_text if tom else None,
                 del_.fast_text_for(rapport.skolform),
                 del_.egna_avsnitt,
+                [] if tom else barn,
+                del_.sort,
+                del_.falt,
             )
-            if not tom:
-                vy.delar = ga(del_.delar, niva + 1, nummer or fore)
             ut.append(vy)
         return ut
 

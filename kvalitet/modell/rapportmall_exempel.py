@@ -37,6 +37,7 @@ EXEMPEL: dict[str, list[Any]] = {
     "Numrering.nivåer": [[True, True, False]],
     "Numrering.skiljetecken": ["."],
     "Numrering.innehållsförteckning_djup": [3],
+    "Numrering.djupa_rubriker": ["behåll"],
     "Del.id": ["objektiva"],
     "Del.rubrik": ["Objektiva resultat"],
     "Del.sort": ["avsnitt"],

@@ -86,6 +86,8 @@ def enhetsschema_for_mall(mall: Rapportmall, namn: str) -> dict[str, Any]:
         }
         if kravs:
             data["required"] = [*data.get("required", []), "delar"]
+    else:
+        data["properties"].pop("delar", None)  # a template without own parts has no 'delar:'
     data["properties"]["rapportmall"]["examples"] = [namn]
     return data
 

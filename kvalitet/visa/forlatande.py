@@ -139,7 +139,12 @@ def forlatande_enhet(
             kalla.fil, data, kalla.positioner, kalla.nyckelpositioner, [], kalla.text
         )
         rapport, problem = validera_enhet(
-            kopia, projekt.rot, lage.huvudman, projekt.mappens_period(kontroll.fil), trasig
+            kopia,
+            projekt.rot,
+            lage.huvudman,
+            projekt.mappens_period(kontroll.fil),
+            trasig,
+            lage.rapportmallar,
         )
         fel = [p for p in problem if p.ar_fel]
         if not fel:

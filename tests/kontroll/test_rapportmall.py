@@ -186,7 +186,32 @@ def test_en_del_som_kravs_fel_nar_klar_varning_i_utkast(runner: CliRunner, proje
             f"{grad}: delen 'Analys och åtgärder' (analys) är inte ifylld (skriv 'analys:' i "
             "filen; rapportmallen 'stadierapport' kräver delen)"
         ) in res.output
-        assert "rapportmallen 'stadierapport' styr kontrollen av delarna" in res.output
+        # the template's own part, written under 'delar:', is checked too
+        assert (
+            "varning: delen 'Trygghet och studiero' (delar.trygghet) är inte ifylld (skriv "
+            "'trygghet:' under 'delar:' i filen; rapportmallen 'stadierapport' varnar när den är tom)"
+        ) in res.output
+
+
+def test_delar_med_okant_id_ger_fel_pa_raden(projekt: Path, runner: CliRunner) -> None:
+    """'delar:' holds the template's own parts; an id the template does not have is an error
+    at its key, with the nearest id suggested; a part the standard template lacks too."""
+    fil = _enhet(projekt)
+    data = fil.read_text(encoding="utf-8")
+    data = data.replace("\nnamn:", "\nrapportmall: stadierapport\nnamn:", 1)
+    fil.write_text(data + "delar:\n  trygget:\n    text: Eleverna känner sig trygga.\n", "utf-8")
+    rad = len(data.splitlines()) + 2
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert res.exit_code == 1, res.output
+    assert (
+        f"bjorkbackaskolan.yaml:{rad}:3: fel: rapportmallen 'stadierapport' har ingen egen del "
+        "'trygget' (menade du 'trygghet'?)"
+    ) in res.output
+    fil.write_text(
+        data.replace("\nrapportmall: stadierapport", "", 1) + "delar:\n  x:\n    text: a\n", "utf-8"
+    )
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert "fel: rapportmallen 'standard' har ingen egen del 'x' (ta bort nyckeln" in res.output
 
 
 def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:
@@ -216,3 +241,34 @@ def test_vilken_mall_galler_enheten_huvudmannen_skolformen() -> None:
     assert mallval("x", enhet(), huvudman).namn == "forskola-avdelning"
     assert mallval("lingonet", enhet(), huvudman).namn == "stadierapport"
     assert mallval("lingonet", enhet(rapportmall="egen"), huvudman).namn == "egen"
+
+
+def test_huvudman_kravs_false_tar_bort_felet(projekt: Path, runner: CliRunner) -> None:
+    """Without a huvudman file a unit must name its huvudman, unless its rapportmall says
+    'huvudman_krävs: false' (the förskola avdelning's form)."""
+    (projekt / "rapporter" / "2025-26" / "huvudman.yaml").unlink()
+    (projekt / "rapporter" / "2025-26" / "huvudmannens-rapport.yaml").unlink()
+    fil = _enhet(projekt, "forskolan-lingonet")
+    data = fil.read_text(encoding="utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
+    assert "fel: huvudmannen saknas" in res.output
+    fil.write_text(data.replace("\nnamn:", "\nrapportmall: forskola-avdelning\nnamn:", 1), "utf-8")
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "forskolan-lingonet"])
+    assert "huvudmannen saknas" not in res.output
+
+
+def test_tabeller_under_delar_kontrolleras_som_andra(projekt: Path, runner: CliRunner) -> None:
+    """A table in a template's own part gets the same checks as one in 'analys' (it used to
+    pass 'kontrollera' and stop 'bygg' with an internal error)."""
+    fil = _enhet(projekt)
+    data = fil.read_text(encoding="utf-8").replace(
+        "\nnamn:", "\nrapportmall: stadierapport\nnamn:", 1
+    )
+    fil.write_text(
+        data + "delar:\n  trygghet:\n    tabeller:\n      - kolumner: [A, B, C]\n"
+        "        rader:\n          - rad: x\n            värden: [1, 2]\n",
+        "utf-8",
+    )
+    res = runner.invoke(kvalitet, ["kontrollera", "--enhet", "bjorkbackaskolan"])
+    assert res.exit_code == 1, res.output
+    assert "fel: raden 'x' har 2 värden men tabellen har 3 kolumner" in res.output

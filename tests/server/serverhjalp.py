@@ -2,7 +2,7 @@
 Connect provider (panva's ``oidc-provider``, ``tests/oidc/``, run with node) on another.
 
 ``tjanst`` starts both once per test module (with a copy of the example project) and stops
-them after; ``logga_in(klient, tjanst, "anna")`` goes through the whole login with an httpx2
+them after; ``logga_in(klient, tjanst, "helena")`` goes through the whole login with an httpx2
 client: the provider's login form filled in, the redirect back, the new session."""
 
 from __future__ import annotations
@@ -40,6 +40,14 @@ class Tjanst:
     idp: str
     projekt: Path
     logg: Path
+
+    @property
+    def revision(self) -> list[dict[str, object]]:
+        """The audit log's lines (``[server] revisionslogg``)."""
+        fil = self.logg.parent / "revision.jsonl"
+        if not fil.is_file():
+            return []
+        return [json.loads(r) for r in fil.read_text(encoding="utf-8").splitlines() if r]
 
     def loggrader(self) -> list[dict[str, object]]:
         rader = []
@@ -98,11 +106,9 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
         konfig = mapp / "server.toml"
         konfig.write_text(
             f'[server]\nadress = "{bas}"\nsessionshemlighet = "{SESSIONSHEMLIGHET}"\n'
-            "sakra_kakor = false\n"
+            f'sakra_kakor = false\nrevisionslogg = "{(mapp / "revision.jsonl").as_posix()}"\n'
             f'[oidc]\nutfardare = "{idp}"\nklient_id = "kvalitet"\n'
-            'klient_hemlighet = "kvalitet-hemlighet"\nomfang = "openid email profile groups"\n'
-            '[skrivratt]\n"anna.rektor@exempel.se" = ["bjorkbackaskolan"]\n'
-            '"grupp:kvalitetsstrateger" = ["*"]\n',
+            'klient_hemlighet = "kvalitet-hemlighet"\nomfang = "openid email profile groups"\n',
             encoding="utf-8",
         )
         logg = mapp / "server.log"

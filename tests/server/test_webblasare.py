@@ -52,7 +52,7 @@ def test_logga_in_och_skriva_i_formularet(tjanst: Tjanst, bladdrare) -> None:  #
     )
     sida.goto(f"{tjanst.bas}/skriv/bjorkbackaskolan")
     expect(sida.get_by_label("Användarnamn")).to_be_visible(timeout=15000)
-    sida.get_by_label("Användarnamn").fill("anna")
+    sida.get_by_label("Användarnamn").fill("helena")
     sida.get_by_label("Lösenord").fill(LOSENORD)
     sida.get_by_role("button", name="Logga in").click()
     expect(sida).to_have_url(f"{tjanst.bas}/skriv/bjorkbackaskolan", timeout=15000)

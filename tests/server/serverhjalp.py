@@ -80,6 +80,32 @@ def _stoppa(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
 
 
+def git_init(projekt: Path) -> None:
+    """The project as the municipality keeps it: a git repository (each save a commit)."""
+    if shutil.which("git") is None:
+        return
+    for steg in (
+        ["init", "-q"],
+        ["config", "user.name", "Servern"],
+        ["config", "user.email", "server@alvmora.se"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "början"],
+    ):
+        subprocess.run(["git", *steg], cwd=projekt, check=True, capture_output=True)
+
+
+def senaste_forfattare(projekt: Path, fil: str, antal: int = 1) -> list[str]:
+    """'Namn <e-post>' of the last commits that touched ``fil`` (relative to the project)."""
+    svar = subprocess.run(
+        ["git", "log", f"-{antal}", "--format=%an <%ae>", "--", fil],
+        cwd=projekt,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return svar.stdout.splitlines()
+
+
 @pytest.fixture(scope="module")
 def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     node = shutil.which("node")
@@ -92,6 +118,7 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     mapp = tmp_path_factory.mktemp("server")
     projekt = mapp / "projekt"
     shutil.copytree(ROT / "rapporter", projekt / "rapporter")
+    git_init(projekt)
     port, idp_port = ledig_port(), ledig_port()
     bas, idp = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{idp_port}"
     idp_logg = mapp / "leverantor.log"

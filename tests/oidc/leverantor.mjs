@@ -32,6 +32,8 @@ const ANVANDARE = {
   'fel-nonce': { name: 'Fel Nonce', email: 'fel@exempel.se', groups: [] },
   'fel-utfardare': { name: 'Fel Utfärdare', email: 'fel@exempel.se', groups: [] },
 };
+// fler testanvändare från testet (rättighetsmatrisen): {"inloggning": {sub, name, email, groups}}
+Object.assign(ANVANDARE, JSON.parse(process.env.TESTANVANDARE || '{}'));
 
 const alg = 'RS256';
 const { privateKey } = await generateKeyPair(alg, { extractable: true });

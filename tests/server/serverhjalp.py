@@ -108,6 +108,17 @@ def senaste_forfattare(projekt: Path, fil: str, antal: int = 1) -> list[str]:
 
 @pytest.fixture(scope="module")
 def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
+    yield from kor_tjanst(tmp_path_factory)
+
+
+def kor_tjanst(
+    tmp_path_factory: pytest.TempPathFactory,
+    behorigheter: str | None = None,
+    anvandare: dict[str, dict[str, object]] | None = None,
+) -> Iterator[Tjanst]:
+    """Provider and server on a copy of the example; ``behorigheter`` replaces its
+    ``rapporter/behörigheter.yaml``, ``anvandare`` adds test users to the provider (by login
+    name: the claims ``sub``, ``name``, ``email``, ``groups``)."""
     node = shutil.which("node")
     if node is None or not (OIDC / "node_modules" / "oidc-provider").is_dir():
         if os.environ.get("CI"):
@@ -118,6 +129,8 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     mapp = tmp_path_factory.mktemp("server")
     projekt = mapp / "projekt"
     shutil.copytree(ROT / "rapporter", projekt / "rapporter")
+    if behorigheter is not None:
+        (projekt / "rapporter" / "behörigheter.yaml").write_text(behorigheter, encoding="utf-8")
     git_init(projekt)
     port, idp_port = ledig_port(), ledig_port()
     bas, idp = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{idp_port}"
@@ -127,6 +140,7 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
         stdout=idp_logg.open("wb"),
         stderr=subprocess.STDOUT,
         cwd=OIDC,
+        env={**os.environ, "TESTANVANDARE": json.dumps(anvandare or {})},
     )
     try:
         _vanta(f"{idp}/.well-known/openid-configuration", leverantor, idp_logg)

@@ -94,7 +94,7 @@ def enhet_i_sokvag(sokvag: str) -> str | None:
     huvudman's pages that show every unit; None: no unit, e.g. the start page or a picture)."""
     if sokvag.startswith("/skriv/"):
         delar = [unquote(d) for d in sokvag.removeprefix("/skriv/").split("/")]
-        if delar[0] in ("ny", "markdown") and len(delar) == 1:
+        if len(delar) == 1 and delar[0] in ("ny", "markdown", "formular.json"):
             return None
         return delar[0]
     namn = unquote(sokvag.lstrip("/"))

@@ -182,6 +182,27 @@ def kor_tjanst(
         _stoppa(leverantor)
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def bladdrare():  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium saknas i CI: .ci/run ska installera paketet chromium")
+        pytest.skip("Chromium saknas (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        webblasare = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
+        try:
+            yield webblasare
+        finally:
+            webblasare.close()
+
+
 def klient() -> httpx2.Client:
     return httpx2.Client(timeout=30, follow_redirects=False)
 

@@ -105,6 +105,7 @@ def test_utan_behorighetsfil_galler_skrivratt(projekt: Path) -> None:
 def test_enhet_i_sokvag() -> None:
     assert enhet_i_sokvag("/skriv/bjorkbackaskolan/data") == "bjorkbackaskolan"
     assert enhet_i_sokvag("/skriv/ny") is None
+    assert enhet_i_sokvag("/skriv/formular.json") is None
     assert enhet_i_sokvag("/resurscentrum.pdf") == "resurscentrum"
     assert enhet_i_sokvag("/sammanstallning.pdf") == "*"
     assert enhet_i_sokvag("/filer/rapporter/bilder/a.png") is None

@@ -260,10 +260,9 @@ class Skrivsidor:
 
     def _forfattare(self) -> Forfattare | None:
         """The git author of this session's writes: the logged-in person on the server
-        (``forfattare_for``), None locally (the repository's own author)."""
-        from kvalitet.visa.granska import forfattare_for
-
-        return forfattare_for(self.r.session.behorighet)
+        (as ``granska.forfattare_for``), None locally (the repository's own author)."""
+        person = self.r.session.behorighet.person
+        return Forfattare(person.namn or person.epost, person.epost) if person.epost else None
 
     # ------------------------------------------------------------------ answers
 

@@ -2,7 +2,8 @@
 ``rapporter/behörigheter.yaml`` (read again only when it changed, through ``Behorighetsminne``),
 and which unit a request's path is about. Without a rights file the configuration's
 ``[skrivratt]`` is the documented fallback: everyone logged in reads every unit and writes the
-units it names (``"*"``: every unit, as their rektor)."""
+units it names (``"*"``: every unit, as their rektor). Neither file nor ``[skrivratt]``: nobody
+has a role."""
 
 from __future__ import annotations
 
@@ -58,7 +59,9 @@ class Rattigheter:
         return self.projekt.behorighetsfil.is_file()
 
     def for_anvandare(self, anvandare: Anvandare) -> Behorighet:
-        if not self.har_fil:
+        """From the rights file; without it from ``[skrivratt]`` when that is configured, else
+        nobody has a role (fails closed: removing the file opens nothing)."""
+        if not self.har_fil and self.skrivratt:
             return self._reserv(anvandare)
         fil = self.minne.fil()
         self._bevaka(fil)

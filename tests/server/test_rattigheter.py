@@ -102,6 +102,15 @@ def test_utan_behorighetsfil_galler_skrivratt(projekt: Path) -> None:
     assert okand.har_roll and okand.far_lasa("resurscentrum") and not okand.skriver
 
 
+def test_utan_behorighetsfil_och_skrivratt_har_ingen_roll(projekt: Path) -> None:
+    """Removing the rights file opens nothing: without [skrivratt] nobody has a role."""
+    (projekt / "rapporter" / "behörigheter.yaml").unlink()
+    ratt = Rattigheter(Projekt(projekt), {})
+    vem = ratt.for_anvandare(Anvandare("1", "Helena", "helena.sandberg@alvmora.se", ()))
+    assert not vem.har_roll and not vem.far_lasa("bjorkbackaskolan")
+    assert "ingen roll" in vem.utan_roll_text()
+
+
 def test_enhet_i_sokvag() -> None:
     assert enhet_i_sokvag("/skriv/bjorkbackaskolan/data") == "bjorkbackaskolan"
     assert enhet_i_sokvag("/skriv/ny") is None

@@ -46,6 +46,10 @@ from kvalitet.visa.skrivsidor import Skrivsidor
 HSTS = (b"strict-transport-security", b"max-age=31536000")
 GRANSKNINGSSKRIPT = b'<script type="module" src="/statiskt/granskning.js"></script>'
 """The editor page on the server also shows the review (state, buttons, comments)."""
+STATUS_PA_SERVERN = (
+    "På servern flyttas rapportens läge med granskningens knappar ovanför formuläret (Lämna in, "
+    "Godkänn …), så att det står i granskningens historik och revisionsloggen. Ladda om sidan."
+)
 INTE_INLOGGAD = "Du är inte inloggad (eller sessionen har gått ut). Ladda om sidan och logga in."
 
 
@@ -169,6 +173,8 @@ class Server:
                 return self.nekad(request, behorighet)
             if not far_lasa_sokvag(behorighet, sokvag):
                 return self.nekad(request, behorighet)
+        if request.method == "POST" and sokvag.startswith("/skriv/") and sokvag.endswith("/status"):
+            return JSONResponse({"fel": STATUS_PA_SERVERN}, 400, headers=SKYDD)
         skrivsidor = self.skrivsidor(request, anvandare, behorighet, request.method == "POST")
         ratt = request.scope.get("raw_path") or sokvag.encode("utf-8")
         h = Begaran(request.method, ratt.decode("latin-1"), list(request.headers.items()))

@@ -140,6 +140,14 @@ def test_felaktiga_begaran_nekas_utan_500(tjanst: Tjanst) -> None:
         )
         assert trasig.status_code == 400
         assert (tjanst.projekt / ENHETSFIL).read_bytes() == fore
+        # the editor's local status route is not a back door past the review and its log
+        status = helena.post(
+            f"{tjanst.bas}/skriv/{ENHET}/status",
+            json={"status": "utkast", "version": ""},
+            headers={"X-Kvalitet-Token": token},
+        )
+        assert status.status_code == 400 and "granskningens knappar" in status.json()["fel"]
+        assert (tjanst.projekt / ENHETSFIL).read_bytes() == fore
     with klient() as k:
         assert k.get(f"{tjanst.bas}/granska/{ENHET}").status_code == 401
 

@@ -123,6 +123,8 @@ def test_utloggning_avslutar_sessionen_och_gar_till_leverantoren(tjanst: Tjanst)
         fraga = parse_qs(mal.query)
         assert fraga["post_logout_redirect_uri"] == [f"{tjanst.bas}/utloggad"]
         assert fraga["id_token_hint"][0].count(".") == 2
+        utloggad = [r for r in tjanst.revision if r.get("handelse") == "utloggad"]
+        assert utloggad and utloggad[-1]["epost"] == "helena.sandberg@alvmora.se"  # audit log
         assert _inte_inloggad(tjanst, kaka)  # the session is gone, also for a copy of the cookie
         assert k.get(f"{tjanst.bas}/").status_code == 303
         # the provider's own logout: its confirmation form, then back to kvalitet

@@ -159,6 +159,7 @@ def test_oversikten_bara_for_granskare(tjanst: Tjanst) -> None:
     assert sida.status_code == 200, sida.text[:300]
     assert "Granskningsöversikt" in sida.text and 'data-enhet="resurscentrum"' in sida.text
     assert "Öppna kommentarer" in sida.text
+    assert "Sista dag: 2026-06-15" in sida.text  # inlämning: in the example's huvudman.yaml
     for vem in ("helena", "sara", "olle"):
         with klient() as k:
             logga_in(k, tjanst, vem, sida="/halsa")

@@ -1,7 +1,8 @@
-"""Who is logged in (from the ID token's claims) and what they may write. Until the rights
-file (``rapporter/behörigheter.yaml``) lands, one simple rule from the configuration: every
-logged-in person may read everything, and write only the units that ``[skrivratt]`` gives their
-e-mail address or one of their groups (``grupp:NAMN``; ``"*"`` is every unit)."""
+"""Who is logged in (from the ID token's claims). What they may do comes from
+``rapporter/behörigheter.yaml`` (``server/rattigheter.py``); only a project without that file
+falls back on the configuration's ``[skrivratt]``: every logged-in person reads everything and
+writes the units that it gives their e-mail address or one of their groups (``grupp:NAMN``;
+``"*"`` is every unit)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kvalitet.kalla.projekt import Projekt
+from kvalitet.modell.rattighet import Behorighet
 from kvalitet.visa.behorighet import Session, Skrivratt
 
 ALLA = "*"
@@ -54,8 +56,8 @@ class Anvandarsession(Session):
     """The editor's session for one logged-in person: their CSRF token (the page's
     ``X-Kvalitet-Token``), and who they are."""
 
-    def __init__(self, token: str, anvandare: Anvandare) -> None:
-        super().__init__()
+    def __init__(self, token: str, anvandare: Anvandare, behorighet: Behorighet) -> None:
+        super().__init__(behorighet)
         self.token = token
         self.anvandare = anvandare
 

@@ -6,6 +6,7 @@ through the municipality's identity provider (``oidc.py``) with a session of the
 from __future__ import annotations
 
 import copy
+import html as htmllib
 import time
 from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
@@ -19,10 +20,14 @@ from starlette.responses import JSONResponse, RedirectResponse, Response, Stream
 from starlette.routing import Route
 
 from kvalitet.kalla.projekt import Projekt
-from kvalitet.server.anvandare import Anvandare, Anvandarsession, skrivratt_for
+from kvalitet.modell.rattighet import Behorighet
+from kvalitet.server.anvandare import Anvandare, Anvandarsession
+from kvalitet.server.granskningsvagar import Granskningsvagar
 from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
 from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
+from kvalitet.server.rattigheter import Rattigheter, far_lasa_sokvag
+from kvalitet.server.revision import stall_in_revisionslogg
 from kvalitet.server.sessioner import Sessionslager, Sessionsmellanlager
 from kvalitet.server.sidor import (
     SKYDD,
@@ -33,11 +38,18 @@ from kvalitet.server.sidor import (
 )
 from kvalitet.visa.begaran import Begaran, kroppens_langd, las_kropp
 from kvalitet.visa.behorighet import Skrivratt, _lika
+from kvalitet.visa.granska import Granskningar
 from kvalitet.visa.lokal import handelser
-from kvalitet.visa.server import HANDELSER, Forhandsvisning, svara_pa_get
+from kvalitet.visa.server import HANDELSER, HTML, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
 
 HSTS = (b"strict-transport-security", b"max-age=31536000")
+GRANSKNINGSSKRIPT = b'<script type="module" src="/statiskt/granskning.js"></script>'
+"""The editor page on the server also shows the review (state, buttons, comments)."""
+STATUS_PA_SERVERN = (
+    "På servern flyttas rapportens läge med granskningens knappar ovanför formuläret (Lämna in, "
+    "Godkänn …), så att det står i granskningens historik och revisionsloggen. Ladda om sidan."
+)
 INTE_INLOGGAD = "Du är inte inloggad (eller sessionen har gått ut). Ladda om sidan och logga in."
 
 
@@ -57,17 +69,30 @@ class Server:
         self.sessioner = Sessionslager(
             installning.sessionshemlighet, installning.session_timmar * 3600
         )
+        self.rattigheter = Rattigheter(projekt, installning.skrivratt)
+        self.granskningar = Granskningar(projekt, self.visning.redigering.historik)
+        self.granskning = Granskningsvagar(self)
+        stall_in_revisionslogg(installning.revisionslogg)
 
-    def skrivsidor(self, request: Request, anvandare: Anvandare, skriva: bool) -> Skrivsidor:
-        """The editor for this person: the shared editor with their token and, for a write,
-        their write rights (the round-trip cache, lock and history stay shared). A GET only
-        reads (everyone logged in may read everything), so it gets the reading rights."""
+    def behorighet(self, request: Request) -> tuple[Anvandare, Behorighet] | None:
+        """Who is logged in and what they may do now (the rights file read on every request,
+        parsed again only when it changed); None when nobody is logged in."""
+        anvandare = _anvandare(request)
+        if anvandare is None:
+            return None
+        return anvandare, self.rattigheter.for_anvandare(anvandare)
+
+    def skrivsidor(
+        self, request: Request, anvandare: Anvandare, behorighet: Behorighet, skriva: bool
+    ) -> Skrivsidor:
+        """The editor for this person: the shared editor with their token, their rights and,
+        for a write, only their units (the round-trip cache, lock and history stay shared). A
+        GET only reads (``sida`` has checked ``far_lasa``), so it gets the reading rights."""
         redigering = copy.copy(self.visning.redigering)
-        redigering.session = Anvandarsession(str(request.session.get("token", "")), anvandare)
+        token = str(request.session.get("token", ""))
+        redigering.session = Anvandarsession(token, anvandare, behorighet)
         if skriva:
-            redigering.skrivratt = skrivratt_for(
-                anvandare, self.installning.skrivratt, self.projekt
-            )
+            redigering.skrivratt = Skrivratt.for_behorighet(self.projekt, behorighet)
         else:
             redigering.skrivratt = Skrivratt(self.projekt)
         return Skrivsidor(redigering)
@@ -104,19 +129,53 @@ class Server:
             headers=SKYDD,
         )
 
-    async def sida(self, request: Request) -> Response:
-        """Every other GET and POST: the editor's and the preview's, once logged in."""
+    def inte_inloggad(self, request: Request) -> Response:
         sokvag = request.url.path
-        anvandare = _anvandare(request)
-        if anvandare is None:
-            if request.method == "POST" or (
-                sokvag.startswith("/skriv/") and sokvag.endswith("/data")
-            ):
-                return JSONResponse({"fel": INTE_INLOGGAD}, 401, headers=SKYDD)
-            fraga = f"?{request.url.query}" if request.url.query else ""
-            sida = urlencode({"sida": quote(sokvag) + fraga})
-            return RedirectResponse(f"/logga-in?{sida}", status_code=303)
-        skrivsidor = self.skrivsidor(request, anvandare, request.method == "POST")
+        if (
+            request.method == "POST"
+            or sokvag.startswith("/granska/")
+            or (sokvag.startswith("/skriv/") and sokvag.endswith("/data"))
+        ):
+            return JSONResponse({"fel": INTE_INLOGGAD}, 401, headers=SKYDD)
+        fraga = f"?{request.url.query}" if request.url.query else ""
+        sida = urlencode({"sida": quote(sokvag) + fraga})
+        return RedirectResponse(f"/logga-in?{sida}", status_code=303)
+
+    def nekad(self, request: Request, behorighet: Behorighet, text: str | None = None) -> Response:
+        """403: a person with no role gets whom to ask; otherwise what they may not read."""
+        if text is None and not behorighet.har_roll:
+            text = behorighet.utan_roll_text()
+        text = text or "Du får inte läsa den här rapporten. Gå till startsidan för dina enheter."
+        sokvag = request.url.path
+        if (
+            request.method == "POST"
+            or sokvag.endswith(("/data", ".json"))
+            or (sokvag.startswith("/granska/"))
+        ):
+            return JSONResponse({"fel": text}, 403, headers=SKYDD)
+        return serversida(
+            403,
+            "Ingen behörighet",
+            f"<p>{htmllib.escape(text)}</p>"
+            '<p><a href="/">Startsidan</a> · <a href="/logga-ut">Logga ut</a></p>',
+        )
+
+    async def sida(self, request: Request) -> Response:
+        """Every other GET and POST: the editor's and the preview's, once logged in, for those
+        with a role, on the units they may read."""
+        inloggad = self.behorighet(request)
+        if inloggad is None:
+            return self.inte_inloggad(request)
+        anvandare, behorighet = inloggad
+        sokvag = request.url.path
+        if not sokvag.startswith("/statiskt/"):
+            if not behorighet.har_roll:
+                return self.nekad(request, behorighet)
+            if not far_lasa_sokvag(behorighet, sokvag):
+                return self.nekad(request, behorighet)
+        if request.method == "POST" and sokvag.startswith("/skriv/") and sokvag.endswith("/status"):
+            return JSONResponse({"fel": STATUS_PA_SERVERN}, 400, headers=SKYDD)
+        skrivsidor = self.skrivsidor(request, anvandare, behorighet, request.method == "POST")
         ratt = request.scope.get("raw_path") or sokvag.encode("utf-8")
         h = Begaran(request.method, ratt.decode("latin-1"), list(request.headers.items()))
         sokvag = h.path  # as sent (the editor decodes each part of it itself)
@@ -128,7 +187,12 @@ class Server:
             await run_in_threadpool(skrivsidor.post, h, sokvag)
         else:
             if sokvag in ("/", "/index.html"):
-                h.rad_overst = inloggad_rad(anvandare.namn)
+                h.rad_overst = inloggad_rad(anvandare.namn, behorighet.ar_granskare)
+                data = await run_in_threadpool(self.visning.startsida, behorighet.far_lasa)
+                h._svara(200, data.encode("utf-8"), HTML)
+                return h.resultat()
+            if sokvag.startswith("/skriv/") and sokvag.count("/") == 2:
+                h.i_huvudet = GRANSKNINGSSKRIPT
             await run_in_threadpool(svara_pa_get, self.visning, skrivsidor, h, sokvag)
         return h.resultat()
 
@@ -151,6 +215,7 @@ class Server:
             Route("/logga-ut", self.logga_ut, methods=["POST"]),
             Route(UTLOGGAD, lambda r: utloggad_sida()),
             Route(HANDELSER, self.handelser),
+            *self.granskning.vagar(),
             Route("/{sokvag:path}", self.sida, methods=["GET", "POST"]),
         ]
         starlette = Starlette(routes=vagar, lifespan=livstid)

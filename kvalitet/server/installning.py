@@ -18,6 +18,7 @@ MILJO = {
     "utfardare": "KVALITET_OIDC_UTFARDARE",
     "klient_id": "KVALITET_OIDC_KLIENT_ID",
     "klient_hemlighet": "KVALITET_OIDC_KLIENT_HEMLIGHET",
+    "revisionslogg": "KVALITET_REVISIONSLOGG",
 }
 """The settings that may come from the environment (secrets belong there, not in a file)."""
 LOKALA = {"127.0.0.1", "localhost", "::1"}
@@ -38,6 +39,9 @@ class Installning:
     sakra_kakor: bool = True
     session_timmar: float = 8.0
     skrivratt: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The fallback when the project has no ``rapporter/behörigheter.yaml``."""
+    revisionslogg: Path | None = None
+    """The audit log's file (JSON lines), besides standard error."""
 
     @property
     def ursprung(self) -> str:
@@ -89,6 +93,7 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         "klient_hemlighet": oidc.get("klient_hemlighet"),
         "omfang": oidc.get("omfang", "openid profile email"),
         "gruppansprak": oidc.get("gruppansprak", "groups"),
+        "revisionslogg": server.get("revisionslogg"),
     }
     for nyckel, variabel in MILJO.items():
         if miljo.get(variabel):
@@ -111,6 +116,7 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         sakra_kakor=bool(varden["sakra_kakor"]),
         session_timmar=float(varden["session_timmar"]),  # type: ignore[arg-type]
         skrivratt=regler,
+        revisionslogg=Path(str(varden["revisionslogg"])) if varden["revisionslogg"] else None,
     )
 
 

@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from kvalitet.server import sessioner
 from kvalitet.server.anvandare import anvandare_ur_ansprak
 from kvalitet.server.installning import Installning
+from kvalitet.server.revision import revision
 from kvalitet.server.sidor import lokal_sida, serversida
 
 LOGG = logging.getLogger("kvalitet.server")
@@ -79,11 +80,14 @@ class Inloggning:
         )
         sessioner.ny(request.scope)
         LOGG.info("inloggad: %s (%s)", anvandare.sub, anvandare.epost)
+        revision("inloggad", sub=anvandare.sub, epost=anvandare.epost, namn=anvandare.namn)
         return RedirectResponse(sida, status_code=303)
 
     async def logga_ut(self, request: Request) -> Response:
         """End the local session, then the provider's (when it has an end_session_endpoint)."""
         id_token = str(request.session.get("id_token", ""))
+        vem = request.session.get("anvandare") or {}
+        revision("utloggad", sub=vem.get("sub"), epost=vem.get("epost"))
         request.session.clear()
         sessioner.avsluta(request.scope)
         try:

@@ -58,9 +58,11 @@ def utloggad_sida() -> Response:
     return serversida(200, "Du är utloggad", '<p><a href="/logga-in">Logga in igen</a></p>')
 
 
-def inloggad_rad(namn: str) -> bytes:
-    """The start page's first line on the server: who is logged in, and the way out."""
+def inloggad_rad(namn: str, granskare: bool = False) -> bytes:
+    """The start page's first line on the server: who is logged in, the review overview for a
+    granskare, and the way out."""
+    oversikt = '<a href="/oversikt">Granskningsöversikt</a> · ' if granskare else ""
     return (
-        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · '
+        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · {oversikt}'
         '<a href="/logga-ut">Logga ut</a></p>'
     ).encode()

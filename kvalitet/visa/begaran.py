@@ -43,6 +43,8 @@ class Begaran:
         self.svar: Response | None = None
         self.rad_overst = b""
         """HTML put first in the ``<main>`` of a whole page (who is logged in, Logga ut)."""
+        self.i_huvudet = b""
+        """HTML put last in the ``<head>`` of a whole page (the server's review script)."""
         self._kod = 0
         self._huvuden: list[tuple[str, str]] = []
 
@@ -51,6 +53,8 @@ class Begaran:
     def _svara(self, kod: int, data: bytes, typ: str, csp: str = CSP) -> None:
         if self.rad_overst and typ == HTML and b"<main>" in data:
             data = data.replace(b"<main>", b"<main>" + self.rad_overst, 1)
+        if self.i_huvudet and typ == HTML and b"</head>" in data:
+            data = data.replace(b"</head>", self.i_huvudet + b"</head>", 1)
         self.svar = Response(
             b"" if self.command == "HEAD" else data,
             kod,

@@ -71,11 +71,16 @@ class Forhandsvisning:
 
     # ------------------------------------------------------------------ pages
 
-    def startsida(self) -> str:
+    def startsida(self, synlig: Callable[[str], bool] | None = None) -> str:
+        """The start page; with ``synlig`` only the units it says the person may see."""
+        import dataclasses
+
         from kvalitet.kontroll.period import las_period
         from kvalitet.visa.sidor import startsidans_innehall
 
         lage = las_period(self.projekt, minne=self.minne)
+        if synlig is not None:
+            lage = dataclasses.replace(lage, enheter=[k for k in lage.enheter if synlig(k.id)])
         innehall = startsidans_innehall(lage, self.projekt.rot)
         return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 

@@ -13,6 +13,7 @@ from urllib.parse import quote, unquote
 
 from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.filbyte import Skrivfel
+from kvalitet.kalla.historik import Forfattare
 from kvalitet.modell.falt import SKOLFORMER
 from kvalitet.visa.behorighet import IngenRatt, Nekad
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
@@ -239,20 +240,29 @@ class Skrivsidor:
 
     def _skriv(self, delar: list[str], b: dict[str, Any]) -> dict[str, Any]:
         if delar == ["ny"]:
-            return {"enhet": self.r.ny_enhet(str(b.get("namn", "")), str(b.get("skolform", "")))}
+            namn, skolform = str(b.get("namn", "")), str(b.get("skolform", ""))
+            return {"enhet": self.r.ny_enhet(namn, skolform, self._forfattare())}
         if delar == ["markdown"]:
             return {"html": self.r.markdown(str(b.get("text", "")))}
         if len(delar) != 2:
             raise Nekad("okänd begäran")
         enhet, vad = delar
         version = str(b.get("version", ""))
+        vem = self._forfattare()
         if vad == "spara":
-            return self.r.spara(enhet, b.get("data"), version, b.get("bas"))
+            return self.r.spara(enhet, b.get("data"), version, b.get("bas"), forfattare=vem)
         if vad == "status":
-            return self.r.satt_status(enhet, str(b.get("status", "")), version, b.get("bas"))
+            status = str(b.get("status", ""))
+            return self.r.satt_status(enhet, status, version, b.get("bas"), forfattare=vem)
         if vad == "angra":
-            return self.r.angra(enhet, version or None)
+            return self.r.angra(enhet, version or None, forfattare=vem)
         raise Nekad("okänd begäran")
+
+    def _forfattare(self) -> Forfattare | None:
+        """The git author of this session's writes: the logged-in person on the server
+        (as ``granska.forfattare_for``), None locally (the repository's own author)."""
+        person = self.r.session.behorighet.person
+        return Forfattare(person.namn or person.epost, person.epost) if person.epost else None
 
     # ------------------------------------------------------------------ answers
 

@@ -17,16 +17,23 @@ import { SignJWT, exportJWK, generateKeyPair, decodeJwt } from 'jose';
 const [port, redirectUri, logoutUri] = process.argv.slice(2);
 const issuer = `http://127.0.0.1:${port}`;
 const LOSENORD = 'hemligt';
+// De riktiga testanvändarna är personer i exemplets rapporter/behörigheter.yaml (fiktiva).
 const ANVANDARE = {
-  'anna': { name: 'Anna Rektor', email: 'anna.rektor@exempel.se', groups: ['rektorer'] },
-  'bertil': { name: 'Bertil Strateg', email: 'bertil@exempel.se', groups: ['kvalitetsstrateger'] },
-  'cecilia': { name: 'Cecilia Läsare', email: 'cecilia@exempel.se', groups: [] },
+  'helena': { name: 'Helena Sandberg', email: 'helena.sandberg@alvmora.se', groups: ['rektorer'] },
+  'johanna': { name: 'Johanna Ek', email: 'johanna.ek@alvmora.se', groups: ['rektorer'] },
+  'karin': { name: 'Karin Ek', email: 'karin.ek@alvmora.se', groups: [] },
+  'maria': { name: 'Maria Berg', email: 'maria.berg@alvmora.se', groups: ['bou-utvecklingsledare'] },
+  'lars': { sub: '7c1e2f40-1b2a-4c3d-9e8f-0a1b2c3d4e5f', name: 'Lars Holm', email: 'lars.holm@alvmora.se', groups: [] },
+  'sara': { name: 'Sara Lund', email: 'sara.lund@alvmora.se', groups: [] },
+  'olle': { name: 'Olle Okänd', email: 'olle.okand@alvmora.se', groups: [] },
   'fel-nyckel': { name: 'Fel Nyckel', email: 'fel@exempel.se', groups: [] },
   'fel-publik': { name: 'Fel Publik', email: 'fel@exempel.se', groups: [] },
   'utgangen': { name: 'Utgången', email: 'fel@exempel.se', groups: [] },
   'fel-nonce': { name: 'Fel Nonce', email: 'fel@exempel.se', groups: [] },
   'fel-utfardare': { name: 'Fel Utfärdare', email: 'fel@exempel.se', groups: [] },
 };
+// fler testanvändare från testet (rättighetsmatrisen): {"inloggning": {sub, name, email, groups}}
+Object.assign(ANVANDARE, JSON.parse(process.env.TESTANVANDARE || '{}'));
 
 const alg = 'RS256';
 const { privateKey } = await generateKeyPair(alg, { extractable: true });
@@ -60,9 +67,9 @@ const konfig = {
   features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
   interactions: { url: (ctx, interaction) => `/interaktion/${interaction.uid}` },
   async findAccount(ctx, id) {
-    const person = ANVANDARE[id];
+    const person = ANVANDARE[id] || Object.values(ANVANDARE).find((p) => p.sub === id);
     if (!person) return undefined;
-    return { accountId: id, async claims() { return { sub: id, ...person }; } };
+    return { accountId: id, async claims() { return { ...person, sub: id }; } };
   },
   // a first-party test client: no consent screen, every requested scope granted
   async loadExistingGrant(ctx) {
@@ -133,7 +140,7 @@ const server = http.createServer(async (req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(formular(detaljer.uid, 'Fel användarnamn eller lösenord.'));
     }
-    return await provider.interactionFinished(req, res, { login: { accountId: vem } },
+    return await provider.interactionFinished(req, res, { login: { accountId: ANVANDARE[vem].sub || vem } },
       { mergeWithLastSubmission: false });
   } catch (err) {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });

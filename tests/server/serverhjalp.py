@@ -2,7 +2,7 @@
 Connect provider (panva's ``oidc-provider``, ``tests/oidc/``, run with node) on another.
 
 ``tjanst`` starts both once per test module (with a copy of the example project) and stops
-them after; ``logga_in(klient, tjanst, "anna")`` goes through the whole login with an httpx2
+them after; ``logga_in(klient, tjanst, "helena")`` goes through the whole login with an httpx2
 client: the provider's login form filled in, the redirect back, the new session."""
 
 from __future__ import annotations
@@ -41,6 +41,14 @@ class Tjanst:
     projekt: Path
     logg: Path
 
+    @property
+    def revision(self) -> list[dict[str, object]]:
+        """The audit log's lines (``[server] revisionslogg``)."""
+        fil = self.logg.parent / "revision.jsonl"
+        if not fil.is_file():
+            return []
+        return [json.loads(r) for r in fil.read_text(encoding="utf-8").splitlines() if r]
+
     def loggrader(self) -> list[dict[str, object]]:
         rader = []
         for rad in self.logg.read_text(encoding="utf-8").splitlines():
@@ -72,8 +80,45 @@ def _stoppa(process: subprocess.Popen[bytes]) -> None:
         process.wait(5)
 
 
+def git_init(projekt: Path) -> None:
+    """The project as the municipality keeps it: a git repository (each save a commit)."""
+    if shutil.which("git") is None:
+        return
+    for steg in (
+        ["init", "-q"],
+        ["config", "user.name", "Servern"],
+        ["config", "user.email", "server@alvmora.se"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "början"],
+    ):
+        subprocess.run(["git", *steg], cwd=projekt, check=True, capture_output=True)
+
+
+def senaste_forfattare(projekt: Path, fil: str, antal: int = 1) -> list[str]:
+    """'Namn <e-post>' of the last commits that touched ``fil`` (relative to the project)."""
+    svar = subprocess.run(
+        ["git", "log", f"-{antal}", "--format=%an <%ae>", "--", fil],
+        cwd=projekt,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return svar.stdout.splitlines()
+
+
 @pytest.fixture(scope="module")
 def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
+    yield from kor_tjanst(tmp_path_factory)
+
+
+def kor_tjanst(
+    tmp_path_factory: pytest.TempPathFactory,
+    behorigheter: str | None = None,
+    anvandare: dict[str, dict[str, object]] | None = None,
+) -> Iterator[Tjanst]:
+    """Provider and server on a copy of the example; ``behorigheter`` replaces its
+    ``rapporter/behörigheter.yaml``, ``anvandare`` adds test users to the provider (by login
+    name: the claims ``sub``, ``name``, ``email``, ``groups``)."""
     node = shutil.which("node")
     if node is None or not (OIDC / "node_modules" / "oidc-provider").is_dir():
         if os.environ.get("CI"):
@@ -84,6 +129,9 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     mapp = tmp_path_factory.mktemp("server")
     projekt = mapp / "projekt"
     shutil.copytree(ROT / "rapporter", projekt / "rapporter")
+    if behorigheter is not None:
+        (projekt / "rapporter" / "behörigheter.yaml").write_text(behorigheter, encoding="utf-8")
+    git_init(projekt)
     port, idp_port = ledig_port(), ledig_port()
     bas, idp = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{idp_port}"
     idp_logg = mapp / "leverantor.log"
@@ -92,17 +140,16 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
         stdout=idp_logg.open("wb"),
         stderr=subprocess.STDOUT,
         cwd=OIDC,
+        env={**os.environ, "TESTANVANDARE": json.dumps(anvandare or {})},
     )
     try:
         _vanta(f"{idp}/.well-known/openid-configuration", leverantor, idp_logg)
         konfig = mapp / "server.toml"
         konfig.write_text(
             f'[server]\nadress = "{bas}"\nsessionshemlighet = "{SESSIONSHEMLIGHET}"\n'
-            "sakra_kakor = false\n"
+            f'sakra_kakor = false\nrevisionslogg = "{(mapp / "revision.jsonl").as_posix()}"\n'
             f'[oidc]\nutfardare = "{idp}"\nklient_id = "kvalitet"\n'
-            'klient_hemlighet = "kvalitet-hemlighet"\nomfang = "openid email profile groups"\n'
-            '[skrivratt]\n"anna.rektor@exempel.se" = ["bjorkbackaskolan"]\n'
-            '"grupp:kvalitetsstrateger" = ["*"]\n',
+            'klient_hemlighet = "kvalitet-hemlighet"\nomfang = "openid email profile groups"\n',
             encoding="utf-8",
         )
         logg = mapp / "server.log"
@@ -133,6 +180,27 @@ def tjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
             _stoppa(server)
     finally:
         _stoppa(leverantor)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def bladdrare():  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium saknas i CI: .ci/run ska installera paketet chromium")
+        pytest.skip("Chromium saknas (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        webblasare = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
+        try:
+            yield webblasare
+        finally:
+            webblasare.close()
 
 
 def klient() -> httpx2.Client:

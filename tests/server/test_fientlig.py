@@ -19,7 +19,7 @@ ENHET = "bjorkbackaskolan"
 def inloggad(tjanst: Tjanst) -> Iterator[tuple[httpx2.Client, str]]:
     k = klient()
     with closing(k):
-        logga_in(k, tjanst, "bertil")
+        logga_in(k, tjanst, "lars")
         yield k, token_ur(k.get(f"{tjanst.bas}/skriv/{ENHET}").text)
 
 

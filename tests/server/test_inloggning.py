@@ -42,7 +42,7 @@ def test_inloggning_hela_vagen_startsidan_och_editorn(tjanst: Tjanst) -> None:
         assert till_idp.headers["location"].startswith(f"{tjanst.idp}/auth?")
         assert fraga["response_type"] == ["code"] and fraga["code_challenge_method"] == ["S256"]
         assert len(fraga["code_challenge"][0]) >= 43 and fraga["state"] and fraga["nonce"]
-        start = logga_in(k, tjanst, "anna")
+        start = logga_in(k, tjanst, "helena")
         assert "Förhandsvisning" in start.text and "bjorkbackaskolan" in start.text
         kaka = next(c for c in k.cookies.jar if c.name == KAKA)
         assert kaka.has_nonstandard_attr("HttpOnly")
@@ -64,7 +64,7 @@ def test_kakan_ar_httponly_och_samesite_lax(tjanst: Tjanst) -> None:
 def test_aterspelat_state_nekas(tjanst: Tjanst) -> None:
     with klient() as k:
         formular = till_formularet(k, tjanst)
-        tillbaka = folj(k, fyll_i(k, formular, "anna"), stopp=f"{tjanst.bas}/inloggad")
+        tillbaka = folj(k, fyll_i(k, formular, "helena"), stopp=f"{tjanst.bas}/inloggad")
         aterkomst = str(tillbaka.url.join(tillbaka.headers["location"]))
         forsta = k.get(aterkomst)
         assert forsta.status_code == 303
@@ -98,7 +98,7 @@ def test_sessionsfixering_kakan_fran_fore_inloggningen_galler_inte_efter(tjanst:
         formular = till_formularet(k, tjanst)
         fore = k.cookies.get(KAKA)
         assert fore
-        folj(k, fyll_i(k, formular, "anna"))
+        folj(k, fyll_i(k, formular, "helena"))
         efter = k.cookies.get(KAKA)
         assert efter and efter != fore
         assert k.get(f"{tjanst.bas}/").status_code == 200
@@ -108,7 +108,7 @@ def test_sessionsfixering_kakan_fran_fore_inloggningen_galler_inte_efter(tjanst:
 
 def test_utloggning_avslutar_sessionen_och_gar_till_leverantoren(tjanst: Tjanst) -> None:
     with klient() as k:
-        logga_in(k, tjanst, "anna")
+        logga_in(k, tjanst, "helena")
         kaka = k.cookies.get(KAKA)
         sida = k.get(f"{tjanst.bas}/logga-ut")
         assert sida.status_code == 200 and 'action="/logga-ut"' in sida.text
@@ -123,6 +123,8 @@ def test_utloggning_avslutar_sessionen_och_gar_till_leverantoren(tjanst: Tjanst)
         fraga = parse_qs(mal.query)
         assert fraga["post_logout_redirect_uri"] == [f"{tjanst.bas}/utloggad"]
         assert fraga["id_token_hint"][0].count(".") == 2
+        utloggad = [r for r in tjanst.revision if r.get("handelse") == "utloggad"]
+        assert utloggad and utloggad[-1]["epost"] == "helena.sandberg@alvmora.se"  # audit log
         assert _inte_inloggad(tjanst, kaka)  # the session is gone, also for a copy of the cookie
         assert k.get(f"{tjanst.bas}/").status_code == 303
         # the provider's own logout: its confirmation form, then back to kvalitet
@@ -168,8 +170,8 @@ def test_atkomstloggen_ar_json_rader(tjanst: Tjanst) -> None:
 
 def test_startsidan_visar_vem_som_ar_inloggad_och_loggar_ut(tjanst: Tjanst) -> None:
     with klient() as k:
-        start = logga_in(k, tjanst, "anna")
-    assert "Inloggad som Anna Rektor" in start.text and 'href="/logga-ut"' in start.text
+        start = logga_in(k, tjanst, "helena")
+    assert "Inloggad som Helena Sandberg" in start.text and 'href="/logga-ut"' in start.text
 
 
 def test_sidan_med_a_och_fraga_kommer_tillbaka_efter_inloggningen(tjanst: Tjanst) -> None:
@@ -178,7 +180,7 @@ def test_sidan_med_a_och_fraga_kommer_tillbaka_efter_inloggningen(tjanst: Tjanst
         assert forst.status_code == 303
         slut = folj(
             k,
-            fyll_i(k, folj(k, k.get(str(forst.url.join(forst.headers["location"])))), "anna"),
+            fyll_i(k, folj(k, k.get(str(forst.url.join(forst.headers["location"])))), "helena"),
             stopp=f"{tjanst.bas}/inloggad",
         )
         hem = k.get(str(slut.url.join(slut.headers["location"])))
@@ -191,7 +193,7 @@ def test_sidan_efter_inloggningen_ar_alltid_en_egen_sida(tjanst: Tjanst) -> None
         with klient() as k:
             till_idp = k.get(f"{tjanst.bas}/logga-in", params={"sida": sida})
             assert till_idp.status_code == 302
-            slut = folj(k, fyll_i(k, folj(k, till_idp), "anna"), stopp=f"{tjanst.bas}/inloggad")
+            slut = folj(k, fyll_i(k, folj(k, till_idp), "helena"), stopp=f"{tjanst.bas}/inloggad")
             hem = k.get(str(slut.url.join(slut.headers["location"])))
             assert hem.status_code == 303 and hem.headers["location"] == "/", sida
 
@@ -199,7 +201,7 @@ def test_sidan_efter_inloggningen_ar_alltid_en_egen_sida(tjanst: Tjanst) -> None
 def test_handelserna_for_omladdningen_stroms(tjanst: Tjanst) -> None:
     with klient() as k:
         assert k.get(f"{tjanst.bas}/__kvalitet/handelser").status_code == 401
-        logga_in(k, tjanst, "cecilia")
+        logga_in(k, tjanst, "sara")
         with k.stream("GET", f"{tjanst.bas}/__kvalitet/handelser") as strom:
             assert strom.status_code == 200
             assert strom.headers["content-type"].startswith("text/event-stream")

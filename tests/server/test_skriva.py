@@ -1,8 +1,8 @@
 """Writing through ``kvalitet server`` as a logged-in person: a save with the session's CSRF
 token (``X-Kvalitet-Token``) is written; without it, with a wrong one or another person's, from
-a foreign Origin or to a foreign Host it is refused. Until the rights file lands, the
-configuration's ``[skrivratt]`` says who writes which unit (anna: bjorkbackaskolan; the group
-kvalitetsstrateger: all; cecilia: none). Never a 500."""
+a foreign Origin or to a foreign Host it is refused. The example's ``rapporter/behörigheter.yaml``
+says who writes which unit (helena: rektor of bjorkbackaskolan; lars: administratör, all; sara:
+läsare, none). Never a 500."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _fil(tjanst: Tjanst, enhet: str) -> bytes:
 
 
 def test_sparning_med_sessionens_token_skrivs(tjanst: Tjanst) -> None:
-    k, token = _inloggad(tjanst, "anna")
+    k, token = _inloggad(tjanst, "helena")
     with closing(k):
         svar, data = _spara(k, tjanst, ENHET, token)
     assert svar.status_code == 200, svar.text
@@ -53,12 +53,12 @@ def test_sparning_med_sessionens_token_skrivs(tjanst: Tjanst) -> None:
     assert data["namn"].encode() in _fil(tjanst, ENHET)
 
 
-def test_sparning_utan_med_fel_eller_annans_token_nekas(tjanst: Tjanst) -> None:
-    k, _token = _inloggad(tjanst, "anna")
-    annan, annans_token = _inloggad(tjanst, "bertil")
+def test_sparning_utan_med_fel_eller_helenans_token_nekas(tjanst: Tjanst) -> None:
+    k, _token = _inloggad(tjanst, "helena")
+    helenan, helenans_token = _inloggad(tjanst, "lars")
     fore = _fil(tjanst, ENHET)
-    with closing(k), closing(annan):
-        for fel in (None, "fel-token", annans_token):
+    with closing(k), closing(helenan):
+        for fel in (None, "fel-token", helenans_token):
             svar, _ = _spara(k, tjanst, ENHET, fel)
             assert svar.status_code == 403, (fel, svar.text)
             assert "Ladda om sidan" in svar.json()["fel"]
@@ -76,7 +76,7 @@ def test_sparning_utan_inloggning_nekas(tjanst: Tjanst) -> None:
 
 
 def test_frammande_origin_och_host_nekas(tjanst: Tjanst) -> None:
-    k, token = _inloggad(tjanst, "anna")
+    k, token = _inloggad(tjanst, "helena")
     fore = _fil(tjanst, ENHET)
     with closing(k):
         svar, _ = _spara(k, tjanst, ENHET, token, Origin="http://angripare.example")
@@ -88,26 +88,34 @@ def test_frammande_origin_och_host_nekas(tjanst: Tjanst) -> None:
     assert _fil(tjanst, ENHET) == fore
 
 
-def test_skrivratten_ur_konfigurationen(tjanst: Tjanst) -> None:
-    """cecilia reads but writes nothing; anna writes only her unit; bertil's group writes all."""
-    cecilia, c_token = _inloggad(tjanst, "cecilia")
-    anna, a_token = _inloggad(tjanst, "anna")
-    bertil, b_token = _inloggad(tjanst, "bertil")
-    with closing(cecilia), closing(anna), closing(bertil):
-        assert cecilia.get(f"{tjanst.bas}/skriv/alvmora-gymnasium").status_code == 200
+def test_skrivratten_ur_behorighetsfilen(tjanst: Tjanst) -> None:
+    """sara reads but writes nothing; helena writes only her unit; lars (administratör) writes all."""
+    sara, s_token = _inloggad(tjanst, "sara")
+    helena, h_token = _inloggad(tjanst, "helena")
+    lars, l_token = _inloggad(tjanst, "lars")
+    with closing(sara), closing(helena), closing(lars):
+        assert sara.get(f"{tjanst.bas}/skriv/alvmora-gymnasium").status_code == 200
         fore = _fil(tjanst, ENHET)
-        svar, _ = _spara(cecilia, tjanst, ENHET, c_token)
+        svar, _ = _spara(sara, tjanst, ENHET, s_token)
         assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
         assert _fil(tjanst, ENHET) == fore
-        svar, _ = _spara(anna, tjanst, "alvmora-gymnasium", a_token)
-        assert svar.status_code == 403 and "får inte skriva" in svar.json()["fel"]
-        svar, data = _spara(bertil, tjanst, "alvmora-gymnasium", b_token)
+        # helena may not even read the other unit: its data and a save are both 403
+        gymnasiet = _fil(tjanst, "alvmora-gymnasium")
+        assert helena.get(f"{tjanst.bas}/skriv/alvmora-gymnasium/data").status_code == 403
+        svar = helena.post(
+            f"{tjanst.bas}/skriv/alvmora-gymnasium/spara",
+            json={"data": {"namn": "x"}, "version": ""},
+            headers={"X-Kvalitet-Token": h_token},
+        )
+        assert svar.status_code == 403 and "får inte läsa" in svar.json()["fel"]
+        assert _fil(tjanst, "alvmora-gymnasium") == gymnasiet
+        svar, data = _spara(lars, tjanst, "alvmora-gymnasium", l_token)
         assert svar.status_code == 200 and svar.json()["sparad"] is True
         assert data["namn"].encode() in _fil(tjanst, "alvmora-gymnasium")
 
 
 def test_for_stor_kropp_och_trasig_json(tjanst: Tjanst) -> None:
-    k, token = _inloggad(tjanst, "anna")
+    k, token = _inloggad(tjanst, "helena")
     rubriker = {"X-Kvalitet-Token": token, "Content-Type": "application/json"}
     with closing(k):
         trasig = k.post(f"{tjanst.bas}/skriv/{ENHET}/spara", content=b"{", headers=rubriker)
@@ -119,7 +127,7 @@ def test_for_stor_kropp_och_trasig_json(tjanst: Tjanst) -> None:
 
 
 def test_bilder_pdf_och_statiska_filer(tjanst: Tjanst) -> None:
-    k, _ = _inloggad(tjanst, "anna")
+    k, _ = _inloggad(tjanst, "helena")
     with closing(k):
         bild = k.get(f"{tjanst.bas}/filer/rapporter/bilder/alvmora-logotyp.svg")
         assert bild.status_code == 200 and "sandbox" in bild.headers["content-security-policy"]
@@ -130,7 +138,7 @@ def test_bilder_pdf_och_statiska_filer(tjanst: Tjanst) -> None:
 
 
 def test_ny_enhet_kraver_skrivratt(tjanst: Tjanst) -> None:
-    k, token = _inloggad(tjanst, "cecilia")
+    k, token = _inloggad(tjanst, "sara")
     with closing(k):
         svar = k.post(
             f"{tjanst.bas}/skriv/ny",

@@ -35,7 +35,7 @@ export function faltram(sokvag, etikett, hjalp, kravs, kontroll, lagg) {
   kontroll.setAttribute("aria-describedby", beskrivning.join(" "));
   if (kravs) kontroll.setAttribute("aria-required", "true");
   registrera(sokvag, kontroll, felEl, etikett);
-  return el("div", { class: "falt" },
+  return el("div", { class: "falt", "data-sokvag": JSON.stringify(sokvag) },
     el("label", { for: id }, etikett, kravs ? el("span", { class: "kravs" }, " (krävs)") : null),
     hjalpEl, lagg || kontroll, felEl);
 }

@@ -180,4 +180,4 @@ class Bas(BaseModel):
     """Common settings: unknown keys are errors; keys are the Swedish aliases. A field's
     ``title=`` is its Swedish label, in the JSON Schema and in the editor's form."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", validate_by_name=False, validate_by_alias=True)

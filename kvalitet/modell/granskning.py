@@ -35,7 +35,7 @@ Del = str | int
 class GBas(Bas):
     """As ``Bas``, and buildable from Python by field name (kvalitet writes these files)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
 
 
 class Person(GBas):

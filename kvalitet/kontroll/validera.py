@@ -106,10 +106,13 @@ def validera_enhet(
                 f"rapporter/{rapport.period.replace('/', '-')}/huvudman.yaml",
             )
         )
-    from kvalitet.kontroll.rapportmallval import mallval  # it imports this module's checks
+    from kvalitet.kontroll.malltabeller import kontrollera_tabeller
+    from kvalitet.kontroll.rapportmallval import mallval  # they import this module's checks
 
-    mall = (rapportmallar or {}).get(mallval(enhets_id, rapport, huvudman).namn)
+    mallnamn = mallval(enhets_id, rapport, huvudman).namn
+    mall = (rapportmallar or {}).get(mallnamn)
     if mall is not None:  # the tables of the template's parts get its columns before the checks
+        problem.extend(kontrollera_tabeller(rapport, mall, mallnamn, lambda: kalla))
         rapport = med_mallens_tabeller(rapport, mall)
     foljer_upp = mall is None or any(d.sort == "verksamhetsplan" for _, d in mall.alla_delar())
     problem.extend(korskontroller(rapport, kalla, projektrot, mall))

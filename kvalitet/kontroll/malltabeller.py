@@ -1,6 +1,7 @@
 """A unit's tables against the tables its rapportmall's parts expect: a table ``id`` the part
-does not have, a cell of a ``bedömningsskala`` that is no step of its scale, and a word in a
-column the template gives numbers (each an error at its cell, with a suggestion)."""
+does not have, a row the template's fixed rows do not have, a cell of a ``bedömningsskala`` that
+is no step of its scale, and a word in a column the template gives numbers (each an error at its
+cell, with a suggestion)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def kontrollera_tabeller(
                 continue
             if tmall is None:
                 continue
+            ut.extend(_fasta_rader(tabell, tmall, kalla, sokvag))
             ut.extend(_skalans_celler(tabell, tmall, skalans_steg(mall, tmall), kalla, sokvag))
             ut.extend(_ord_i_talkolumner(tabell, tmall, kalla, sokvag))
     return ut
@@ -64,6 +66,41 @@ def _okant_id(id_: str, del_: Del, namn: str, kalla: Kalla, sokvag: Sokvag) -> P
         f"delen '{del_.rubrik}' i rapportmallen '{namn}' har ingen tabell '{id_}'",
         hur,
     )
+
+
+def _fasta_rader(
+    tabell: Tabell, tmall: Tabellmall, kalla: Callable[[], Kalla], sokvag: Sokvag
+) -> list[Problem]:
+    """A row the template's fixed rows do not have is an error (with the closest as a
+    suggestion); a fixed row the unit left out is a warning at the table."""
+    if not tmall.rader:
+        return []
+    ut: list[Problem] = []
+    skrivna = [rad.rad for rad in tabell.rader]
+    for r, namn in enumerate(skrivna):
+        if namn in tmall.rader:
+            continue
+        forslag = menade_du(namn, tmall.rader)
+        ut.append(
+            kalla().fel(
+                (*sokvag, "rader", r, "rad"),
+                f"raden '{namn}' finns inte bland rapportmallens rader för tabellen '{tmall.id}'",
+                (f"menade du '{forslag}'? " if forslag else "")
+                + "mallens rader är "
+                + ", ".join(f"'{n}'" for n in tmall.rader),
+            )
+        )
+    saknas = [n for n in tmall.rader if n not in skrivna]
+    if saknas:
+        ut.append(
+            kalla().varning(
+                (*sokvag, "rader"),
+                f"tabellen '{tmall.id}' saknar mallens rader "
+                + ", ".join(f"'{n}'" for n in saknas),
+                "lägg till en rad med 'rad:' för var och en",
+            )
+        )
+    return ut
 
 
 def _skalans_celler(

@@ -106,3 +106,16 @@ def test_tabellen_utan_id_ar_mallens_pa_samma_plats(projekt: Path, runner: CliRu
     )
     kod, utdata = _kontrollera(runner, MELLANSTADIET)
     assert kod == 1 and "har 'värden' men tabellen saknar 'kolumner'" in utdata
+
+
+def test_mallens_fasta_rader(projekt: Path, runner: CliRunner) -> None:
+    """A row not among the template's fixed rows is an error with a suggestion; a fixed row left
+    out is a warning."""
+    rad = _andra(projekt, BLABARET, "- rad: Förskola och hem\n", "- rad: Förskolan och hemmet\n")
+    kod, utdata = _kontrollera(runner, BLABARET)
+    assert kod == 1
+    assert (
+        f"rapporter/2025-26/{BLABARET}.yaml:{rad}:13: fel: raden 'Förskolan och hemmet' finns "
+        "inte bland rapportmallens rader för tabellen 'malomraden' (menade du 'Förskola och hem'?"
+    ) in utdata
+    assert "varning: tabellen 'malomraden' saknar mallens rader 'Förskola och hem'" in utdata

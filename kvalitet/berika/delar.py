@@ -5,34 +5,31 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
-from kvalitet.berika.diagram import Serie, stapeldiagram
-from kvalitet.berika.roj import forklaring, symboler_i
-from kvalitet.grund import format as fmt
+from kvalitet.berika.tabellvy import VyTabell, diagram, tabell
 from kvalitet.grund.problem import KvalitetError
 from kvalitet.kalla.lokala_filer import lokal_fil
 from kvalitet.modell import (
     Avsnitt,
     Bildblock,
-    Diagram,
     Diagramblock,
     Huvudavsnitt,
     Slutsatsblock,
     Styrkeblock,
     Svaghetsblock,
-    Tabell,
     Tabellblock,
     Textblock,
     TillAnalysblock,
 )
 from kvalitet.modell.genomgang import ar_numrerad, har_innehall
+from kvalitet.modell.malltabell import tabellmall_for
 from kvalitet.modell.rapportmall import TOM_TEXT, Numrering
+from kvalitet.modell.rapportmall_tabell import Skala, Tabellmall
 
 INNEHALL_DJUP = 3
 STYRKOR = "Vilka styrkor finns?"
@@ -80,25 +77,6 @@ class Rubrik:
 
 
 @dataclass
-class VyTabell:
-    rubrik: str | None
-    radrubrik: str
-    kolumner: list[str]
-    rader: list[tuple[str, list[str]]]
-    kalla: str | None
-    symboler: list[str] = field(default_factory=list)
-    diagram: Markup | None = None
-    sort: str = "tabell"
-    forklaring: dict[str, str] = field(default_factory=dict)
-    """The legend's texts in the words of the table's data ("färre än 10 svarande")."""
-
-    @property
-    def namn(self) -> str:
-        """The table's name for assistive technology: its caption, or else its columns."""
-        return self.rubrik or "Tabell: " + ", ".join([self.radrubrik, *self.kolumner]).strip(", ")
-
-
-@dataclass
 class VyBild:
     data_uri: str
     alt: str
@@ -112,16 +90,6 @@ class VyText:
     niva: int
     hor_ihop: bool = False  # kept on the page of the table, chart or image that follows
     sort: str = "text"
-
-
-@dataclass
-class VyDiagram:
-    rubrik: str
-    svg: Markup
-    kalla: str | None
-    symboler: list[str] = field(default_factory=list)
-    sort: str = "diagram"
-    forklaring: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -185,8 +153,11 @@ class Byggare:
         alla_rubriker: bool = False,
         rojandegrans: int = 10,
         numrering: Numrering | None = None,
+        skalor: dict[str, Skala] | None = None,
     ) -> None:
         self.kallfil = kallfil
+        self.skalor = skalor or {}
+        """The rapportmall's assessment scales, for its ``bedömningsskala`` tables."""
         self.numrering = numrering
         """The rapportmall's numbering per level; a level it leaves unnumbered stays so."""
         self.behall_niva = numrering is not None and numrering.djupa_rubriker == "behåll"
@@ -219,6 +190,7 @@ class Byggare:
         del_: Huvudavsnitt | Avsnitt,
         numrerad: bool = True,
         ankare: str = "",
+        tabellmallar: Sequence[Tabellmall] = (),
     ) -> VyDel:
         rubrik = Rubrik(nummer, text, niva, "" if numrerad else ankare, numrerad, self.behall_niva)
         ident = nummer.replace(".", "-") if numrerad else rubrik.ankare.removeprefix("avsnitt-")
@@ -226,7 +198,13 @@ class Byggare:
             rubrik,
             text=del_.text,
             tabeller=[
-                tabell(t, f"diagram-{ident}-{i}", self.rojandegrans)
+                tabell(
+                    t,
+                    f"diagram-{ident}-{i}",
+                    self.rojandegrans,
+                    tabellmall_for(t, i - 1, tabellmallar),
+                    self.skalor,
+                )
                 for i, t in enumerate(del_.tabeller, 1)
             ],
             bilder=[self._bild(b.fil, b.alt, b.bildtext) for b in del_.bilder],
@@ -307,59 +285,3 @@ class Byggare:
         typ = mimetypes.guess_type(sokvag.name)[0] or "application/octet-stream"
         data = base64.b64encode(sokvag.read_bytes()).decode("ascii")
         return VyBild(f"data:{typ};base64,{data}", alt, bildtext)
-
-
-def _kolumner(t: Tabell | Diagram) -> tuple[list[str], list[list[Any]], list[list[Any]]]:
-    """Column headings, the values per row and the measure per cell of a table or chart."""
-    if t.kolumner:
-        kolumner = list(t.kolumner)
-        radvarden = [list(r.varden or []) for r in t.rader]
-        mattlista = [[r.matt or t.matt] * len(kolumner) for r in t.rader]
-        return kolumner, radvarden, mattlista
-    falt = [
-        (namn, rubrik)
-        for namn, rubrik in (("flickor", "Flickor"), ("pojkar", "Pojkar"), ("totalt", "Totalt"))
-        if any(getattr(r, namn) is not None for r in t.rader)
-    ]
-    kolumner = [rubrik for _, rubrik in falt]
-    radvarden = [[getattr(r, namn) for namn, _ in falt] for r in t.rader]
-    mattlista = [[r.matt or t.matt] * len(falt) for r in t.rader]
-    return kolumner, radvarden, mattlista
-
-
-def _staplar(ident: str, t: Tabell | Diagram, titel: str) -> Markup:
-    kolumner, radvarden, _ = _kolumner(t)
-    serier = [
-        Serie(kolumn, [varden[k] if k < len(varden) else None for varden in radvarden])
-        for k, kolumn in enumerate(kolumner)
-    ]
-    # a chart has one measure: the table's, else the one all its rows give (as the table shows)
-    radernas = {r.matt for r in t.rader}
-    matt = t.matt or (radernas.pop() if len(radernas) == 1 else None)
-    return stapeldiagram(ident, titel, [r.rad for r in t.rader], serier, matt, bredd=600)
-
-
-def tabell(t: Tabell, ident: str, grans: int = 10) -> VyTabell:
-    kolumner, radvarden, mattlista = _kolumner(t)
-    rader = [
-        (r.rad, [fmt.varde(v, m) or "." for v, m in zip(varden, matt, strict=True)])
-        for r, varden, matt in zip(t.rader, radvarden, mattlista, strict=True)
-    ]
-    return VyTabell(
-        t.rubrik,
-        t.radrubrik or "",
-        kolumner,
-        rader,
-        t.kalla,
-        symboler_i([c for _, celler in rader for c in celler]),
-        _staplar(ident, t, t.rubrik or "") if t.diagram == "stapel" else None,
-        forklaring=forklaring([t.rojande], grans),
-    )
-
-
-def diagram(d: Diagram, ident: str, grans: int = 10) -> VyDiagram:
-    _, radvarden, _ = _kolumner(d)
-    symboler = symboler_i([v for varden in radvarden for v in varden])
-    vy = VyDiagram(d.rubrik, _staplar(ident, d, d.rubrik), d.kalla, symboler)
-    vy.forklaring = forklaring([d.rojande], grans)
-    return vy

@@ -76,6 +76,7 @@ def _avsnittsdel(
                         grupp,
                         numrerad=bool(barn.nummer),
                         ankare=barn.id,
+                        tabellmallar=barn.tabeller,
                     )
                 )
         vy.tom = not har_innehall(varde)
@@ -97,6 +98,7 @@ def _avsnittsdel(
                 innehall,
                 numrerad=rubrik.numrerad,
                 ankare=rubrik.namn,
+                tabellmallar=d.tabeller,
             )
             vy.tom = not har_innehall(innehall)
     vy.delaktighet = "delaktighet" in sorter and rapport.delaktighet is not None

@@ -11,16 +11,15 @@ from kvalitet.berika.delar import (
     Rubrik,
     VyBild,
     VyDel,
-    VyDiagram,
     VyPunkter,
     VySlutsats,
-    VyTabell,
     VyText,
     VyTillAnalys,
 )
 from kvalitet.berika.mallvy import dokument_css, mallens_delar, standardmall
 from kvalitet.berika.omslag import Omslag, omslag
 from kvalitet.berika.roj import SYMBOLER, maskera_enhet
+from kvalitet.berika.tabellvy import VyDiagram, VyTabell
 from kvalitet.berika.tema import logotyp, tema_css
 from kvalitet.berika.uppfoljning import VyMal, uppfoljning
 from kvalitet.modell import (
@@ -29,6 +28,7 @@ from kvalitet.modell import (
     Huvudmannafil,
     Utvecklingsomrade,
 )
+from kvalitet.modell.malltabell import med_mallens_tabeller
 from kvalitet.modell.rapportmall import TOM_TEXT, Rapportmall
 from kvalitet.modell.rapportmall_disposition import dokumentvarden, fyll_i
 
@@ -159,7 +159,8 @@ def las_upp(
     }
     alla = bool(huvudman and huvudman.installningar.innehallsforteckning == "alla")
     mall = mall or standardmall()
-    bygg = Byggare(kallfil, projektrot, alla, grans, mall.numrering)
+    rapport = med_mallens_tabeller(rapport, mall)
+    bygg = Byggare(kallfil, projektrot, alla, grans, mall.numrering, dict(mall.skalor))
     tidigare = _tidigare(rapport) if rapport.tidigare_utvecklingsomraden else None
     vp_text = huvudman.verksamhetsplan.text if huvudman and huvudman.verksamhetsplan else None
     vp_grupper = uppfoljning(rapport, huvudman, tidigare_perioder or {}, verklig)

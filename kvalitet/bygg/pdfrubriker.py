@@ -21,6 +21,20 @@ def _forsta_element(el: Dictionary) -> Any:
     return None
 
 
+def _bara_text(el: Dictionary) -> bool:
+    """Whether an element holds only text (spans and marked content), as a heading does; a
+    section's first ``Div`` on a page may also be a table's frame or a box of paragraphs."""
+    barn = el.get("/K")
+    for k in barn if isinstance(barn, Array) else [barn]:
+        if (
+            isinstance(k, Dictionary)
+            and k.get("/Type") not in ("/MCR", "/OBJR")
+            and k.get("/S") not in ("/Span", "/NonStruct", "/Link")
+        ):
+            return False
+    return True
+
+
 def djupa_rubriker(rot: Any, alla: list[tuple[Dictionary, list[Dictionary]]], html: str) -> None:
     """Retag the deep headings of ``html`` in the tree ``alla`` (every element with its
     ancestors, in reading order). A deep heading is the first child of its section (the
@@ -32,6 +46,8 @@ def djupa_rubriker(rot: Any, alla: list[tuple[Dictionary, list[Dictionary]]], ht
     for el, forfader in alla:
         if el.get("/S") != "/Div" or not forfader or forfader[-1].get("/S") != "/Sect":
             continue
+        if not _bara_text(el):
+            continue  # a table's frame or a box that begins a section continued on a new page
         forsta = _forsta_element(forfader[-1])
         if forsta is not None and forsta.is_indirect and forsta.objgen == el.objgen:
             kandidater.append(el)

@@ -27,14 +27,19 @@ from kvalitet.modell import (
     Tabellblock,
 )
 from kvalitet.modell.genomgang import Del, block_i, rapportens_delar, underavsnitt
+from kvalitet.modell.rapportmall import Rapportmall
 
 BILDTYPER = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
-def korskontroller(rapport: Enhetsrapport, kalla: Kalla, projektrot: Path) -> list[Problem]:
-    """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.)."""
+def korskontroller(
+    rapport: Enhetsrapport, kalla: Kalla, projektrot: Path, mall: Rapportmall | None = None
+) -> list[Problem]:
+    """Checks across fields: links, tables, images, completeness (Skollagen 4 kap.). The
+    completeness asks only for the parts the unit's rapportmall ``mall`` has (all of the
+    standard's without one)."""
     ut = kontrollera_delar(rapportens_delar(rapport), kalla, projektrot)
-    ut.extend(_kontrollera_fullstandighet(rapport, kalla))
+    ut.extend(_kontrollera_fullstandighet(rapport, kalla, mall))
     ut.extend(tomma_rubriker(rapport, kalla))
     ut.extend(textkontroller(kalla))
     return ut
@@ -293,11 +298,28 @@ def _ar_tomt(del_: object) -> bool:
     return False
 
 
-def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Problem]:
+def _mallens_delar(mall: Rapportmall | None) -> dict[str, str] | None:
+    """The template's parts by ``fält`` and by sort (``sort:delaktighet``), with their
+    headings; None without a template (then every part of the standard is asked for)."""
+    if mall is None:
+        return None
+    ut: dict[str, str] = {}
+    for _, del_ in mall.alla_delar():
+        if del_.falt:
+            ut[del_.falt] = del_.rubrik
+        ut[f"sort:{del_.sort}"] = del_.rubrik
+    return ut
+
+
+def _kontrollera_fullstandighet(
+    rapport: Enhetsrapport, kalla: Kalla, mall: Rapportmall | None = None
+) -> list[Problem]:
     ut: list[Problem] = []
     d = rapport.delaktighet
     barn = rapport.skolform == "förskola"
-    if d is None:
+    delar = _mallens_delar(mall)
+    fragar_delaktighet = delar is None or "sort:delaktighet" in delar
+    if d is None and fragar_delaktighet:
         ut.append(
             kalla.varning(
                 (),
@@ -307,7 +329,7 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
                 f"'personal:', 'elever:'{' (barnen)' if barn else ''} och 'vårdnadshavare:'",
             )
         )
-    else:
+    elif d is not None:
         grupper = (
             ("personal", "personalen"),
             ("elever", "barnen" if barn else "eleverna"),
@@ -329,6 +351,11 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
         ("resultat", "2 Resultat"),
         ("analys", "3 Analys"),
     ):
+        if delar is not None:
+            if falt not in delar:
+                continue  # the unit's template has no such part
+            if delar[falt] != namn.split(" ", 1)[1]:
+                namn = delar[falt]
         del_ = getattr(rapport, falt)
         if del_ is None:
             ut.append(
@@ -344,7 +371,7 @@ def _kontrollera_fullstandighet(rapport: Enhetsrapport, kalla: Kalla) -> list[Pr
                     "skriv 'text:' eller lägg till 'avsnitt:' med rubrik och text",
                 )
             )
-    if not rapport.utvecklingsomraden:
+    if not rapport.utvecklingsomraden and (delar is None or "sort:utvecklingsområden" in delar):
         ut.append(
             kalla.varning(
                 (),

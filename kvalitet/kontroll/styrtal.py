@@ -196,9 +196,14 @@ def _statusvarningar(
 
 
 def kontrollera_enhetens_styrtal(
-    rapport: Enhetsrapport, kalla: Kalla, huvudman: Huvudmannafil | None
+    rapport: Enhetsrapport,
+    kalla: Kalla,
+    huvudman: Huvudmannafil | None,
+    foljer_upp: bool = True,
 ) -> list[Problem]:
-    """A unit's results against the huvudman's styrtal: unknown ids, completeness, causes."""
+    """A unit's results against the huvudman's styrtal: unknown ids, completeness, causes.
+    ``foljer_upp`` false: the unit's rapportmall has no follow-up of the plan, so a styrtal
+    without a result is not asked for."""
     ut: list[Problem] = []
     plan = {ps.styrtal.id: ps for ps in planens_styrtal(huvudman)}
     galler = {sid: ps for sid, ps in plan.items() if ps.galler(rapport.skolform)}
@@ -268,7 +273,7 @@ def kontrollera_enhetens_styrtal(
             )
         ut.extend(_statusvarningar(definition, resultat, marginal, kalla, sokvag))
 
-    for sid, ps in galler.items():
+    for sid, ps in galler.items() if foljer_upp else ():
         skrivet = rapport.styrtal.get(sid)
         if styrtalsstatus(ps.styrtal, skrivet, marginal) == "saknas":
             sokvag = ("styrtal", sid) if skrivet is not None else ("styrtal",)

@@ -13,7 +13,7 @@ from kvalitet.kontroll.modellfel import visa_sokvag
 from kvalitet.kontroll.talord import tal_ur_ord
 from kvalitet.modell import Diagram, Tabell
 
-SYMBOLER = {"..", ".", "-", "–", "~100", "×", ""}
+SYMBOLER = {"..", ".", "-", "–", "---", "—", "~100", "×", ""}
 """The statistics' own symbols, which stand in a number cell by right."""
 _SIFFRA = re.compile(r"\d")
 

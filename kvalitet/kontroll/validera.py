@@ -17,6 +17,7 @@ from kvalitet.kontroll.maskering import antalets_form
 from kvalitet.kontroll.modellfel import beskriv_varde, oversatt
 from kvalitet.kontroll.styrtal import kontrollera_enhetens_styrtal, kontrollera_plan
 from kvalitet.modell import Enhetsrapport, Huvudmannafil
+from kvalitet.modell.malltabell import med_mallens_tabeller
 from kvalitet.modell.rapportmall import Rapportmall
 
 M = TypeVar("M", bound=BaseModel)
@@ -105,10 +106,19 @@ def validera_enhet(
                 f"rapporter/{rapport.period.replace('/', '-')}/huvudman.yaml",
             )
         )
-    problem.extend(korskontroller(rapport, kalla, projektrot))
+    from kvalitet.kontroll.malltabeller import kontrollera_tabeller
+    from kvalitet.kontroll.rapportmallval import mallval  # they import this module's checks
+
+    mallnamn = mallval(enhets_id, rapport, huvudman).namn
+    mall = (rapportmallar or {}).get(mallnamn)
+    if mall is not None:  # the tables of the template's parts get its columns before the checks
+        problem.extend(kontrollera_tabeller(rapport, mall, mallnamn, lambda: kalla))
+        rapport = med_mallens_tabeller(rapport, mall)
+    foljer_upp = mall is None or any(d.sort == "verksamhetsplan" for _, d in mall.alla_delar())
+    problem.extend(korskontroller(rapport, kalla, projektrot, mall))
     problem.extend(antalets_form(kalla, rapport))
     if not huvudman_trasig:
-        problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman))
+        problem.extend(kontrollera_enhetens_styrtal(rapport, kalla, huvudman, foljer_upp))
     if any(p.ar_fel for p in problem):
         return None, problem
     return rapport, problem

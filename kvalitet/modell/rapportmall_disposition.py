@@ -13,6 +13,7 @@ from kvalitet.modell.avsnitt import Avsnitt, Huvudavsnitt, Resultat
 from kvalitet.modell.genomgang import har_innehall
 from kvalitet.modell.rapport import Enhetsrapport
 from kvalitet.modell.rapportmall import Del, Rapportmall
+from kvalitet.modell.rapportmall_tabell import Tabellmall
 
 RUBRIKLOSA = ("delaktighet",)
 """Part kinds that print as a box with a title, not as a heading."""
@@ -36,6 +37,8 @@ class Dispositionsdel:
     sort: str = "avsnitt"
     falt: str | None = None
     """Where the unit writes the part (``resultat.objektiva``); None for ``delar.<id>``."""
+    tabeller: list[Tabellmall] = field(default_factory=list)
+    """The tables the part expects (their columns, units of measure, footnotes, scales)."""
 
 
 def varde_i_rapport(rapport: BaseModel, falt: str) -> Any:
@@ -107,6 +110,7 @@ def disposition(
                 [] if tom else barn,
                 del_.sort,
                 del_.falt,
+                list(del_.tabeller),
             )
             ut.append(vy)
         return ut

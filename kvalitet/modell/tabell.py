@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from kvalitet.modell.falt import MATT, Bas, Cell, IfylldText, Text, TextLista, egen_fel
+from kvalitet.modell.falt import MATT, Bas, Cell, IfylldText, Markdown, Text, TextLista, egen_fel
 
 ROJANDESLAG = ("elever", "barn", "svarande", "ingen")
 """Who a table's or styrtal's counts are (``röjande:``): the rule of the röjandekontroll."""
@@ -122,12 +122,25 @@ class Tabell(Bas):
     kalla: Text | None = Field(
         None, alias="källa", title="Källa", description="Varifrån uppgifterna kommer."
     )
+    fotnot: Markdown | None = Field(
+        None,
+        title="Fotnot",
+        description="En fotnot under tabellen, t.ex. om vilka grupper som redovisas. Står "
+        "efter rapportmallens fotnot när mallen har en.",
+    )
     rojande: Literal[ROJANDESLAG] | None = rojande_falt()  # type: ignore[valid-type]
     diagram: Literal["stapel"] | None = Field(
         None,
         title="Diagram",
         json_schema_extra={"etiketter": {"stapel": "Stapeldiagram under tabellen"}},
         description="'stapel' ger ett stapeldiagram av tabellen under den.",
+    )
+    id: Text | None = Field(
+        None,
+        title="Tabellen i rapportmallen",
+        description="Id för tabellen i rapportmallens del (t.ex. 'kurser'): tabellen får då "
+        "mallens rubrik, kolumner, måttenheter, fotnot och skala. Utelämnat: den första "
+        "tabellen i delen är mallens första, och så vidare.",
     )
 
     @model_validator(mode="after")

@@ -89,7 +89,7 @@ def test_egen_del_byter_bara_den_delen_i_alla_rapporter(projekt: Path, runner: C
         encoding="utf-8",
     )
     efter = _bygg_html(runner, projekt)
-    assert set(fore) == set(efter) and len(efter) == 4
+    assert set(fore) == set(efter) and len(efter) == 6
     for enhet in efter:
         assert "Vårt eget omslag" in efter[enhet]
         assert "Vårt eget omslag" not in fore[enhet]

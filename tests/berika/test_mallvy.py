@@ -160,3 +160,25 @@ def test_sidhuvud_och_utkastmarkering_ur_mallen() -> None:
     assert "@page utkast { @top-left { content: string(forts, start); } }" in css
     mall.dokument.sidhuvud = ""
     assert "@page { @top-right { content: none; } }" in dokument_css(mall, varden)
+
+
+def test_egna_rubriker_forst_pa_forsta_nivan(projekt: Path) -> None:
+    """The stage report's own headings come first, at the top level (h2, their sub-headings
+    h3), not under '1 Det systematiska kvalitetsarbetet' or '2.1 Objektiva resultat'."""
+    proj = hitta_projekt(projekt)
+    lage = las_period(proj, None, ["bjorkbackaskolan-mellanstadiet"])
+    (kontroll,) = lage.enheter
+    assert kontroll.rapport is not None, kontroll.problem
+    html = html_for_enhet(proj, lage, kontroll, skapa_miljo(projektets_mallar(proj, lage)))
+    kropp = html.split('<nav class="innehall"', 1)[1].split("</nav>", 1)[1]
+    rubriker = re.findall(
+        r'<h([23]) id="[^"]*" class="[^"]*">(?:<span class="nr">[^<]*</span> )?([^<]*)</h', kropp
+    )
+    assert rubriker[:3] == [
+        ("2", "Läsåret i korthet"),
+        ("3", "Ett nytt schema"),
+        ("3", "Personalen"),
+    ], rubriker
+    assert ("2", "Kunskapsresultat") in rubriker
+    texter = [t for _, t in rubriker]
+    assert "Det systematiska kvalitetsarbetet" not in texter and "Objektiva resultat" not in texter

@@ -37,7 +37,9 @@ def test_exemplets_kallvarden_ar_alla_med(byggt_exempel: Path) -> None:
     assert sorted(per_enhet) == [
         "alvmora-gymnasium",
         "bjorkbackaskolan",
+        "bjorkbackaskolan-mellanstadiet",
         "forskolan-lingonet",
+        "lingonet-blabaret",
         "resurscentrum",
     ]
     bjorkbacka = per_enhet["bjorkbackaskolan"]

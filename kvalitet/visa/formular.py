@@ -260,7 +260,12 @@ def _ordna_roten(rot: Nod) -> None:
 @functools.cache
 def formular() -> Nod:
     """The form of a unit file: ``rot`` (the report) and ``defs`` (one per model type)."""
-    data = schema()
+    return formular_ur(schema())
+
+
+def formular_ur(data: Nod) -> Nod:
+    """The form of a unit file from its JSON Schema (the model's, or a rapportmall's in
+    ``visa/mallformular.py``): labels and help texts are the schema's titles and descriptions."""
     defs = {namn: _objekt(namn, s) for namn, s in data.get("$defs", {}).items()}
     rot = _objekt("Enhetsrapport", data)
     for falt in rot["falt"]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from kvalitet.modell.rapportmall import Del, Rapportmall
 from kvalitet.modell.rapportmall_tabell import Tabellmall
-from kvalitet.modell.schema import SCHEMAMAPP, schema
+from kvalitet.modell.schema import SCHEMAMAPP, enhetsschema
 
 MALLSCHEMAMAPP = "rapportmallar"
 """``schema/rapportmallar/<namn>.enhet.schema.json``"""
@@ -147,7 +147,7 @@ def _egen_del(mall: Rapportmall, del_: Del) -> dict[str, Any]:
 
 def enhetsschema_for_mall(mall: Rapportmall, namn: str) -> dict[str, Any]:
     """The unit file's schema for a unit on the rapportmall ``namn``."""
-    data = copy.deepcopy(schema())
+    data = copy.deepcopy(enhetsschema())
     data["$id"] = f"https://kvalitet.invalid/schema/{MALLSCHEMAMAPP}/{namn}.enhet.schema.json"
     data["title"] = f"{mall.namn}: kvalitetsrapport för en enhet (kvalitet)"
     egna: dict[str, Any] = {}

@@ -60,6 +60,19 @@ def _malltabell(t: Nod) -> Nod:
     }
 
 
+def _hjalp(f: Nod) -> Nod:
+    """A part's help text without its heading in front (the schema's description is
+    "<rubrik>: <vägledning>" for VS Code; the form has the heading as the label)."""
+    fore = f"{f['etikett']}: "
+    if f["hjalp"].startswith(fore):
+        f["hjalp"] = f["hjalp"].removeprefix(fore)
+    elif f["hjalp"].startswith(f["etikett"] + " (Delen krävs.)"):
+        f["hjalp"] = "(Delen krävs.)"
+    elif f["hjalp"] == f["etikett"]:
+        f["hjalp"] = ""
+    return f
+
+
 def _egen_del(form: Nod, id_: str, s: Nod) -> Nod:
     """The form's definition of an own part: a section (``Huvudavsnitt``) with the template's
     tables and without subsections when the template allows none."""
@@ -111,16 +124,18 @@ def mallformular(mall: Rapportmall | None, namn: str) -> Nod:
         if del_.falt is None:
             s = egna[del_.id]
             form["defs"][f"Del:{del_.id}"] = _egen_del(form, del_.id, s)
-            ordnade.append({
+            ordnade.append(_hjalp({
                 "nyckel": f"delar.{del_.id}", "sokvag": ["delar", del_.id],
                 "etikett": s["title"], "hjalp": s.get("description", ""),
                 "kravs": del_.id in kravs, "nod": {"sort": "ref", "def": f"Del:{del_.id}"},
-            })  # fmt: skip
+            }))  # fmt: skip
             continue
         topp = del_.falt.split(".")[0]
         for nyckel in (topp, *FOLJER.get(topp, ())):
             if nyckel in per and nyckel not in UPPGIFTER:
-                ordnade.append(per.pop(nyckel))
+                f = per.pop(nyckel)
+                f["nod"] = {**f["nod"], "sektion": True}  # a section of its own, as every part
+                ordnade.append(_hjalp(f) if nyckel == topp else f)
     per.pop("delar", None)
     utanfor = [f for k, f in per.items() if k not in UPPGIFTER]
     for f in utanfor:

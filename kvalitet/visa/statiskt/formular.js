@@ -142,7 +142,7 @@ export function ritaNod(nod, sokvag, etikett, hjalp, kravs, toppniva) {
   else if (s === "styrtal") ut = styrtalsfalt(nod, sokvag, etikett, hjalp);
   else if (s === "malltabeller") ut = malltabeller(nod, sokvag, etikett, hjalp);
   else ut = textfalt({}, sokvag, etikett, hjalp, kravs);
-  if (toppniva && ut.tagName === "FIELDSET") {
+  if (toppniva && (ut.tagName === "FIELDSET" || nod.sektion)) {  /* sektion: en rapportmalls textdel */
     const id = unikt("d-" + ident(sokvag));
     const d = el("details", { class: "sektion", id, open: !!ctx.oppna[id] }, el("summary", {}, etikett));
     d.addEventListener("toggle", () => { ctx.oppna[id] = d.open; });

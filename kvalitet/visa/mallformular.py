@@ -9,6 +9,7 @@ fields last. The standard template keeps the model's form (``visa/formular.py``)
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 from kvalitet.kalla.rapportmallar import STANDARD
@@ -110,9 +111,15 @@ def _fragor(form: Nod, mall: Rapportmall) -> None:
 
 def mallformular(mall: Rapportmall | None, namn: str) -> Nod:
     """The form of a unit on the rapportmall ``namn`` (the model's form for the standard, or
-    for a template with errors: ``mall`` None)."""
+    for a template with errors: ``mall`` None); made once per version of the template."""
     if mall is None or namn == STANDARD:
         return {**formular(), "mall": {"namn": namn, "rubrik": mall.namn if mall else namn}}
+    return _mallformular(namn, mall.model_dump_json(by_alias=True))
+
+
+@functools.lru_cache(maxsize=32)
+def _mallformular(namn: str, mall_json: str) -> Nod:
+    mall = Rapportmall.model_validate_json(mall_json)
     data = enhetsschema_for_mall(mall, namn)
     form = formular_ur(data)
     rot = form["rot"]

@@ -193,23 +193,30 @@ class Skrivsidor:
 
     def _mallar(self) -> dict[str, str]:
         """The project's valid rapportmallar, name → the template's own name."""
-        from kvalitet.kontroll.period import las_period
+        from kvalitet.kalla.rapportmallar import las_rapportmallar
+        from kvalitet.kontroll.rapportmall import validera_rapportmall
 
-        lage = las_period(self.r.projekt, None, [], minne=self.r.visning.minne)
-        return {n: m.namn for n, m in lage.rapportmallar.items() if m is not None}
+        ut = {}
+        for namn, kalla in las_rapportmallar(self.r.projekt.rapporter).items():
+            mall, _ = validera_rapportmall(kalla, namn)
+            if mall is not None:
+                ut[namn] = mall.namn
+        return ut
 
     def _formular(self, h: Any, enhets_id: str) -> None:
         """The form of the unit's rapportmall (``visa/mallformular.py``); the model's form for
-        a file the form cannot open (the data request then says why)."""
+        a file that cannot be read (the data request then says why)."""
+        from kvalitet.kalla.las import las_data
         from kvalitet.kontroll.period import las_period
         from kvalitet.visa.mallformular import formular_for_enhet
 
         try:
-            data = self.r.oppna(enhets_id)["data"]
+            fil = self.r.enhetsfil(enhets_id)
         except EnhetSaknas as exc:
             self._fel(h, 404, exc)
             return
-        except (Nekad, KvalitetError):
+        data, fel = las_data(fil)
+        if fel:
             self._json(h, 200, formular())
             return
         lage = las_period(self.r.projekt, None, [enhets_id], minne=self.r.visning.minne)

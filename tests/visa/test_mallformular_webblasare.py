@@ -58,7 +58,7 @@ def _ny_enhet(sida: Page, bas: str, namn: str, skolform: str, mall: str) -> None
     sida.get_by_label("Rapportmall").select_option(mall)
     sida.get_by_role("button", name="Skapa enheten").click()
     sida.wait_for_url(re.compile(r"/skriv/[a-z0-9-]+$"))
-    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet")
+    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
 
 
 def _sektioner(sida: Page) -> list[str]:
@@ -171,7 +171,7 @@ def test_forskoleavdelningen_fylls_i_genom_formularet(  # type: ignore[no-untype
 
     # reloaded, the form shows what was written
     sida.reload()
-    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet")
+    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
     _oppna_till(sida, *sv, 1, "värden", 0)
     expect(sida.locator(f"#{ident(*sv, 1, 'värden', 0)}")).to_have_value("gul")
     _oppna_till(sida, *fb, 0, "värden", 1)
@@ -210,7 +210,7 @@ def test_stadierapporten_fylls_i_genom_formularet(  # type: ignore[no-untyped-de
     assert tabell["kolumner"] == ["2023/24", "2024/25", "2025/26", "Flickor", "Pojkar"]
     assert tabell["rader"] == [{"rad": "Årskurs 6", "värden": [81, "---", 86, 90, 80]}]
     sida.reload()
-    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet")
+    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
     _oppna_till(sida, *kr, "värden", 1)
     expect(sida.locator(f"#{ident(*kr, 'värden', 1)}")).to_have_value("---")
     html = _kontrollera_och_bygg(runner, "bjorkbacka-mellanstadiet")
@@ -235,7 +235,7 @@ def test_standardmallen_fylls_i_genom_formularet(  # type: ignore[no-untyped-def
     data = _las(fil)
     assert data["kvalitetsarbete"]["text"] == "Årshjulet följdes med tre analysdagar."
     sida.reload()
-    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet")
+    expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
     _oppna_till(sida, "analys", "text")
     expect(sida.locator(f"#{ident('analys', 'text')}")).to_have_value(
         "Resultaten i matematik har stigit."

@@ -243,3 +243,33 @@ def test_standardmallen_fylls_i_genom_formularet(  # type: ignore[no-untyped-def
     html = _kontrollera_och_bygg(runner, "lovangsskolan")
     assert "tre analysdagar" in html
     _utan_sidledsrullning(sida, tmp_path / "skarmbilder", "standard")
+
+
+def test_tva_flikar_olika_celler_i_mallens_tabell_bada_behalls(  # type: ignore[no-untyped-def]
+    redigerare, webblasare, runner: CliRunner
+) -> None:
+    bas, projekt, _ = redigerare
+    res = runner.invoke(
+        kvalitet,
+        ["ny", "enhet", "blabaret", "--namn", "Blåbäret", "--skolform", "förskola",
+         "--rapportmall", "forskola-avdelning"],
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    fil = projekt / PERIOD / "blabaret.yaml"
+    flikar = []
+    for _ in range(2):
+        flik = webblasare.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        flik.goto(f"{bas}/skriv/blabaret")
+        expect(flik.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
+        flikar.append(flik)
+    a, b = flikar
+    rad = ("delar", "forbattringsomraden", "tabeller", 0, "rader", 0, "värden")
+    _fyll(a, *rad, 0, varde="Skrivet i flik A")
+    a.wait_for_timeout(300)
+    _fyll(b, *rad, 2, varde="Skrivet i flik B")
+    _sparat(a)
+    _sparat(b)
+    varden = _las(fil)["delar"]["forbattringsomraden"]["tabeller"][0]["rader"][0]["värden"]
+    assert varden == ["Skrivet i flik A", None, "Skrivet i flik B"]
+    expect(a.locator(f"#{ident(*rad, 2)}")).to_have_value("Skrivet i flik B", timeout=10000)
+    expect(b.locator(f"#{ident(*rad, 0)}")).to_have_value("Skrivet i flik A")

@@ -91,11 +91,18 @@ def _ifylld(rapport: Enhetsrapport, del_: Del) -> bool:
 
 
 def mallens_tabell(rapport: Enhetsrapport, del_: Del, plats: int) -> Tabell | None:
-    """The unit's table for the template table at ``plats`` in the part: the part's table at
-    the same place (the form and ``kvalitet ny enhet`` write them in the template's order)."""
+    """The unit's table for the template table at ``plats`` in the part: the one that names it
+    by ``id``, else the part's table at the same place that names no other (the form and
+    ``kvalitet ny enhet`` write them in the template's order)."""
     varde = delens_varde(rapport, del_.falt, del_.id)
-    tabeller = getattr(varde, "tabeller", None) or []
-    return tabeller[plats] if plats < len(tabeller) else None
+    tabeller: list[Tabell] = getattr(varde, "tabeller", None) or []
+    mallens_id = del_.tabeller[plats].id
+    namngiven = [t for t in tabeller if getattr(t, "id", None) == mallens_id]
+    if namngiven:
+        return namngiven[0]
+    if plats < len(tabeller) and getattr(tabeller[plats], "id", None) is None:
+        return tabeller[plats]
+    return None
 
 
 def _steg(skala: Skala, varde: object) -> int | None:

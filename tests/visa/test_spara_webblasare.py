@@ -295,7 +295,7 @@ def test_utifran_skrivningar_under_sparningar_40_forsok_inget_tappas(
             for knapp in dialog.get_by_role("button", name="Behåll min", exact=True).all():
                 knapp.click()
             dialog.get_by_role("button", name="Spara valen").click()
-            expect(dialog).to_be_hidden()
+            expect(dialog).to_be_hidden(timeout=15000)
             expect(sida.locator("#sparstatus")).to_have_text(
                 re.compile(r"^(Sparat|Filen ändrades)"), timeout=15000
             )

@@ -47,6 +47,7 @@ def sammanstallning_for(
     """The period's sammanställning (kvalitet.sammanstallning), from the units that validate."""
     from kvalitet.kalla.projekt import periodnyckel
     from kvalitet.kontroll.period import las_period
+    from kvalitet.sammanstallning.mallar import mallsammanstall
     from kvalitet.sammanstallning.sammanstall import sammanstall
 
     assert lage.period is not None
@@ -61,6 +62,7 @@ def sammanstallning_for(
         }
     giltiga = [(k.id, k.rapport) for k in lage.enheter if k.ok and k.rapport is not None]
     resultat = sammanstall(lage.period, lage.huvudman, giltiga, forra, forra_period)
+    resultat.mallar = mallsammanstall(giltiga, lage.mall_per_enhet, lage.rapportmallar)
     # a file name that is not UTF-8 gives an id with surrogates: shown with U+FFFD
     resultat.felaktiga = sorted(
         k.id.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

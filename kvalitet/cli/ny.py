@@ -101,18 +101,32 @@ def _las_namn(ctx: click.Context, param: click.Parameter, varde: str) -> str:
     callback=_las_period_arg,
     help="Perioden, t.ex. 2025/26 (standard: den senaste perioden).",
 )
+@click.option(
+    "--rapportmall",
+    metavar="NAMN",
+    help="Rapportmallen enheten följer, t.ex. forskola-avdelning (standard: huvudmannens val "
+    "för enheten eller skolformen, annars standard).",
+)
 @_PROJEKT_FLAGGA
-def ny_enhet(enhets_id: str, namn: str, skolform: str, period: str | None, projekt: Path) -> None:
+def ny_enhet(
+    enhets_id: str,
+    namn: str,
+    skolform: str,
+    period: str | None,
+    rapportmall: str | None,
+    projekt: Path,
+) -> None:
     """Skapa rapporter/<period>/ID.yaml för en ny enhet.
 
-    Filen får varje rubrik i standardrapporten, alla huvudmannens styrtal som gäller
-    skolformen och kommentarer på svenska om vad som ska skrivas var. Den klarar
+    Filen får rapportmallens delar i mallens ordning med mallens vägledning som
+    kommentarer (standardmallen: varje rubrik i standardrapporten), alla huvudmannens
+    styrtal som gäller skolformen, och första raden pekar på mallens JSON-schema. Den klarar
     'kvalitet kontrollera' direkt (med varningar för det som inte är ifyllt). Ett id
     som redan finns vägras, och filen lämnas orörd.
     """
     from kvalitet.ny.skapa import ny_enhet as skapa
 
-    fil = skapa(oppna_projekt(projekt), enhets_id, namn, skolform, period)
+    fil = skapa(oppna_projekt(projekt), enhets_id, namn, skolform, period, rapportmall)
     click.echo(f"Skapade {visningsnamn(fil)}. Fyll i den och kör 'kvalitet kontrollera'.")
 
 

@@ -85,9 +85,22 @@ def _varde(bas: Any, min_: Any, deras: Any, sokvag: Sokvag, ut: Sammanfogning) -
     if isinstance(min_, dict) and isinstance(deras, dict):
         return _mappning(bas if isinstance(bas, dict) else {}, min_, deras, sokvag, ut)
     if isinstance(min_, list) and isinstance(deras, list):
+        if _celler(bas, min_, deras):
+            return [_varde(b, m, d, [*sokvag, i], ut) for i, (b, m, d) in enumerate(zip(
+                bas, min_, deras, strict=True))]  # fmt: skip
         return _lista(bas if isinstance(bas, list) else [], min_, deras, sokvag, ut)
     _konflikt(ut, sokvag, bas, min_, deras)
     return deras
+
+
+def _celler(bas: Any, min_: list[Any], deras: list[Any]) -> bool:
+    """A list of cells (a table row's ``värden``, a list of texts) that no side made longer or
+    shorter: merged place by place, so two people writing in different cells of the same row
+    both keep theirs (difflib would pair the blank cells any way it likes)."""
+    if not isinstance(bas, list) or not len(bas) == len(min_) == len(deras):
+        return False
+    skalar = (str, int, float, bool, type(None))
+    return all(isinstance(v, skalar) for lista in (bas, min_, deras) for v in lista)
 
 
 def _mappning(

@@ -267,10 +267,14 @@ def _finns_redan(projekt: Projekt, enhets_id: str, period: str) -> Path | None:
 
 
 def ny_enhet(
-    projekt: Projekt, enhets_id: str, namn: str, skolform: str, period: str | None
-) -> Path:
-    """Write ``rapporter/<period>/<id>.yaml`` for a new unit; refuses an id that exists, a
-    reserved id and any field outside the vocabulary."""
+    projekt: Projekt, enhets_id: str, namn: str, skolform: str, period: str | None,
+    rapportmall: str | None = None,
+) -> Path:  # fmt: skip
+    """Write ``rapporter/<period>/<id>.yaml`` for a new unit with the parts of its rapportmall
+    (``ny/mallenhet.py``); refuses a taken or reserved id, an unknown template, a bad field."""
+    from kvalitet.modell.rapportmallschema import skriv_mallscheman
+    from kvalitet.ny.mallenhet import enhetsfil_for_mall, valj_rapportmall
+
     kontrollera_ny_enhet(enhets_id, namn, skolform)
     lage = las_period(projekt, period)
     period = period or lage.period
@@ -287,11 +291,17 @@ def ny_enhet(
     if fil.exists():
         raise KvalitetError(f"filen {visningsnamn(fil)} finns redan (filen har inte ändrats)")
     huvudman = lage.huvudman if lage.period == period else None
+    mallnamn, mall, skriv_namnet = valj_rapportmall(lage, enhets_id, skolform, rapportmall)
     underlag = Underlag(enhets_id, namn, skolform, period, styrtal=galler_for(huvudman, skolform))
+    text = enhetsfil_for_mall(underlag, mall, mallnamn, skriv_namnet) if mall else None
+    text = text or enhetsfil(underlag)
+    if mall is None and skriv_namnet:  # the standard, when the huvudman's choice is another
+        text = text.replace("\nområde:", f"\nrapportmall: {mallnamn}\nområde:", 1)
     fil.parent.mkdir(parents=True, exist_ok=True)
-    if not skapa_fil(fil, enhetsfil(underlag).encode("utf-8"), projekt.rot):  # never over a file
+    if not skapa_fil(fil, text.encode("utf-8"), projekt.rot):  # never over a file
         raise KvalitetError(f"filen {visningsnamn(fil)} finns redan (filen har inte ändrats)")
     skriv_scheman(projekt.rot)
+    skriv_mallscheman(projekt.rot, lage.rapportmallar)
     return fil
 
 

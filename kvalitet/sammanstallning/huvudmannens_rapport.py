@@ -38,6 +38,8 @@ SAMMANSTALLNINGENS_RUBRIKER = (
     ("utvecklingsomraden", "Enheternas prioriterade utvecklingsområden"),
     ("slutsatser", "Slutsatser från enheternas analyser"),
 )
+MALLRUBRIK = ("rapportmallar", "Rapportmallarna och självvärderingarna")
+"""The sixth section, when the units follow more than one rapportmall or sum a scale."""
 
 
 @dataclass
@@ -248,7 +250,10 @@ def las_upp_huvudmannarapport(
         bygg.innehall.append(sam_rubrik)
         sam_nr = "B."
     if sam_rubrik is not None:
-        for i, (namn, text) in enumerate(SAMMANSTALLNINGENS_RUBRIKER, start=1):
+        mallar = sammanstallning.mallar is not None and sammanstallning.mallar.visas
+        for i, (namn, text) in enumerate(
+            (*SAMMANSTALLNINGENS_RUBRIKER, *([MALLRUBRIK] if mallar else [])), start=1
+        ):
             rubrik = Rubrik(f"{sam_nr}{i}", text, 2, f"sam-{namn}")
             sam_rubriker.append(rubrik)
             bygg.innehall.append(rubrik)

@@ -25,6 +25,7 @@ from kvalitet.modell import (
 )
 from kvalitet.modell.status import SYMBOL, ar_tal, styrtalsstatus
 from kvalitet.modell.verksamhetsplan import galler_for, planens_styrtal
+from kvalitet.sammanstallning.mallar import Mallsammanstallning
 from kvalitet.sammanstallning.spridning import spridning as spridningen
 
 STATUSORDNING = ("uppnått", "delvis uppnått", "ej uppnått", "saknas", "ej aktuellt", "ej bedömt")
@@ -140,6 +141,8 @@ class Sammanstallning:
     exportrader: list[Exportrad]
     forra_period: str | None = None
     felaktiga: list[str] = field(default_factory=list)
+    mallar: Mallsammanstallning | None = None
+    """The units' rapportmallar compared and their scales summed (``mallar.py``)."""
 
     @property
     def statusantal(self) -> Counter[str]:

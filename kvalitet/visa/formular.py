@@ -21,7 +21,7 @@ import functools
 from typing import Any
 
 from kvalitet.modell import avsnitt as avsnittsmodell
-from kvalitet.modell.schema import schema
+from kvalitet.modell.schema import enhetsschema, schema
 
 Nod = dict[str, Any]
 
@@ -196,7 +196,7 @@ def _nod(s: Nod, markdown: bool = False, falt: Nod | None = None) -> Nod:
 
 def _blocklista(alternativ: list[Nod]) -> Nod:
     namn = {a["$ref"].rsplit("/", 1)[1] for a in alternativ if "$ref" in a}
-    defs = schema().get("$defs", {})
+    defs = enhetsschema().get("$defs", {})
     sorter = []
     for nyckel, tagg in avsnittsmodell.BLOCKSORTER.items():
         defnamn = "Avsnitt" if tagg == "Rubrikblock" else tagg
@@ -226,7 +226,7 @@ def _rubriknyckel(nod: Nod, defs: dict[str, Nod]) -> None:
 def _objekt(namn: str, s: Nod) -> Nod:
     markdown = _markdownfalt(namn)
     kravs = set(s.get("required", []))
-    defs = schema().get("$defs", {})
+    defs = enhetsschema().get("$defs", {})
     falt = []
     for nyckel, del_ in s.get("properties", {}).items():
         nod = _nod(del_, nyckel in markdown)
@@ -260,7 +260,12 @@ def _ordna_roten(rot: Nod) -> None:
 @functools.cache
 def formular() -> Nod:
     """The form of a unit file: ``rot`` (the report) and ``defs`` (one per model type)."""
-    data = schema()
+    return formular_ur(schema())
+
+
+def formular_ur(data: Nod) -> Nod:
+    """The form of a unit file from its JSON Schema (the model's, or a rapportmall's in
+    ``visa/mallformular.py``): labels and help texts are the schema's titles and descriptions."""
     defs = {namn: _objekt(namn, s) for namn, s in data.get("$defs", {}).items()}
     rot = _objekt("Enhetsrapport", data)
     for falt in rot["falt"]:

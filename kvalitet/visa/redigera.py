@@ -263,8 +263,15 @@ class Redigering:
             "angrad": True,
         }
 
-    def ny_enhet(self, namn: str, skolform: str, forfattare: Forfattare | None = None) -> str:
-        """A new unit through ``kvalitet ny enhet``; its id is made from the name."""
+    def ny_enhet(
+        self,
+        namn: str,
+        skolform: str,
+        forfattare: Forfattare | None = None,
+        rapportmall: str | None = None,
+    ) -> str:
+        """A new unit through ``kvalitet ny enhet`` (on ``rapportmall``, else the huvudman's
+        choice); its id is made from the name."""
         from kvalitet.kontroll.validera import slug
         from kvalitet.ny.skapa import ny_enhet
 
@@ -274,7 +281,7 @@ class Redigering:
         enhets_id = slug(namn)
         if not self.skrivratt.far_skriva_enhet(enhets_id):
             raise IngenRatt(f"du får inte skapa enheten '{enhets_id}'")
-        fil = ny_enhet(self.projekt, enhets_id, namn, skolform, None)
+        fil = ny_enhet(self.projekt, enhets_id, namn, skolform, None, rapportmall or None)
         self.skrivratt.enhetsfil(enhets_id, fil)
         self.historik.checka_in(fil, f"{enhets_id}: ny enhet (kvalitet skriv)", forfattare)
         return enhets_id

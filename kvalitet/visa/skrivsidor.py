@@ -92,8 +92,14 @@ def redigeringssida(enhets_id: str, namn: str, token: str) -> bytes:
     return _sida(f"Skriv: {namn}", kropp, token, "redigera")
 
 
-def nysida(token: str) -> bytes:
+def nysida(token: str, mallar: dict[str, str] | None = None) -> bytes:
+    """The page "Ny enhet"; ``mallar``: the project's valid rapportmallar, name → heading."""
     val = "".join(f'<option value="{s}">{s}</option>' for s in SKOLFORMER)
+    mallval = '<option value="">Huvudmannens val för skolformen</option>' + "".join(
+        f'<option value="{htmllib.escape(n, quote=True)}">{htmllib.escape(r)} ({htmllib.escape(n)})'
+        "</option>"
+        for n, r in sorted((mallar or {}).items())
+    )
     kropp = f"""
 <main class="ny">
   <p class="brodsmula"><a href="/">Alla enheter</a></p>
@@ -105,6 +111,8 @@ def nysida(token: str) -> bytes:
        <input id="ny-namn" name="namn" required autocomplete="off" aria-describedby="ny-fel"></p>
     <p><label for="ny-skolform">Skolform</label>
        <select id="ny-skolform" name="skolform">{val}</select></p>
+    <p><label for="ny-rapportmall">Rapportmall</label>
+       <select id="ny-rapportmall" name="rapportmall">{mallval}</select></p>
     <p id="ny-fel" class="falt-fel" aria-live="polite"></p>
     <p><button type="submit">Skapa enheten</button></p>
   </form>
@@ -135,13 +143,15 @@ class Skrivsidor:
         token = self.r.session.token
         try:
             if delar == ["ny"]:
-                h._svara(200, nysida(token), "text/html; charset=utf-8", CSP_REDIGERA)
+                h._svara(200, nysida(token, self._mallar()), HTML_TYP, CSP_REDIGERA)
             elif delar == ["formular.json"]:
                 self._json(h, 200, formular())
             elif len(delar) == 1 and delar[0]:
                 self._redigeringssida(h, delar[0], token)
             elif len(delar) == 2 and delar[1] == "data":
                 self._data(h, delar[0])
+            elif len(delar) == 2 and delar[1] == "formular.json":
+                self._formular(h, delar[0])
             elif len(delar) == 2 and delar[1] == "forhandsvisning":
                 self._forhandsvisning(h, delar[0])
             else:
@@ -180,6 +190,37 @@ class Skrivsidor:
             self._json(h, 409, {"fel": _mening(exc), "problem": problem})
             return
         self._json(h, 200, svar)
+
+    def _mallar(self) -> dict[str, str]:
+        """The project's valid rapportmallar, name → the template's own name."""
+        from kvalitet.kalla.rapportmallar import las_rapportmallar
+        from kvalitet.kontroll.rapportmall import validera_rapportmall
+
+        ut = {}
+        for namn, kalla in las_rapportmallar(self.r.projekt.rapporter).items():
+            mall, _ = validera_rapportmall(kalla, namn)
+            if mall is not None:
+                ut[namn] = mall.namn
+        return ut
+
+    def _formular(self, h: Any, enhets_id: str) -> None:
+        """The form of the unit's rapportmall (``visa/mallformular.py``); the model's form for
+        a file that cannot be read (the data request then says why)."""
+        from kvalitet.kalla.las import las_data
+        from kvalitet.kontroll.period import las_period
+        from kvalitet.visa.mallformular import formular_for_enhet
+
+        try:
+            fil = self.r.enhetsfil(enhets_id)
+        except EnhetSaknas as exc:
+            self._fel(h, 404, exc)
+            return
+        data, fel = las_data(fil)
+        if fel:
+            self._json(h, 200, formular())
+            return
+        lage = las_period(self.r.projekt, None, [enhets_id], minne=self.r.visning.minne)
+        self._json(h, 200, formular_for_enhet(lage, enhets_id, data))
 
     def _fel_i_filen(self, enhets_id: str) -> list[Problem]:
         """What ``kvalitet kontrollera`` says about the unit's file: its errors, located."""
@@ -241,7 +282,8 @@ class Skrivsidor:
     def _skriv(self, delar: list[str], b: dict[str, Any]) -> dict[str, Any]:
         if delar == ["ny"]:
             namn, skolform = str(b.get("namn", "")), str(b.get("skolform", ""))
-            return {"enhet": self.r.ny_enhet(namn, skolform, self._forfattare())}
+            mall = str(b.get("rapportmall") or "") or None
+            return {"enhet": self.r.ny_enhet(namn, skolform, self._forfattare(), mall)}
         if delar == ["markdown"]:
             return {"html": self.r.markdown(str(b.get("text", "")))}
         if len(delar) != 2:

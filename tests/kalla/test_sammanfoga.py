@@ -114,6 +114,17 @@ def test_tabellceller_i_samma_rad() -> None:
     assert s.konflikter == [{"sokvag": ["tabell", 1, 1], "bas": 81.3, "min": 82.0, "deras": 99.0}]
 
 
+def test_tomma_celler_i_samma_rad_sammanfogas_pa_sin_plats() -> None:
+    """A template table's empty row: blank cells are alike, so difflib could pair them any way;
+    a row neither side made longer is merged place by place (issue 28)."""
+    bas = {"värden": [None, None, None]}
+    s = sammanfoga(bas, {"värden": ["A", None, None]}, {"värden": [None, None, "B"]})
+    assert s.konflikter == [] and s.data["värden"] == ["A", None, "B"]
+    assert s.fran_deras == [["värden", 2]]
+    s = sammanfoga(bas, {"värden": ["A", None, None]}, {"värden": ["B", None, None]})
+    assert s.konflikter == [{"sokvag": ["värden", 0], "bas": None, "min": "A", "deras": "B"}]
+
+
 def test_nastlat() -> None:
     bas = {"a": {"b": {"c": 1, "d": [{"e": "x", "f": "y"}]}}}
     min_ = {"a": {"b": {"c": 2, "d": [{"e": "x", "f": "y"}]}}}

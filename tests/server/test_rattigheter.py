@@ -115,6 +115,8 @@ def test_enhet_i_sokvag() -> None:
     assert enhet_i_sokvag("/skriv/bjorkbackaskolan/data") == "bjorkbackaskolan"
     assert enhet_i_sokvag("/skriv/ny") is None
     assert enhet_i_sokvag("/skriv/formular.json") is None
+    # the form of a unit's rapportmall is read with the unit's rights (issue 28)
+    assert enhet_i_sokvag("/skriv/bjorkbackaskolan/formular.json") == "bjorkbackaskolan"
     assert enhet_i_sokvag("/resurscentrum.pdf") == "resurscentrum"
     assert enhet_i_sokvag("/sammanstallning.pdf") == "*"
     assert enhet_i_sokvag("/filer/rapporter/bilder/a.png") is None

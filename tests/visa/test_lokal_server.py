@@ -37,7 +37,8 @@ def test_lokal_process_utan_lanken_far_varken_token_eller_skriva(redigerare: Any
     bas, projekt, visning = redigerare
     token = visning.redigering.session.token
     for sokvag in ("/skriv/ny", "/", "/bjorkbackaskolan.html", "/skriv/bjorkbackaskolan",
-                   "/skriv/bjorkbackaskolan/data", "/skriv/formular.json", "/statiskt/redigera.js",
+                   "/skriv/bjorkbackaskolan/data", "/skriv/formular.json",
+                   "/skriv/bjorkbackaskolan/formular.json", "/statiskt/redigera.js",
                    "/filer/rapporter/bilder/alvmora-logotyp.svg", "/__kvalitet/handelser",
                    "/sammanstallning.html"):  # fmt: skip
         kod, _, data = _begaran(bas, "GET", sokvag)

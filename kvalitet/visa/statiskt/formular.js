@@ -5,6 +5,7 @@ import { hamta } from "./sokvag.js";
 import { textfalt, cellfalt, heltalsfalt, valfalt, datumfalt, registrera } from "./falt.js";
 import { grupp, listfalt, blockfalt, ordbokfalt, ellerfalt } from "./block.js";
 import { rutnat } from "./tabell.js";
+import { malltabeller } from "./malltabell.js";
 import { visaProblem } from "./problem.js";
 
 /* Det som formulärets moduler delar: trädet, fälten vid sina vägar, öppna sektioner, andra(op). */
@@ -98,12 +99,14 @@ export function uppdateraStyrtal() {
 export function ritaObjektFalt(def, sokvag) {
   const rot = sokvag.length === 0;
   const falt = def.falt.filter((f) => !(rot && f.nyckel === "status"));
+  /* f.sokvag: en rapportmalls egen del står i roten men skrivs under delar: (["delar", id]) */
+  const vag = (f) => sokvag.concat(f.sokvag || [f.nyckel]);
   const ut = falt.filter((f) => !f.grupp)
-    .map((f) => ritaNod(f.nod, sokvag.concat([f.nyckel]), f.etikett, f.hjalp, f.kravs, rot));
+    .map((f) => ritaNod(f.nod, vag(f), f.etikett, f.hjalp, f.kravs, rot));
   /* modellens grupper (de administrativa uppgifterna) efter rektorns eget innehåll, i en egen sektion */
   for (const g of def.grupper || []) {
     const inne = falt.filter((f) => f.grupp === g.id)
-      .map((f) => ritaNod(f.nod, sokvag.concat([f.nyckel]), f.etikett, f.hjalp, f.kravs, false));
+      .map((f) => ritaNod(f.nod, vag(f), f.etikett, f.hjalp, f.kravs, false));
     if (!inne.length) continue;
     const id = unikt("d-" + ident(sokvag.concat(["grupp", g.id])));
     const d = el("details", { class: "sektion", id, open: !!ctx.oppna[id] }, el("summary", {}, g.etikett),
@@ -137,8 +140,9 @@ export function ritaNod(nod, sokvag, etikett, hjalp, kravs, toppniva) {
   else if (s === "ordbok") ut = ordbokfalt(nod, sokvag, etikett, hjalp);
   else if (s === "eller") ut = ellerfalt(nod, sokvag, etikett, hjalp, kravs);
   else if (s === "styrtal") ut = styrtalsfalt(nod, sokvag, etikett, hjalp);
+  else if (s === "malltabeller") ut = malltabeller(nod, sokvag, etikett, hjalp);
   else ut = textfalt({}, sokvag, etikett, hjalp, kravs);
-  if (toppniva && ut.tagName === "FIELDSET") {
+  if (toppniva && (ut.tagName === "FIELDSET" || nod.sektion)) {  /* sektion: en rapportmalls textdel */
     const id = unikt("d-" + ident(sokvag));
     const d = el("details", { class: "sektion", id, open: !!ctx.oppna[id] }, el("summary", {}, etikett));
     d.addEventListener("toggle", () => { ctx.oppna[id] = d.open; });

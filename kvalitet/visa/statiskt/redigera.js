@@ -12,7 +12,9 @@ function nyEnhet(nyForm) {
     h.preventDefault();
     const fel = document.getElementById("ny-fel");
     const namn = document.getElementById("ny-namn");
-    const s = await skicka("/skriv/ny", { namn: namn.value, skolform: document.getElementById("ny-skolform").value });
+    const mall = document.getElementById("ny-rapportmall");
+    const s = await skicka("/skriv/ny", { namn: namn.value, skolform: document.getElementById("ny-skolform").value,
+      rapportmall: mall ? mall.value : "" });
     if (s.ok) {
       location.href = "/skriv/" + encodeURIComponent(s.data.enhet);
       return;
@@ -49,7 +51,7 @@ async function redigera(topp) {
   const formEl = document.getElementById("formular");
   let form;
   try {
-    form = await fetch("/skriv/formular.json").then((s) => s.json());
+    form = await fetch(bas + "/formular.json").then((s) => s.json());  /* enhetens rapportmall */
   } catch {
     formEl.replaceChildren(el("p", { class: "fel", role: "alert" }, "Formuläret kunde inte laddas: servern svarar inte. Kör kvalitet skriv fortfarande? Ladda sedan om sidan."));
     return;

@@ -18,7 +18,10 @@ import pytest
 from rattighetsmatris import ANSPRAK, BEHORIGHETER, ENHETER, MATRIS
 from serverhjalp import Tjanst, klient, kor_tjanst, logga_in
 
-FILER = {"huvudmannens filer": ("huvudman", "huvudmannens-rapport"), "administrera": ("behorigheter",)}
+FILER = {
+    "huvudmannens filer": ("huvudman", "huvudmannens-rapport"),
+    "administrera": ("behorigheter",),
+}
 START = {"lämna in": "utkast", "godkänna": "klar", "öppna igen": "godkänd"}
 """The unit file's ``status:`` each action starts from (no review file: its state follows)."""
 HANDLING = {"lämna in": "lämna in", "godkänna": "godkänn", "öppna igen": "öppna igen"}

@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 from starlette.responses import Response
 
+from kvalitet.visa.sidor import FILNAMN
+
 CSP_SIDA = (
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
@@ -56,14 +58,6 @@ def utloggningssida(token: str, namn: str) -> Response:
 
 def utloggad_sida() -> Response:
     return serversida(200, "Du är utloggad", '<p><a href="/logga-in">Logga in igen</a></p>')
-
-
-FILNAMN = {
-    "huvudman": "huvudman.yaml",
-    "huvudmannens-rapport": "huvudmannens-rapport.yaml",
-    "behorigheter": "behörigheter.yaml",
-}
-"""The link texts of the files a person may edit (``visa/textfiler.redigerbara``)."""
 
 
 def inloggad_rad(namn: str, granskare: bool = False, filer: list[str] | None = None) -> bytes:

@@ -224,7 +224,7 @@ class Textfiler:
         utkast = visningsnamn(kopia, self.projekt.rot)
         raise Sparfel(
             f"{varfor}; det du skrev finns kvar här och som utkast i {utkast}. Rätta felen och "
-            "spara igen",
+            "spara igen.",
             problem_som_data(problem, self.projekt.rot),
             utkast,
         )

@@ -239,3 +239,24 @@ def test_gruppoverskott_ger_en_svensk_sida_och_en_rad_i_revisionsloggen(tjanst: 
     rader = [r for r in tjanst.revision if r.get("handelse") == "gruppöverskott"]
     assert rader and rader[-1]["sub"] == "manga-grupper"
     assert rader[-1]["epost"] == "karin.ek@alvmora.se"
+
+
+@pytest.mark.parametrize(
+    ("ansprak", "gruppansprak", "overskott"),
+    [
+        ({"_claim_names": {"groups": "src1"}, "_claim_sources": {"src1": {}}}, "groups", True),
+        ({"hasgroups": True}, "groups", True),
+        ({"groups": ["a"], "_claim_names": {"groups": "src1"}}, "groups", False),
+        ({"groups": []}, "groups", False),
+        ({}, "groups", False),
+        ({"_claim_names": {"groups": "src1"}, "roles": ["kvalitet-granskare"]}, "roles", False),
+        ({"_claim_names": {"groups": "src1"}}, "roles", False),
+        ({"hasgroups": True}, "roles", False),
+    ],
+)
+def test_gruppoverskott_kanns_igen(
+    ansprak: dict[str, Any], gruppansprak: str, overskott: bool
+) -> None:
+    from kvalitet.server.anvandare import gruppoverskott
+
+    assert gruppoverskott(ansprak, gruppansprak) is overskott

@@ -77,7 +77,7 @@ def textsida(namn: str, fil: str, token: str) -> bytes:
     <p><label for="text">Filens text</label>
        <span id="radinfo" class="tips" aria-live="off">Rad 1, kolumn 1</span></p>
     <textarea id="text" name="text" rows="30" spellcheck="false" autocapitalize="off"
-              autocomplete="off" wrap="off" aria-describedby="felrubrik radinfo"></textarea>
+              autocomplete="off" aria-describedby="felrubrik radinfo"></textarea>
     <p><button type="submit" id="spara">Spara</button></p>
   </form>
   <section aria-labelledby="felrubrik">

@@ -107,9 +107,14 @@ class Textfiler:
         """The file ``namn`` stands for (it need not exist yet: a save creates it)."""
         if namn == BEHORIGHETER:
             return self.projekt.behorighetsfil
-        period = self._period()
-        if namn not in TITLAR or period is None:
+        if namn not in TITLAR:
             raise Nekad(f"'{namn[:40]}' är ingen av huvudmannens filer")
+        period = self._period()
+        if period is None:
+            raise Nekad(
+                "projektet har ingen period än (ingen mapp som rapporter/2025-26/); skapa den "
+                "med kvalitet ny period"
+            )
         if namn == HUVUDMAN:
             return self.projekt.huvudmannafil(period) or (
                 self.projekt.periodmapp(period) / "huvudman.yaml"

@@ -121,7 +121,9 @@ class Textfiler:
             )
         return self.projekt.periodmapp(period) / "huvudmannens-rapport.yaml"
 
-    def _kontrollerad(self, namn: str, vem: Behorighet) -> Path:
+    def kontrollerad(self, namn: str, vem: Behorighet) -> Path:
+        """The file, when ``vem`` may edit it and it may be written (under ``rapporter/``, not
+        through a link); else ``IngenRatt`` or ``Nekad``."""
         if namn not in TITLAR:
             raise Nekad(f"'{namn[:40]}' är ingen av huvudmannens filer")
         if not far_redigera(namn, vem):
@@ -130,8 +132,7 @@ class Textfiler:
                 if namn == BEHORIGHETER
                 else "bara huvudmannens redaktör (eller en administratör) ändrar huvudmannens filer"
             )
-        fil = Skrivratt(self.projekt).kontrollera(self.fil(namn))
-        return fil
+        return Skrivratt(self.projekt).kontrollera(self.fil(namn))
 
     # ------------------------------------------------------------------ checking
 
@@ -162,7 +163,7 @@ class Textfiler:
     # ------------------------------------------------------------------ reading
 
     def oppna(self, namn: str, vem: Behorighet) -> dict[str, Any]:
-        fil = self._kontrollerad(namn, vem)
+        fil = self.kontrollerad(namn, vem)
         data = fil.read_bytes() if fil.is_file() else b""
         text = data.decode("utf-8", errors="replace")
         granskat = self.granska(namn, fil, text) if data else Granskat([], True)
@@ -196,7 +197,7 @@ class Textfiler:
         """Write ``text`` (loaded as ``version``) when it may be written; else ``Sparfel``
         with the text kept. ``ansprak``: the saving person's claims, for the rights file's
         check that it does not lock out its last administratör."""
-        fil = self._kontrollerad(namn, vem)
+        fil = self.kontrollerad(namn, vem)
         if not isinstance(text, str) or len(text.encode("utf-8", "replace")) > MAX_TEXT:
             raise Nekad("det som skickades är ingen text, eller längre än 2 MB")
         granskat = self.granska(namn, fil, text)

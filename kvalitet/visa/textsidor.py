@@ -133,7 +133,7 @@ class Textsidor:
         try:
             if len(delar) == 2:
                 return json_svar(200, self.textfiler.oppna(namn, self.vem))
-            fil = self.textfiler._kontrollerad(namn, self.vem)
+            fil = self.textfiler.kontrollerad(namn, self.vem)
         except IngenRatt as exc:
             return json_svar(403, {"fel": _mening(exc)})
         except (Nekad, KvalitetError) as exc:

@@ -52,6 +52,19 @@ def anvandare_ur_ansprak(ansprak: Mapping[str, Any], gruppansprak: str = "groups
     )
 
 
+def gruppoverskott(ansprak: Mapping[str, Any], gruppansprak: str = "groups") -> bool:
+    """Entra ID's groups overage: a person in more groups than fit in a token (about 200 in a
+    JWT) gets no ``groups`` claim, but ``_claim_names`` pointing at ``_claim_sources`` (the
+    Graph API), or ``hasgroups: true``. Their roles from groups are then unknown. (With app
+    roles, ``gruppansprak = "roles"``, the groups' overage does not matter.)"""
+    if ansprak.get(gruppansprak):
+        return False
+    namn = ansprak.get("_claim_names")
+    if isinstance(namn, Mapping) and gruppansprak in namn:
+        return True
+    return gruppansprak == "groups" and ansprak.get("hasgroups") in (True, "true")
+
+
 class Anvandarsession(Session):
     """The editor's session for one logged-in person: their CSRF token (the page's
     ``X-Kvalitet-Token``), and who they are."""

@@ -22,6 +22,7 @@ from starlette.routing import Route
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.modell.rattighet import Behorighet
 from kvalitet.server.anvandare import Anvandare, Anvandarsession
+from kvalitet.server.filvagar import Filvagar
 from kvalitet.server.granskningsvagar import Granskningsvagar
 from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
@@ -42,6 +43,7 @@ from kvalitet.visa.granska import Granskningar
 from kvalitet.visa.lokal import handelser
 from kvalitet.visa.server import HANDELSER, HTML, Forhandsvisning, svara_pa_get
 from kvalitet.visa.skrivsidor import Skrivsidor
+from kvalitet.visa.textfiler import redigerbara
 
 HSTS = (b"strict-transport-security", b"max-age=31536000")
 GRANSKNINGSSKRIPT = b'<script type="module" src="/statiskt/granskning.js"></script>'
@@ -72,6 +74,7 @@ class Server:
         self.rattigheter = Rattigheter(projekt, installning.skrivratt)
         self.granskningar = Granskningar(projekt, self.visning.redigering.historik)
         self.granskning = Granskningsvagar(self)
+        self.filer = Filvagar(self)
         stall_in_revisionslogg(installning.revisionslogg)
 
     def behorighet(self, request: Request) -> tuple[Anvandare, Behorighet] | None:
@@ -187,7 +190,9 @@ class Server:
             await run_in_threadpool(skrivsidor.post, h, sokvag)
         else:
             if sokvag in ("/", "/index.html"):
-                h.rad_overst = inloggad_rad(anvandare.namn, behorighet.ar_granskare)
+                h.rad_overst = inloggad_rad(
+                    anvandare.namn, behorighet.ar_granskare, redigerbara(behorighet)
+                )
                 data = await run_in_threadpool(self.visning.startsida, behorighet.far_lasa)
                 h._svara(200, data.encode("utf-8"), HTML)
                 return h.resultat()
@@ -216,6 +221,7 @@ class Server:
             Route(UTLOGGAD, lambda r: utloggad_sida()),
             Route(HANDELSER, self.handelser),
             *self.granskning.vagar(),
+            *self.filer.vagar(),
             Route("/{sokvag:path}", self.sida, methods=["GET", "POST"]),
         ]
         starlette = Starlette(routes=vagar, lifespan=livstid)

@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from kvalitet.server import sessioner
-from kvalitet.server.anvandare import anvandare_ur_ansprak
+from kvalitet.server.anvandare import anvandare_ur_ansprak, gruppoverskott
 from kvalitet.server.installning import Installning
 from kvalitet.server.revision import revision
-from kvalitet.server.sidor import lokal_sida, serversida
+from kvalitet.server.sidor import gruppoverskottssida, lokal_sida, serversida
 
 LOGG = logging.getLogger("kvalitet.server")
 INLOGGAD = "/inloggad"
@@ -71,6 +71,13 @@ class Inloggning:
             LOGG.warning("inloggning nekad: inget ID-token i svaret")
             return _fel(400, "Inloggningstjänsten skickade inget ID-token. Börja om.")
         anvandare = anvandare_ur_ansprak(ansprak, self.installning.gruppansprak)
+        if gruppoverskott(ansprak, self.installning.gruppansprak):
+            request.session.clear()
+            LOGG.warning("inloggning nekad: gruppöverskott för %s", anvandare.sub)
+            revision(
+                "gruppöverskott", sub=anvandare.sub, epost=anvandare.epost, namn=anvandare.namn
+            )
+            return gruppoverskottssida(anvandare.namn)
         sida = lokal_sida(str(request.session.get("sida", "/")))
         request.session.clear()
         request.session.update(

@@ -80,17 +80,26 @@ class Rattigheter:
                 self._per_person[nyckel] = behorighet
         return behorighet
 
-    def _bevaka(self, fil: Behorighetsfil | None) -> None:
+    def las_om(self, **vem: object) -> None:
+        """Read the file now (it was saved on the server): it applies to the next request, and
+        the audit line names ``vem``, who saved it."""
+        fil = self.minne.fil()
+        self._bevaka(fil, via="webben", **vem)
+        self._sedd, self._per_person = fil, {}
+
+    def _bevaka(self, fil: Behorighetsfil | None, **vem: object) -> None:
         """The audit log's line when a reload of the file changed someone's rights."""
         nu = _tilldelning(fil)
         forra, self._forra = self._forra, nu
-        if forra is None or forra == nu:
+        if not vem and (forra is None or forra == nu):
             return
+        forra = forra or {}
         andrade = sorted(k for k in {*forra, *nu} if forra.get(k) != nu.get(k))
         revision(
             "behörigheter ändrade",
             andrade=andrade,
             fel=[p.visa() for p in self.minne.problem if p.ar_fel][:5],
+            **vem,
         )
 
     def _reserv(self, anvandare: Anvandare) -> Behorighet:

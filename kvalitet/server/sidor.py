@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 from starlette.responses import Response
 
+from kvalitet.visa.sidor import FILNAMN
+
 CSP_SIDA = (
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
@@ -58,11 +60,35 @@ def utloggad_sida() -> Response:
     return serversida(200, "Du är utloggad", '<p><a href="/logga-in">Logga in igen</a></p>')
 
 
-def inloggad_rad(namn: str, granskare: bool = False) -> bytes:
+def inloggad_rad(namn: str, granskare: bool = False, filer: list[str] | None = None) -> bytes:
     """The start page's first line on the server: who is logged in, the review overview for a
-    granskare, and the way out."""
+    granskare, the huvudman's files for their redaktör (and the rights for an administratör),
+    and the way out."""
     oversikt = '<a href="/oversikt">Granskningsöversikt</a> · ' if granskare else ""
+    lankar = "".join(
+        f'<a href="/redigera/{quote(f)}" class="textfil">Redigera {FILNAMN.get(f, f)}</a> · '
+        for f in filer or []
+    )
     return (
-        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · {oversikt}'
+        f'<p class="tips">Inloggad som {htmllib.escape(namn)} · {oversikt}{lankar}'
         '<a href="/logga-ut">Logga ut</a></p>'
     ).encode()
+
+
+def gruppoverskottssida(namn: str) -> Response:
+    """The page for a person whose groups the identity provider left out (Entra ID's groups
+    overage): what happened, and what the municipality's IT does about it."""
+    return serversida(
+        403,
+        "Inloggningen gav inte dina grupper",
+        f"<p>Du ({htmllib.escape(namn)}) är med i så många grupper att kommunens inloggning "
+        "(Microsoft Entra ID) inte skickade med dem, och kvalitet ger roller efter grupperna. "
+        "Därför loggades du inte in: du skulle annars få för få eller fel behörigheter.</p>"
+        "<p><strong>Säg till kommunens IT</strong> och be dem göra en av två saker i Entra ID "
+        "för appen kvalitet (se docs/drift.md, avsnittet om Entra ID):</p><ul>"
+        "<li>Under <em>Token configuration → Groups claim</em>: välj <em>Groups assigned to the "
+        "application</em> och tilldela appen bara de grupper som står i behörigheterna, eller</li>"
+        "<li>använd approller (<em>App roles</em>) i stället för grupper.</li></ul>"
+        "<p>Det här har skrivits i kvalitets revisionslogg. "
+        '<a href="/logga-in">Logga in igen</a> när IT har ändrat inställningen.</p>',
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -71,8 +71,11 @@ class Forhandsvisning:
 
     # ------------------------------------------------------------------ pages
 
-    def startsida(self, synlig: Callable[[str], bool] | None = None) -> str:
-        """The start page; with ``synlig`` only the units it says the person may see."""
+    def startsida(
+        self, synlig: Callable[[str], bool] | None = None, filer: Sequence[str] = ()
+    ) -> str:
+        """The start page; with ``synlig`` only the units it says the person may see; with
+        ``filer`` the links to the huvudman's files the person may edit."""
         import dataclasses
 
         from kvalitet.kontroll.period import las_period
@@ -81,7 +84,7 @@ class Forhandsvisning:
         lage = las_period(self.projekt, minne=self.minne)
         if synlig is not None:
             lage = dataclasses.replace(lage, enheter=[k for k in lage.enheter if synlig(k.id)])
-        innehall = startsidans_innehall(lage, self.projekt.rot)
+        innehall = startsidans_innehall(lage, self.projekt.rot, filer)
         return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 
     def enhet(
@@ -173,7 +176,10 @@ def svara_pa_get(visning: Forhandsvisning, skrivsidor: Any, h: Any, sokvag: str)
     if skrivsidor.get(h, sokvag):
         return
     if sokvag in ("/", "/index.html"):
-        data = visning.startsida().encode("utf-8")
+        from kvalitet.visa.textfiler import redigerbara
+
+        filer = redigerbara(skrivsidor.r.session.behorighet)
+        data = visning.startsida(filer=filer).encode("utf-8")
         h._svara(200, data, HTML)
         return
     if sokvag.startswith("/filer/"):

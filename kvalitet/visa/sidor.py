@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -66,9 +67,28 @@ def inte_hittad(text: str) -> bytes:
     return sida("Hittades inte", innehall, LADDA_OM).encode("utf-8")
 
 
-def startsidans_innehall(lage: Any, rot: Path) -> str:
+FILNAMN = {
+    "huvudman": "huvudman.yaml",
+    "huvudmannens-rapport": "huvudmannens-rapport.yaml",
+    "behorigheter": "behörigheter.yaml",
+}
+"""The link texts of the files edited as text (``textfiler.py``), by their name in the address."""
+
+
+def filernas_lankar(filer: Sequence[str]) -> str:
+    """'Redigera huvudman.yaml · …' for the files a person may edit (none: nothing)."""
+    if not filer:
+        return ""
+    lankar = " · ".join(
+        f'<a href="/redigera/{quote(f)}">Redigera {htmllib.escape(FILNAMN.get(f, f))}</a>'
+        for f in filer
+    )
+    return f'<p class="textfiler">{lankar} (som text, med felen på sina rader)</p>'
+
+
+def startsidans_innehall(lage: Any, rot: Path, filer: Sequence[str] = ()) -> str:
     """The start page: the period's units with status, in a table that scrolls in its own region
-    (never the page) on a narrow screen."""
+    (never the page) on a narrow screen; ``filer``: the links to the huvudman's files."""
     rader = []
     for k in sorted(lage.enheter, key=lambda k: k.rapport.namn if k.rapport else k.id):
         namn = htmllib.escape(k.rapport.namn if k.rapport else k.id)
@@ -109,4 +129,5 @@ def startsidans_innehall(lage: Any, rot: Path) -> str:
             if lage.rapportfil
             else ""
         )
+        + filernas_lankar(filer)
     )

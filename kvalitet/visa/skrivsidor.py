@@ -21,6 +21,8 @@ from kvalitet.visa.formular import formular
 from kvalitet.visa.jsonkropp import las_json
 from kvalitet.visa.redigera import EnhetSaknas, Redigering
 from kvalitet.visa.sidor import inte_hittad
+from kvalitet.visa.textfiler import Textfiler
+from kvalitet.visa.textsidor import MAX_KROPP, Svar, Textsidor, delar_av
 
 STATISKT = Path(__file__).parent / "statiskt"
 _TYPER = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
@@ -137,6 +139,9 @@ class Skrivsidor:
             else:
                 h._svara(404, b"Hittades inte", "text/plain; charset=utf-8")
             return True
+        if (text := delar_av(sokvag)) is not None:  # the huvudman's files as text
+            self._svar(h, self._textsidor().get(text))
+            return True
         if not sokvag.startswith("/skriv/"):
             return False
         delar = [unquote(d) for d in sokvag.removeprefix("/skriv/").split("/")]
@@ -246,6 +251,9 @@ class Skrivsidor:
             self._json(h, 403, {"fel": "Sidan är för gammal eller kommer inte från kvalitet. "
                                        "Ladda om sidan och försök igen."})  # fmt: skip
             return
+        if (text := delar_av(sokvag)) is not None:
+            self._textpost(h, text)
+            return
         if not sokvag.startswith("/skriv/"):
             self._json(h, 404, {"fel": "Hittades inte."})
             return
@@ -278,6 +286,25 @@ class Skrivsidor:
             self._fel(h, 403, exc)
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 400, exc)
+
+    def _textsidor(self) -> Textsidor:
+        textfiler = Textfiler(self.r.projekt, self.r.historik)
+        return Textsidor(textfiler, self.r.session.behorighet, self.r.session.token)
+
+    def _textpost(self, h: Any, delar: list[str]) -> None:
+        try:
+            langd = int(h.headers.get("Content-Length") or 0)
+        except ValueError:
+            langd = -1
+        if langd < 0 or langd > MAX_KROPP:
+            self._json(h, 413, {"fel": "Det som skickades är för stort (högst 3 MB)."})
+            return
+        kropp = h.rfile.read(langd) if langd else b""
+        self._svar(h, self._textsidor().post(delar, kropp, self._forfattare()))
+
+    @staticmethod
+    def _svar(h: Any, svar: Svar) -> None:
+        h._svara(svar.kod, svar.data, svar.typ, svar.csp)
 
     def _skriv(self, delar: list[str], b: dict[str, Any]) -> dict[str, Any]:
         if delar == ["ny"]:

@@ -62,6 +62,7 @@ SIDOR = (
     Sida("redigera-trasig", "skriv", f"/skriv/{TRASIG}", 409),
     Sida("ny-enhet", "skriv", "/skriv/ny", 200),
     Sida("skriv-404", "skriv", "/skriv/finns-inte", 404),
+    Sida("huvudmannafilen-som-text", "skriv", "/redigera/huvudman", 200),
 )
 
 OPPNA_ALLT = """() => {

@@ -9,6 +9,9 @@
 //   utgangen    – rätt signerat, men gick ut för en timme sedan
 //   fel-nonce   – rätt signerat, men med en annan nonce än den kvalitet skickade
 //   fel-utfardare – rätt signerat, men från en annan utfärdare (iss)
+// En användare med _claim_names/_claim_sources (som tillägg här eller i TESTANVANDARE) får dem i
+// ID-tokenet i stället för groups, som Entra ID gör vid gruppöverskott (fler än ~200 grupper):
+//   manga-grupper – Karin Ek, men i för många grupper
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -31,6 +34,11 @@ const ANVANDARE = {
   'utgangen': { name: 'Utgången', email: 'fel@exempel.se', groups: [] },
   'fel-nonce': { name: 'Fel Nonce', email: 'fel@exempel.se', groups: [] },
   'fel-utfardare': { name: 'Fel Utfärdare', email: 'fel@exempel.se', groups: [] },
+  'manga-grupper': {
+    name: 'Karin Ek', email: 'karin.ek@alvmora.se',
+    _claim_names: { groups: 'src1' },
+    _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/manga-grupper/getMemberObjects' } },
+  },
 };
 // fler testanvändare från testet (rättighetsmatrisen): {"inloggning": {sub, name, email, groups}}
 Object.assign(ANVANDARE, JSON.parse(process.env.TESTANVANDARE || '{}'));
@@ -97,7 +105,12 @@ provider.use(async (ctx, next) => {
   else if (claims.sub === 'utgangen') { claims.iat = nu - 7200; claims.exp = nu - 3600; }
   else if (claims.sub === 'fel-nonce') claims.nonce = 'en-annan-nonce';
   else if (claims.sub === 'fel-utfardare') claims.iss = 'http://127.0.0.1:1';
-  else return;
+  else if (ANVANDARE[claims.sub] && ANVANDARE[claims.sub]._claim_names) {
+    // Entra ID:s gruppöverskott: inga groups, en hänvisning till Graph i stället
+    delete claims.groups;
+    claims._claim_names = ANVANDARE[claims.sub]._claim_names;
+    claims._claim_sources = ANVANDARE[claims.sub]._claim_sources;
+  } else return;
   ctx.body = {
     ...ctx.body,
     id_token: await new SignJWT(claims).setProtectedHeader({ alg, kid: 'testnyckel' }).sign(nyckel),

@@ -1,0 +1,133 @@
+"""One part of a unit's data by its path (``["resultat", "styrkor", 0]``, ``["styrtal",
+"2.1.1"]``): read it, set it, show it as text a rektor reads, and a word diff of two texts. Pure
+functions on plain data, for the history per text (``delhistorik.py``)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from kvalitet.visa.behorighet import Nekad
+
+
+class _Saknas:
+    """The part is not in that version (a sentinel unlike every value, also None)."""
+
+    def __repr__(self) -> str:
+        return "SAKNAS"
+
+
+SAKNAS: Any = _Saknas()
+MAX_DJUP = 10
+_ORD = re.compile(r"\s+|[^\s]+")
+
+
+def las_sokvag(varde: Any) -> list[str | int]:
+    """A path as the editor sends it: a list of keys (text) and list positions (whole numbers),
+    at least one; anything else is refused in Swedish."""
+    if (
+        not isinstance(varde, list)
+        or not varde
+        or len(varde) > MAX_DJUP
+        or not all(
+            (isinstance(s, str) and s) or (isinstance(s, int) and not isinstance(s, bool) and s >= 0)
+            for s in varde
+        )
+    ):
+        raise Nekad(
+            "sökvägen till texten ska vara en lista av fältnamn och positioner, t.ex. "
+            '["resultat", "styrkor", 0]'
+        )
+    return list(varde)
+
+
+def del_ur(data: Any, sokvag: list[str | int]) -> Any:
+    """The value at ``sokvag`` in ``data``; ``SAKNAS`` when the path is not there."""
+    v = data
+    for steg in sokvag:
+        if isinstance(v, dict) and isinstance(steg, str) and steg in v:
+            v = v[steg]
+        elif isinstance(v, list) and isinstance(steg, int) and steg < len(v):
+            v = v[steg]
+        else:
+            return SAKNAS
+    return v
+
+
+def satt_del(data: Any, sokvag: list[str | int], varde: Any) -> Any:
+    """``data`` with the value at ``sokvag`` replaced (a missing key is added; a list position
+    must be there already, since a restored item never shifts the others)."""
+    forald = del_ur(data, sokvag[:-1]) if len(sokvag) > 1 else data
+    sista = sokvag[-1]
+    if isinstance(forald, dict) and isinstance(sista, str):
+        forald[sista] = varde
+        return data
+    if isinstance(forald, list) and isinstance(sista, int) and sista < len(forald):
+        forald[sista] = varde
+        return data
+    raise Nekad(
+        "den delen finns inte längre i rapporten (den har tagits bort eller flyttats); "
+        "lägg till den i formuläret först och återställ sedan texten"
+    )
+
+
+def som_text(varde: Any, indrag: str = "") -> str:
+    """A part as plain text: a text as it is, a mapping as ``nyckel: värde`` lines, a list as
+    ``- `` items, nested parts indented; nothing for a missing part."""
+    if varde is SAKNAS or varde is None:
+        return ""
+    if isinstance(varde, dict):
+        rader = []
+        for nyckel, v in varde.items():
+            if _enkel(v):
+                rader.append(f"{indrag}{nyckel}: {som_text(v)}".rstrip())
+            else:
+                rader.append(f"{indrag}{nyckel}:")
+                rader.append(som_text(v, indrag + "  "))
+        return "\n".join(rader)
+    if isinstance(varde, list):
+        rader = []
+        for v in varde:
+            text = som_text(v, indrag + "  ").lstrip() if not _enkel(v) else som_text(v)
+            rader.append(f"{indrag}- {text}".rstrip())
+        return "\n".join(rader)
+    if isinstance(varde, bool):
+        return "ja" if varde else "nej"
+    text = str(varde).rstrip("\n")
+    return text if not indrag else "\n".join(indrag + r if r else r for r in text.split("\n"))
+
+
+def _enkel(v: Any) -> bool:
+    return not isinstance(v, (dict, list)) and "\n" not in str(v).rstrip("\n")
+
+
+def ordvis(fore: str, efter: str) -> list[dict[str, str]]:
+    """A word diff: runs of ``{"typ": "lika" | "bort" | "ny", "text": …}`` that together give
+    ``fore`` (lika + bort) and ``efter`` (lika + ny). White space belongs to the words, and a
+    lone space between two changes is part of the change ("hela läsåret" → "under våren" is one
+    change, not two), so that a rektor reads whole phrases."""
+    a, b = _ORD.findall(fore), _ORD.findall(efter)
+    bitar: list[tuple[bool, str, str]] = []  # (equal, before, after)
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        bitar.append((op == "equal", "".join(a[i1:i2]), "".join(b[j1:j2])))
+    hopslagna: list[tuple[bool, str, str]] = []
+    for i, (lika, x, y) in enumerate(bitar):
+        mellan = 0 < i < len(bitar) - 1 and not bitar[i - 1][0] and not bitar[i + 1][0]
+        if lika and mellan and x.isspace():
+            lika = False
+        if hopslagna and not lika and not hopslagna[-1][0]:
+            _, fx, fy = hopslagna[-1]
+            hopslagna[-1] = (False, fx + x, fy + y)
+        else:
+            hopslagna.append((lika, x, y))
+    delar: list[dict[str, str]] = []
+    for lika, x, y in hopslagna:
+        if lika:
+            delar.append({"typ": "lika", "text": x})
+            continue
+        if x:
+            delar.append({"typ": "bort", "text": x})
+        if y:
+            delar.append({"typ": "ny", "text": y})
+    return delar

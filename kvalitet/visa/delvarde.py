@@ -31,7 +31,8 @@ def las_sokvag(varde: Any) -> list[str | int]:
         or not varde
         or len(varde) > MAX_DJUP
         or not all(
-            (isinstance(s, str) and s) or (isinstance(s, int) and not isinstance(s, bool) and s >= 0)
+            (isinstance(s, str) and s)
+            or (isinstance(s, int) and not isinstance(s, bool) and s >= 0)
             for s in varde
         )
     ):
@@ -46,12 +47,11 @@ def del_ur(data: Any, sokvag: list[str | int]) -> Any:
     """The value at ``sokvag`` in ``data``; ``SAKNAS`` when the path is not there."""
     v = data
     for steg in sokvag:
-        if isinstance(v, dict) and isinstance(steg, str) and steg in v:
-            v = v[steg]
-        elif isinstance(v, list) and isinstance(steg, int) and steg < len(v):
-            v = v[steg]
-        else:
+        i_mapp = isinstance(v, dict) and isinstance(steg, str) and steg in v
+        i_lista = isinstance(v, list) and isinstance(steg, int) and steg < len(v)
+        if not (i_mapp or i_lista):
             return SAKNAS
+        v = v[steg]
     return v
 
 

@@ -42,7 +42,9 @@ def git_projekt(projekt: Path) -> Path:
     return projekt
 
 
-def _begar(bas: str, metod: str, sokvag: str, kropp: Any = None, token: str = "") -> tuple[int, Any]:
+def _begar(
+    bas: str, metod: str, sokvag: str, kropp: Any = None, token: str = ""
+) -> tuple[int, Any]:
     ip, port = bas.removeprefix("http://").split(":")
     anslutning = http.client.HTTPConnection(ip, int(port), timeout=60)
     huvud = dict(kakor(int(port)))
@@ -112,7 +114,10 @@ def test_historik_diff_och_aterstall_genom_http(git_projekt: Path, redigerare) -
     assert {"typ": "ny", "text": "under våren."} in diff
     assert "".join(d["text"] for d in diff if d["typ"] != "ny") == andringar[0]["fore"]
     assert "".join(d["text"] for d in diff if d["typ"] != "bort") == andringar[0]["efter"]
-    assert andringar[2]["fore"] == "" and "rubrik: Samverkan med fritidshemmet" in andringar[2]["efter"]
+    assert (
+        andringar[2]["fore"] == ""
+        and "rubrik: Samverkan med fritidshemmet" in andringar[2]["efter"]
+    )
 
     # Återställ the first version: a new commit, only the avsnitt's lines differ
     fore_aterstall = fil.read_text(encoding="utf-8")
@@ -129,7 +134,8 @@ def test_historik_diff_och_aterstall_genom_http(git_projekt: Path, redigerare) -
     efter = fil.read_text(encoding="utf-8")
     assert original.splitlines()[0] in efter and "under våren" not in efter
     andrade = [
-        r for r in _git(projekt, "diff", "-U0", "HEAD~1", "HEAD", "--", FIL).splitlines()
+        r
+        for r in _git(projekt, "diff", "-U0", "HEAD~1", "HEAD", "--", FIL).splitlines()
         if r[:1] in "+-" and not r.startswith(("+++", "---"))
     ]
     assert andrade == [

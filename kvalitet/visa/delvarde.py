@@ -20,7 +20,7 @@ class _Saknas:
 
 SAKNAS: Any = _Saknas()
 MAX_DJUP = 10
-_ORD = re.compile(r"\s+|[^\s]+")
+_ORD = re.compile(r"\S+\s*")
 
 
 def las_sokvag(varde: Any) -> list[str | int]:
@@ -103,31 +103,58 @@ def _enkel(v: Any) -> bool:
 
 
 def ordvis(fore: str, efter: str) -> list[dict[str, str]]:
-    """A word diff: runs of ``{"typ": "lika" | "bort" | "ny", "text": …}`` that together give
-    ``fore`` (lika + bort) and ``efter`` (lika + ny). White space belongs to the words, and a
-    lone space between two changes is part of the change ("hela läsåret" → "under våren" is one
-    change, not two), so that a rektor reads whole phrases."""
-    a, b = _ORD.findall(fore), _ORD.findall(efter)
-    bitar: list[tuple[bool, str, str]] = []  # (equal, before, after)
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        bitar.append((op == "equal", "".join(a[i1:i2]), "".join(b[j1:j2])))
-    hopslagna: list[tuple[bool, str, str]] = []
-    for i, (lika, x, y) in enumerate(bitar):
-        mellan = 0 < i < len(bitar) - 1 and not bitar[i - 1][0] and not bitar[i + 1][0]
-        if lika and mellan and x.isspace():
-            lika = False
-        if hopslagna and not lika and not hopslagna[-1][0]:
-            _, fx, fy = hopslagna[-1]
-            hopslagna[-1] = (False, fx + x, fy + y)
+    """A word diff: runs of ``{"typ": "lika" | "bort" | "ny", "text": …}``; lika + ny give
+    ``efter`` exactly, lika + bort give ``fore`` up to white space. Each word carries the white
+    space after it, and words are compared without it (a new line break or a changed space is no
+    change, a new paragraph is). A word or two left alike between two changes is made part of
+    them ("har deltagit i skolans" → "deltog i" is one change), so that a rektor reads whole
+    phrases, not a word salad."""
+    a, b = _ord(fore), _ord(efter)
+    matchning = difflib.SequenceMatcher(
+        None, [_nyckel(o) for o in a], [_nyckel(o) for o in b], autojunk=False
+    )
+    bitar: list[list[Any]] = []  # [alike, words before, words after]
+    for op, i1, i2, j1, j2 in matchning.get_opcodes():
+        lika = op == "equal"
+        if bitar and not lika and not bitar[-1][0]:
+            bitar[-1][1] += a[i1:i2]
+            bitar[-1][2] += b[j1:j2]
         else:
-            hopslagna.append((lika, x, y))
+            bitar.append([lika, a[i1:i2], b[j1:j2]])
+    _sla_ihop_korta(bitar)
     delar: list[dict[str, str]] = []
-    for lika, x, y in hopslagna:
+    for lika, x, y in bitar:
         if lika:
-            delar.append({"typ": "lika", "text": x})
+            delar.append({"typ": "lika", "text": "".join(y)})
             continue
         if x:
-            delar.append({"typ": "bort", "text": x})
+            delar.append({"typ": "bort", "text": "".join(x)})
         if y:
-            delar.append({"typ": "ny", "text": y})
+            delar.append({"typ": "ny", "text": "".join(y)})
     return delar
+
+
+def _sla_ihop_korta(bitar: list[list[Any]]) -> None:
+    """Absorb each run of at most two alike words that stands between two changes, each longer
+    than it, into one change (in place)."""
+    i = 1
+    while i < len(bitar) - 1:
+        lika, x, _ = bitar[i]
+        forra, nasta = bitar[i - 1], bitar[i + 1]
+        kort = len(x) <= 2 and all(len(x) < max(len(d[1]), len(d[2])) for d in (forra, nasta))
+        if lika and not forra[0] and not nasta[0] and kort:
+            forra[1] += bitar[i][1] + nasta[1]
+            forra[2] += bitar[i][2] + nasta[2]
+            del bitar[i : i + 2]
+            i = max(1, i - 1)
+        else:
+            i += 1
+
+
+def _ord(text: str) -> list[str]:
+    borjan = text[: len(text) - len(text.lstrip())]
+    return ([borjan] if borjan else []) + _ORD.findall(text)
+
+
+def _nyckel(ord_: str) -> str:
+    return ord_.strip() + ("\n\n" if ord_.count("\n") > 1 else "")

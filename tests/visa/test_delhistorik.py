@@ -112,7 +112,8 @@ def test_historik_diff_och_aterstall_genom_http(git_projekt: Path, redigerare) -
     diff = andringar[0]["diff"]
     assert {"typ": "bort", "text": "hela läsåret."} in diff
     assert {"typ": "ny", "text": "under våren."} in diff
-    assert "".join(d["text"] for d in diff if d["typ"] != "ny") == andringar[0]["fore"]
+    fore = "".join(d["text"] for d in diff if d["typ"] != "ny")
+    assert fore.split() == andringar[0]["fore"].split()
     assert "".join(d["text"] for d in diff if d["typ"] != "bort") == andringar[0]["efter"]
     assert (
         andringar[2]["fore"] == ""
@@ -203,6 +204,16 @@ def test_ordvis_diff_och_text() -> None:
         {"typ": "ny", "text": "ökat tydligt."},
     ]
     assert ordvis("", "Ny text") == [{"typ": "ny", "text": "Ny text"}]
+    # a line break is no change; a new paragraph is
+    assert ordvis("Två rader\nav text", "Två rader av text") == [
+        {"typ": "lika", "text": "Två rader av text"}
+    ]
+    assert [d["typ"] for d in ordvis("Ett stycke. Två", "Ett stycke.\n\nTvå")] == [
+        "lika",
+        "bort",
+        "ny",
+        "lika",
+    ]
     assert som_text(SAKNAS) == "" and som_text(None) == ""
     assert som_text({"rubrik": "Studiero", "punkter": ["a", "b"]}) == (
         "rubrik: Studiero\npunkter:\n  - a\n  - b"

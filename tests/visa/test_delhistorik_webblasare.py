@@ -123,6 +123,14 @@ def test_historiken_ryms_i_320_px(
     sida.goto(bas + "/skriv/bjorkbackaskolan")
     expect(sida.locator("#sparstatus")).to_have_text(re.compile("Formuläret är öppet"))
     _oppna_sektion(sida)
+    expect(sida.get_by_role("button", name=re.compile("^Historik: Sammanfattning"))).to_have_count(
+        1
+    )
+    # also in the sections not opened yet: each styrtal and utvecklingsområde
+    expect(sida.locator('.historikknapp[aria-label^="Historik: 2.1.1 "]')).to_have_count(1)
+    expect(
+        sida.locator('.historikknapp[aria-label^="Historik: Område 1: Studiero"]')
+    ).to_have_count(1)
     knapp = _historikknapp(sida)
     knapp.focus()
     sida.keyboard.press("Enter")  # a real button: the keyboard opens it

@@ -1,5 +1,5 @@
 /* kvalitet: historik per text. En "Historik"-knapp vid varje avsnitt, styrtal, slutsats och
-   utvecklingsområde (gruppens data-del, samma sökvägar som granskningens kommentarer) öppnar en
+   utvecklingsområde och vid sammanfattningen (gruppens data-del, fältets data-sokvag; samma sökvägar som granskningens kommentarer) öppnar en
    dialog med ändringarna ur git (vem, när), en ordvis diff där borttaget är överstruket och inom
    [− … −] och tillagt understruket och inom [+ … +] (inte bara färg), och "Återställ" som går genom
    den vanliga sparningen (spara.js aterstallDel). Samma sida lokalt och på kvalitet server. */
@@ -103,7 +103,8 @@ function skapaDialog() {
   d.addEventListener("close", () => {
     if (!oppen) return;  // focus back on the part's button (a new one if the form was redrawn)
     const knapp = oppen.knapp.isConnected ? oppen.knapp
-      : document.querySelector('[data-del="' + CSS.escape(JSON.stringify(oppen.sokvag)) + '"] > .historikknapp');
+      : document.querySelector('[data-del="' + CSS.escape(JSON.stringify(oppen.sokvag)) + '"] > .historikknapp, .falt[data-sokvag="' +
+        CSS.escape(JSON.stringify(oppen.sokvag)) + '"] > .historikknapp');
     if (knapp) knapp.focus();
     oppen = null;
   });
@@ -122,15 +123,15 @@ function oppna(sokvag, rubrik, knapp) {
 }
 
 function rubrikFor(e) {
-  const r = e.querySelector(":scope > legend, :scope > summary");
+  const r = e.querySelector(":scope > legend, :scope > summary, :scope > label");
   return r ? r.textContent.trim() : "delen";
 }
 
 /** Lägger en Historik-knapp i varje del som saknar en (efter varje omritning). */
 export function laggKnappar(form) {
   const sedda = new Set();
-  for (const e of form.querySelectorAll("[data-del]")) {
-    const nyckel = e.getAttribute("data-del");
+  for (const e of form.querySelectorAll("[data-del], .falt[data-sokvag]")) {
+    const nyckel = e.getAttribute("data-del") || e.getAttribute("data-sokvag");
     if (sedda.has(nyckel)) continue;
     sedda.add(nyckel);
     let sokvag;
@@ -141,7 +142,7 @@ export function laggKnappar(form) {
     if (forald) rubrik += " i " + rubrikFor(forald);  // "Slutsatser i Underavsnitt 1: …"
     const b = el("button", { type: "button", class: "historikknapp", "aria-haspopup": "dialog",
       "aria-label": "Historik: " + rubrik, on: { click: () => oppna(sokvag, rubrik, b) } }, "Historik");
-    const forst = e.querySelector(":scope > legend, :scope > summary");
+    const forst = e.querySelector(":scope > legend, :scope > summary, :scope > label");
     if (forst) forst.after(b); else e.prepend(b);
   }
 }

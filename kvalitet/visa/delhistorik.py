@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -19,7 +20,16 @@ from kvalitet.grund.problem import visningsnamn
 from kvalitet.kalla.gitlogg import MAX_VERSIONER, ar_commit, filer_vid, filversioner
 from kvalitet.kalla.historik import Forfattare
 from kvalitet.visa.behorighet import Nekad
-from kvalitet.visa.delvarde import SAKNAS, del_ur, las_sokvag, ordvis, satt_del, som_text
+from kvalitet.visa.delvarde import (
+    SAKNAS,
+    del_i_version,
+    del_ur,
+    las_sokvag,
+    las_version,
+    ordvis,
+    satt_del,
+    som_text,
+)
 from kvalitet.visa.sparning import las_rundtur, version_av
 
 UTAN_GIT = (
@@ -32,36 +42,38 @@ INTE_STATUS = (
     "Rapportens status återställs inte ur historiken; den flyttas med knapparna överst "
     "(på servern: granskningens knappar)."
 )
-_CACHE_STORLEK = 256
+_CACHE_STORLEK = 4096
+_DELAR: OrderedDict[tuple[str, str], Any] = OrderedDict()
+"""(a version's SHA-256, the path) → the part's value, shared by every request."""
 
 
 class Delhistorik:
     """History per text for the editor ``redigering`` (its file lookup, rights and save)."""
 
+    _las = threading.Lock()
+
     def __init__(self, redigering: Any) -> None:
         self.r = redigering
-        self._las = threading.Lock()
-        self._data: OrderedDict[str, Any] = OrderedDict()
 
     # ------------------------------------------------------------------ reading
 
-    def _som_data(self, text: bytes) -> Any:
-        """The editor's plain data of a version (cached by content: old versions never change);
-        a version that cannot be read as YAML counts as having no part."""
-        nyckel = hashlib.sha256(text).hexdigest()
+    def _del(self, text: bytes | None, sokvag: list[str | int]) -> Any:
+        """The part at ``sokvag`` in one version (``delvarde.las_version``: all versions and
+        the file now are read the same way, so that they compare), cached by content: old
+        versions never change. A version that cannot be read has no part."""
+        if text is None:
+            return SAKNAS
+        nyckel = (hashlib.sha256(text).hexdigest(), json.dumps(sokvag, ensure_ascii=False))
         with self._las:
-            if nyckel in self._data:
-                self._data.move_to_end(nyckel)
-                return self._data[nyckel]
-        try:
-            data = las_rundtur(text, "versionen").som_data()
-        except Nekad:
-            data = None
+            if nyckel in _DELAR:
+                _DELAR.move_to_end(nyckel)
+                return _DELAR[nyckel]
+        varde = del_i_version(las_version(text), sokvag)
         with self._las:
-            self._data[nyckel] = data
-            while len(self._data) > _CACHE_STORLEK:
-                self._data.popitem(last=False)
-        return data
+            _DELAR[nyckel] = varde
+            while len(_DELAR) > _CACHE_STORLEK:
+                _DELAR.popitem(last=False)
+        return varde
 
     def historik(self, enhets_id: str, sokvag: Any) -> dict[str, Any]:
         """The part's changes, newest first, each with who, when, the text before and after,
@@ -76,7 +88,7 @@ class Delhistorik:
             "git": bool(self.r.historik.git),
             "far_aterstalla": far,
         }
-        nu = del_ur(self._som_data(fil.read_bytes()), sokvag)
+        nu = self._del(fil.read_bytes(), sokvag)
         svar["nu"] = som_text(nu)
         if not self.r.historik.git:
             return {**svar, "forklaring": UTAN_GIT, "andringar": []}
@@ -86,8 +98,7 @@ class Delhistorik:
         andringar: list[dict[str, Any]] = []
         forra: Any = SAKNAS
         for v in reversed(versioner):  # oldest first: a change is a value unlike the one before
-            text = texter.get(v.commit)
-            varde = del_ur(self._som_data(text), sokvag) if text is not None else SAKNAS
+            varde = self._del(texter.get(v.commit), sokvag)
             if varde == forra:
                 continue
             andringar.append(
@@ -146,7 +157,11 @@ class Delhistorik:
                 "version i listan"
             )
         gammal = filer_vid(rot, [commit], fil)[commit]
-        varde = del_ur(self._som_data(gammal), sokvag) if gammal is not None else SAKNAS
+        try:  # the editor's own reading of that version: the value it writes back
+            aldre = las_rundtur(gammal, "versionen").som_data() if gammal is not None else None
+        except Nekad:
+            aldre = None
+        varde = del_ur(aldre, sokvag)
         if varde is SAKNAS:
             raise Nekad("den delen fanns inte i den versionen; välj en annan version i listan")
         nu = fil.read_bytes()

@@ -219,3 +219,17 @@ def test_ordvis_diff_och_text() -> None:
         "rubrik: Studiero\npunkter:\n  - a\n  - b"
     )
     assert som_text({"text": "rad 1\nrad 2\n"}) == "text:\n  rad 1\n  rad 2"
+
+
+def test_en_version_med_alias_som_fyller_miljoner_har_ingen_del() -> None:
+    from kvalitet.visa.delvarde import del_i_version, las_version
+
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):  # 10**9 values once the aliases are filled in
+        bomb.append(f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join([f'*{chr(96 + i)}'] * 10)}]")
+    data = las_version("\n".join(bomb).encode("utf-8"))
+    assert del_i_version(data, ["i"]) is SAKNAS
+    assert del_i_version(data, ["a"]) == ["x"] * 10
+    assert las_version(b"a: [") is None and las_version(b"\xff") is None
+    assert del_i_version(las_version(b"styrtal:\n  1.1: {utfall: 3}\ndatum: 2026-06-26\n"),
+                         ["styrtal", "1.1"]) == {"utfall": 3}  # fmt: skip

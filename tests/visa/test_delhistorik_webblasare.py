@@ -144,3 +144,22 @@ def test_historiken_ryms_i_320_px(
     sida.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(knapp).to_be_focused()
+
+
+def test_historiken_gar_att_lasa_i_en_godkand_rapport(git_projekt: Path, redigerare, webblasare) -> None:  # type: ignore[no-untyped-def]
+    bas, projekt, _ = redigerare
+    fil = projekt / "rapporter/2025-26/bjorkbackaskolan.yaml"
+    fil.write_text(
+        fil.read_text(encoding="utf-8").replace("status: klar", "status: godkänd"), "utf-8"
+    )
+    sida = webblasare.new_page(viewport={"width": 1280, "height": 900})
+    sida.goto(bas + "/skriv/bjorkbackaskolan")
+    expect(sida.locator("#godkand-info")).to_be_visible()
+    _oppna_sektion(sida)
+    expect(sida.locator(f"#{ident(*AVSNITT, 'text')}")).to_be_disabled()
+    knapp = _historikknapp(sida)
+    knapp.focus()
+    sida.keyboard.press(" ")
+    dialog = sida.get_by_role("dialog")
+    expect(dialog.locator(".historiklista > li")).to_have_count(1)
+    expect(dialog.locator(".historiklista > li").first).to_contain_text("Helena Sandberg")

@@ -140,8 +140,13 @@ export function laggKnappar(form) {
     let rubrik = rubrikFor(e);
     const forald = typeof sokvag[sokvag.length - 1] === "number" ? null : e.parentElement.closest("[data-del]");
     if (forald) rubrik += " i " + rubrikFor(forald);  // "Slutsatser i Underavsnitt 1: …"
-    const b = el("button", { type: "button", class: "historikknapp", "aria-haspopup": "dialog",
-      "aria-label": "Historik: " + rubrik, on: { click: () => oppna(sokvag, rubrik, b) } }, "Historik");
+    /* a link in the role of a button: a godkänd report's form is a disabled fieldset, which
+       would disable a <button> too, and the history is for reading it (Enter and Space open it) */
+    const b = el("a", { href: "#historik", role: "button", class: "historikknapp", "aria-haspopup": "dialog",
+      "aria-label": "Historik: " + rubrik, on: {
+        click: (h) => { h.preventDefault(); oppna(sokvag, rubrik, b); },
+        keydown: (h) => { if (h.key === " ") { h.preventDefault(); oppna(sokvag, rubrik, b); } },
+      } }, "Historik");
     const forst = e.querySelector(":scope > legend, :scope > summary, :scope > label");
     if (forst) forst.after(b); else e.prepend(b);
   }

@@ -146,7 +146,9 @@ def test_historiken_ryms_i_320_px(
     expect(knapp).to_be_focused()
 
 
-def test_historiken_gar_att_lasa_i_en_godkand_rapport(git_projekt: Path, redigerare, webblasare) -> None:  # type: ignore[no-untyped-def]
+def test_historiken_gar_att_lasa_i_en_godkand_rapport(
+    git_projekt: Path, redigerare, webblasare
+) -> None:  # type: ignore[no-untyped-def]
     bas, projekt, _ = redigerare
     fil = projekt / "rapporter/2025-26/bjorkbackaskolan.yaml"
     fil.write_text(

@@ -27,6 +27,7 @@ from kvalitet.server.granskningsvagar import Granskningsvagar
 from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
 from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
+from kvalitet.server.push import SchemalagdPush
 from kvalitet.server.rattigheter import Rattigheter, far_lasa_sokvag
 from kvalitet.server.revision import stall_in_revisionslogg
 from kvalitet.server.sessioner import Sessionslager, Sessionsmellanlager
@@ -76,6 +77,12 @@ class Server:
         self.granskning = Granskningsvagar(self)
         self.filer = Filvagar(self)
         stall_in_revisionslogg(installning.revisionslogg)
+        self.push = SchemalagdPush(
+            projekt.rot,
+            installning.push,
+            installning.push_intervall * 60,
+            self.visning.redigering.historik.git,
+        )
 
     def behorighet(self, request: Request) -> tuple[Anvandare, Behorighet] | None:
         """Who is logged in and what they may do now (the rights file read on every request,
@@ -207,9 +214,11 @@ class Server:
         @asynccontextmanager
         async def livstid(_app: Starlette) -> AsyncIterator[None]:
             self.visning.bevakare.starta()
+            self.push.starta()
             try:
                 yield
             finally:
+                await self.push.stoppa()
                 self.visning.bevakare.stoppa()
 
         vagar = [

@@ -5,6 +5,7 @@ fix each problem. ``docs/drift.md`` describes every setting."""
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ MILJO = {
     "klient_id": "KVALITET_OIDC_KLIENT_ID",
     "klient_hemlighet": "KVALITET_OIDC_KLIENT_HEMLIGHET",
     "revisionslogg": "KVALITET_REVISIONSLOGG",
+    "push": "KVALITET_PUSH",
+    "push_intervall": "KVALITET_PUSH_INTERVALL",
 }
 """The settings that may come from the environment (secrets belong there, not in a file)."""
 LOKALA = {"127.0.0.1", "localhost", "::1"}
@@ -42,6 +45,10 @@ class Installning:
     """The fallback when the project has no ``rapporter/behörigheter.yaml``."""
     revisionslogg: Path | None = None
     """The audit log's file (JSON lines), besides standard error."""
+    push: str | None = None
+    """The git remote the project is pushed to on a schedule (``server/push.py``); None: never."""
+    push_intervall: float = 15.0
+    """Minutes between two pushes."""
 
     @property
     def ursprung(self) -> str:
@@ -94,11 +101,13 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         "omfang": oidc.get("omfang", "openid profile email"),
         "gruppansprak": oidc.get("gruppansprak", "groups"),
         "revisionslogg": server.get("revisionslogg"),
+        "push": server.get("push"),
+        "push_intervall": server.get("push_intervall", 15.0),
     }
     for nyckel, variabel in MILJO.items():
         if miljo.get(variabel):
             varden[nyckel] = miljo[variabel]
-    problem = _kontrollera(varden, namn)
+    problem = _kontrollera(varden, namn) + _kontrollera_push(varden, namn)
     regler, regelfel = _skrivratt(data.get("skrivratt", {}), namn)
     problem += regelfel
     if problem:
@@ -117,6 +126,8 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         session_timmar=float(varden["session_timmar"]),  # type: ignore[arg-type]
         skrivratt=regler,
         revisionslogg=Path(str(varden["revisionslogg"])) if varden["revisionslogg"] else None,
+        push=str(varden["push"]) if varden["push"] else None,
+        push_intervall=float(varden["push_intervall"]),  # type: ignore[arg-type]
     )
 
 
@@ -197,6 +208,36 @@ def _kontrollera(v: dict[str, object], namn: str) -> list[str]:
         )
     if not isinstance(v["session_timmar"], int | float) or not 0 < float(v["session_timmar"]) <= 24:
         problem.append(_fel(namn, "session_timmar ska vara ett tal mellan 0 och 24", "t.ex. 8"))
+    return problem
+
+
+_FJARR = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/-]*")
+
+
+def _kontrollera_push(v: dict[str, object], namn: str) -> list[str]:
+    """``push`` is a remote's name (as ``git remote`` lists it), ``push_intervall`` minutes."""
+    problem = []
+    fjarr = v["push"]
+    if fjarr is not None and (not isinstance(fjarr, str) or not _FJARR.fullmatch(fjarr)):
+        problem.append(
+            _fel(
+                namn,
+                f"push = {fjarr!r} är inget namn på en fjärr i git",
+                'skriv namnet som git remote visar det, t.ex. push = "origin"',
+            )
+        )
+    try:
+        intervall = float(v["push_intervall"])  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        intervall = -1.0
+    if isinstance(v["push_intervall"], bool) or not 0 < intervall <= 1440:
+        problem.append(
+            _fel(
+                namn,
+                "push_intervall ska vara ett antal minuter mellan 0 och 1440",
+                "t.ex. push_intervall = 15",
+            )
+        )
     return problem
 
 

@@ -159,6 +159,8 @@ class Skrivsidor:
                 self._formular(h, delar[0])
             elif len(delar) == 2 and delar[1] == "forhandsvisning":
                 self._forhandsvisning(h, delar[0])
+            elif len(delar) == 3 and delar[1] == "historik":
+                self._historik(h, delar[0], delar[2])
             else:
                 h._svara(404, inte_hittad(f"Sidan '{sokvag}' finns inte."), HTML_TYP)
         except (Nekad, KvalitetError) as exc:
@@ -226,6 +228,21 @@ class Skrivsidor:
             return
         lage = las_period(self.r.projekt, None, [enhets_id], minne=self.r.visning.minne)
         self._json(h, 200, formular_for_enhet(lage, enhets_id, data))
+
+    def _historik(self, h: Any, enhets_id: str, sokvag: str) -> None:
+        """The history of one part (``/skriv/<enhet>/historik/<the path as JSON>``)."""
+        from kvalitet.visa.delhistorik import Delhistorik
+
+        try:
+            vag = json.loads(sokvag)
+        except ValueError:
+            vag = None
+        try:
+            self._json(h, 200, Delhistorik(self.r).historik(enhets_id, vag))
+        except EnhetSaknas as exc:
+            self._fel(h, 404, exc)
+        except (Nekad, KvalitetError) as exc:
+            self._fel(h, 400, exc)
 
     def _fel_i_filen(self, enhets_id: str) -> list[Problem]:
         """What ``kvalitet kontrollera`` says about the unit's file: its errors, located."""
@@ -325,6 +342,10 @@ class Skrivsidor:
             return self.r.satt_status(enhet, status, version, b.get("bas"), forfattare=vem)
         if vad == "angra":
             return self.r.angra(enhet, version or None, forfattare=vem)
+        if vad == "aterstall":
+            from kvalitet.visa.delhistorik import Delhistorik
+
+            return Delhistorik(self.r).aterstall(enhet, b.get("sokvag"), b.get("commit"), vem)
         raise Nekad("okänd begäran")
 
     def _forfattare(self) -> Forfattare | None:

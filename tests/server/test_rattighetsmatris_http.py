@@ -1,6 +1,6 @@
 """The rights matrix (tests/rattighetsmatris.py) against the running server over HTTP: every
 role, logged in through the real provider, tries every endpoint on its own unit and another's.
-Allowed: 200; refused: 403 (a person with no role gets the page saying whom to ask); never a
+Reading includes the history per text, writing its "Återställ". Allowed: 200; refused: 403 (a person with no role gets the page saying whom to ask); never a
 500. Before each review action the unit is put in the state the action starts from, so that
 only the rights decide. 'huvudmannens filer' is the text editor of huvudman.yaml and
 huvudmannens-rapport.yaml (``/redigera/…``: its page, its data, a save), 'administrera' the same
@@ -10,6 +10,7 @@ not disturb each other."""
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from contextlib import closing
 
@@ -37,6 +38,23 @@ def matristjanst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tjanst]:
     yield from kor_tjanst(tmp_path_factory, BEHORIGHETER, anvandare)
 
 
+NAMN = "%5B%22namn%22%5D"
+"""The history of the unit's ``namn`` (``["namn"]`` in the path)."""
+
+
+def _senaste_commit(tjanst: Tjanst, enhet: str) -> str:
+    """The unit file's newest commit: restoring ``namn`` from it writes nothing new (so that
+    only the rights decide)."""
+    fil = f"rapporter/2025-26/{enhet}.yaml"
+    svar = subprocess.run(
+        ["git", "log", "-1", "--format=%H", "--", fil],
+        cwd=tjanst.projekt,
+        capture_output=True,
+        text=True,
+    )
+    return svar.stdout.strip()
+
+
 def _satt_status(tjanst: Tjanst, enhet: str, status: str) -> None:
     mapp = tjanst.projekt / "rapporter" / "2025-26"
     (mapp / "granskning" / f"{enhet}.yaml").unlink(missing_ok=True)
@@ -55,6 +73,7 @@ def _prova(k: httpx2.Client, tjanst: Tjanst, token: str, enhet: str, handling: s
             k.get(f"{bas}/skriv/{enhet}").status_code,
             k.get(f"{bas}/skriv/{enhet}/data").status_code,
             k.get(f"{bas}/granska/{enhet}").status_code,
+            k.get(f"{bas}/skriv/{enhet}/historik/{NAMN}").status_code,
         ]
     if handling == "skriva":
         oppnad = k.get(f"{bas}/skriv/{enhet}/data")
@@ -64,7 +83,12 @@ def _prova(k: httpx2.Client, tjanst: Tjanst, token: str, enhet: str, handling: s
             else {"data": {"namn": "x"}, "version": ""}
         )
         kropp["bas"] = kropp["data"]
-        return [k.post(f"{bas}/skriv/{enhet}/spara", json=kropp, headers=rubrik).status_code]
+        spara = k.post(f"{bas}/skriv/{enhet}/spara", json=kropp, headers=rubrik).status_code
+        aterstall = {"sokvag": ["namn"], "commit": _senaste_commit(tjanst, enhet)}
+        return [
+            spara,
+            k.post(f"{bas}/skriv/{enhet}/aterstall", json=aterstall, headers=rubrik).status_code,
+        ]
     if handling in FILER:
         koder = []
         for namn in FILER[handling]:

@@ -147,3 +147,58 @@ def test_ny_enhet_kraver_skrivratt(tjanst: Tjanst) -> None:
         )
     assert svar.status_code == 403 and "får inte skapa" in svar.json()["fel"]
     assert not (tjanst.projekt / "rapporter" / "2025-26" / "nya-skolan.yaml").exists()
+
+
+def test_historik_per_text_och_aterstall_pa_servern(tjanst: Tjanst) -> None:
+    """The history per text on the server: whoever may read sees it, only whoever may write
+    restores, and the restore is a commit with the logged-in person as its author."""
+    import json
+    import subprocess
+    from urllib.parse import quote
+
+    sokvag = quote(json.dumps(["delaktighet", "övriga"]), safe="")
+    k, token = _inloggad(tjanst, "helena")
+    with closing(k):
+        oppnad = k.get(f"{tjanst.bas}/skriv/{ENHET}/data").json()
+        data = json.loads(json.dumps(oppnad["data"]))
+        data["delaktighet"]["övriga"] = "Elevhälsoteamet och fritidshemmet har bidragit."
+        svar = k.post(
+            f"{tjanst.bas}/skriv/{ENHET}/spara",
+            json={"data": data, "version": oppnad["version"], "bas": oppnad["data"]},
+            headers={"X-Kvalitet-Token": token},
+        )
+        assert svar.status_code == 200 and svar.json()["sparad"], svar.text
+        historik = k.get(f"{tjanst.bas}/skriv/{ENHET}/historik/{sokvag}").json()
+        assert historik["far_aterstalla"] is True
+        senaste, aldre = historik["andringar"][0], historik["andringar"][-1]
+        assert senaste["namn"] == "Helena Sandberg" and "fritidshemmet" in senaste["efter"]
+
+    lasare, lasarens_token = _inloggad(tjanst, "sara")
+    with closing(lasare):
+        sedd = lasare.get(f"{tjanst.bas}/skriv/{ENHET}/historik/{sokvag}")
+        assert sedd.status_code == 200 and sedd.json()["far_aterstalla"] is False
+        assert sedd.json()["andringar"][0]["commit"] == senaste["commit"]
+        nekad = lasare.post(
+            f"{tjanst.bas}/skriv/{ENHET}/aterstall",
+            json={"sokvag": ["delaktighet", "övriga"], "commit": aldre["commit"]},
+            headers={"X-Kvalitet-Token": lasarens_token},
+        )
+        assert nekad.status_code == 403, nekad.text
+    assert b"fritidshemmet har bidragit" in _fil(tjanst, ENHET)
+
+    admin, admintoken = _inloggad(tjanst, "lars")
+    with closing(admin):
+        svar = admin.post(
+            f"{tjanst.bas}/skriv/{ENHET}/aterstall",
+            json={"sokvag": ["delaktighet", "övriga"], "commit": aldre["commit"]},
+            headers={"X-Kvalitet-Token": admintoken},
+        )
+        assert svar.status_code == 200 and svar.json()["sparad"], svar.text
+    assert b"fritidshemmet har bidragit" not in _fil(tjanst, ENHET)
+    logg = subprocess.run(
+        ["git", "log", "-1", "--format=%an|%s", "--", f"rapporter/2025-26/{ENHET}.yaml"],
+        cwd=tjanst.projekt,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert logg.startswith("Lars Holm|bjorkbackaskolan: återställt delaktighet › övriga"), logg

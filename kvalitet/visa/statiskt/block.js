@@ -10,13 +10,13 @@ export function grupp(sokvag, rubrik, hjalp, innehall, fallbar) {
   const fel = el("p", { class: "falt-fel", id: unikt("e-" + id) });
   if (fallbar) {
     const did = unikt("d-" + id);
-    const d = el("details", { class: "sektion", id: did, open: !!ctx.oppna[did] },
+    const d = el("details", { class: "sektion", id: did, open: !!ctx.oppna[did], "data-del": JSON.stringify(sokvag) },
       el("summary", {}, rubrik), hjalp ? el("p", { class: "hjalp" }, hjalp) : null, fel, innehall);
     d.addEventListener("toggle", () => { ctx.oppna[did] = d.open; });
     registrera(sokvag, d, fel, rubrik);
     return d;
   }
-  const f = el("fieldset", { class: "grupp", id: unikt("g-" + id) }, el("legend", {}, rubrik),
+  const f = el("fieldset", { class: "grupp", id: unikt("g-" + id), "data-del": JSON.stringify(sokvag) }, el("legend", {}, rubrik),
     hjalp ? el("p", { class: "hjalp" }, hjalp) : null, fel, innehall);
   if (!ctx.falt[JSON.stringify(sokvag)]) registrera(sokvag, f, fel, rubrik);
   return f;

@@ -1,11 +1,12 @@
 /* kvalitet: formuläret i webbläsaren (kvalitet skriv), startpunkten som kopplar ihop modulerna.
    Inget byggsteg och inga beroenden: ES-moduler som serveras som de är (CSP: script-src 'self').
    sokvag.js vägar · dom.js el/knapp/id · falt.js, block.js, tabell.js fälten · formular.js ritning
-   och fokus · problem.js felen · spara.js, utkast.js, konflikt.js och forhandsvisning.js sparandet. */
+   och fokus · problem.js felen · historik.js historik per text · spara.js, utkast.js, konflikt.js och forhandsvisning.js sparandet. */
 import { el, skicka } from "./dom.js";
 import { tillstand, starta, andra, sattStatus, angra } from "./spara.js";
 import { startaFormular, rita, uppdateraStyrtal } from "./formular.js";
 import { visaProblem } from "./problem.js";
+import { startaHistorik } from "./historik.js";
 
 function nyEnhet(nyForm) {
   nyForm.addEventListener("submit", async (h) => {
@@ -77,6 +78,7 @@ async function redigera(topp) {
   document.getElementById("godkann").addEventListener("click", () => sattStatus("godkänd"));
   document.getElementById("oppna-igen").addEventListener("click", () => sattStatus("klar"));
   document.getElementById("angra").addEventListener("click", () => angra());
+  startaHistorik(bas);
   document.getElementById("sparstatus").textContent = "Formuläret är öppet. Ändringar sparas av sig själva.";
 }
 

@@ -184,7 +184,7 @@ function taSvar(s, skickat, lage) {
   if (filen !== null && filen !== undefined) tillstand.bas = kopia(filen);
   taLage(svar);
   const sammanfogat = Array.isArray(svar.sammanfogat) ? svar.sammanfogat : [];
-  const tas = "data" in svar && (sammanfogat.length > 0 || lage === "aterstall" || lage === "angra" ||
+  const tas = "data" in svar && (sammanfogat.length > 0 || lage === "aterstall" || lage === "angra" || lage === "historik" ||
     (lage === "status" && !m.smutsig));
   let meddelande = "Sparat " + klocka();
   if (tas) {
@@ -208,6 +208,7 @@ function taSvar(s, skickat, lage) {
   forhandsvisa();
   const fel = (tillstand.problem || []).filter((p) => p.grad === "fel").length;
   if (lage === "angra") meddelande = "Den senaste sparningen är ångrad (" + klocka() + ").";
+  else if (lage === "historik") meddelande = "Texten är återställd ur historiken (" + klocka() + ").";
   else if (lage === "status") meddelande = "Status: " + tillstand.status + " (sparat " + klocka() + ").";
   if (!m.smutsig) visaSparstatus(meddelande + (fel ? " – med " + fel + " fel, markerade vid fälten." : ""));
   if (m.efterSvar) { m.efterSvar = false; kollaUtifran(); }
@@ -297,6 +298,28 @@ export function angra() {
       return false;
     }
     return skickaSparning("/angra", { version: m.egen }, "angra");
+  });
+}
+
+/** Återställer en del (sökväg) till dess text i en äldre version (commit) ur historiken: sparar
+    först det som väntar; servern skriver delen genom den vanliga sparningen. Löses med svaret
+    ({ ok, fel }). */
+export function aterstallDel(sokvag, commit) {
+  return sparaNu().then((klart) => {
+    if (!klart && (m.konflikt || m.smutsig)) {
+      return { ok: false, fel: "Det du skrivit är inte sparat än. Vänta tills det är sparat och försök igen." };
+    }
+    visaSparstatus("Återställer…");
+    const p = skicka("/aterstall", { sokvag, commit }).then((s) => {
+      m.iFlykt = null;
+      if (s.kod !== 200) {  // nothing written: the form stays as it is, the reason in the dialog
+        visaSparstatus("Inte återställt " + klocka() + ".");
+        return { ok: false, fel: (s.data && s.data.fel) || "Servern svarade med kod " + s.kod + ". Försök igen." };
+      }
+      return { ok: taSvar(s, null, "historik") && !s.data.konflikt, fel: "" };
+    });
+    m.iFlykt = p;
+    return p;
   });
 }
 

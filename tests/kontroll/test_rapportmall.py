@@ -115,16 +115,25 @@ PA_EGNA_MALLAR = ("lingonet-blabaret", "bjorkbackaskolan-mellanstadiet")
 def _projekt_utan_mallar(rot: Path) -> Path:
     shutil.copytree(ROT / "rapporter", rot / "rapporter")
     shutil.rmtree(rot / "rapporter" / "mallar")
+    _utan_egna_mallar(rot)
+    return rot
+
+
+def _utan_egna_mallar(rot: Path) -> None:
+    """The project without the two units on their own templates (and their rektors' rights)."""
     for enhet in PA_EGNA_MALLAR:
         (rot / "rapporter" / "2025-26" / f"{enhet}.yaml").unlink()
-    return rot
+    fil = rot / "rapporter" / "behörigheter.yaml"
+    text = fil.read_text(encoding="utf-8")
+    for enhet in PA_EGNA_MALLAR:
+        text = text.replace(f", {enhet}]", "]")
+    fil.write_text(text, encoding="utf-8")
 
 
 def test_ett_projekt_utan_rapportmallar_kontrolleras_som_forut(
     runner: CliRunner, projekt: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    for enhet in PA_EGNA_MALLAR:
-        (projekt / "rapporter" / "2025-26" / f"{enhet}.yaml").unlink()
+    _utan_egna_mallar(projekt)
     med = runner.invoke(kvalitet, ["kontrollera"])
     utan_rot = _projekt_utan_mallar(tmp_path / "utan")
     monkeypatch.chdir(utan_rot)

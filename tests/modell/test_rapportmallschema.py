@@ -44,7 +44,7 @@ ENHETER = [
     if _typ(f) == "enhet" and "\nrapportmall: " not in f.read_text(encoding="utf-8")
 ]
 """The example units on the standard template (the others are tested on their own below)."""
-PA_EGEN_MALL = [f for f in EXEMPEL if "\nrapportmall: " in f.read_text(encoding="utf-8")]
+
 REFERENS = sorted((ROT / "tests" / "data" / "referens-004" / "rapporter").rglob("*.yaml"))
 
 
@@ -114,17 +114,3 @@ def test_mallschemana_i_forradet_ar_aktuella(tmp_path: Path) -> None:
     for fil in skrivna:
         forradets = ROT / "schema" / "rapportmallar" / fil.name
         assert forradets.read_text(encoding="utf-8") == fil.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("fil", PA_EGEN_MALL, ids=lambda f: f.name)
-def test_mallens_schema_tar_emot_enheten_pa_mallen(fil: Path) -> None:
-    """The two example units on their own templates follow that template's unit schema."""
-    import re
-
-    namn = re.search(r"^rapportmall: (\S+)$", fil.read_text(encoding="utf-8"), flags=re.M)
-    assert namn
-    mall = _mall(ROT / "rapporter" / "mallar" / f"{namn[1]}.rapportmall.yaml")
-    validator = Draft202012Validator(enhetsschema_for_mall(mall, namn[1]))
-    data, fel = las_data(fil)
-    assert not fel
-    assert not list(validator.iter_errors(data))

@@ -180,6 +180,7 @@ EXEMPEL: dict[str, list[Any]] = {
     "totalt": [86.2],
     "antal": [{"flickor": 21, "pojkar": 26, "totalt": 47}],
     "källa": ["Skolans betygsstatistik juni 2026"],
+    "fotnot": ["Flickor och pojkar redovisas bara där grupperna är minst tio."],
     "diagram": ["stapel"],
     "fil": ["../bilder/organisation.svg"],
     "alt": ["Organisationsbild i tre nivåer: strategisk, taktisk och operativ."],

@@ -285,8 +285,9 @@ def test_ny_period_tva_ganger_och_sedan_bygg(projekt: Path, runner: CliRunner) -
     assert res.exit_code == 0, res.output
     ny = projekt / "rapporter" / "2026-27"
     assert sorted(f.name for f in ny.iterdir()) == [
-        "alvmora-gymnasium.yaml", "bjorkbackaskolan.yaml", "forskolan-lingonet.yaml",
-        "huvudman.yaml", "huvudmannens-rapport.yaml", "resurscentrum.yaml",
+        "alvmora-gymnasium.yaml", "bjorkbackaskolan-mellanstadiet.yaml", "bjorkbackaskolan.yaml",
+        "forskolan-lingonet.yaml", "huvudman.yaml", "huvudmannens-rapport.yaml",
+        "lingonet-blabaret.yaml", "resurscentrum.yaml",
     ]  # fmt: skip
     huvudman = (ny / "huvudman.yaml").read_text(encoding="utf-8")
     assert "period: 2026/27" in huvudman and "# Huvudmannafilen för" in huvudman

@@ -172,4 +172,5 @@ def test_inga_engelska_decimaltal(byggt_exempel: Path) -> None:
     for fil in byggt_exempel.glob("*.pdf"):
         text = " ".join(s.extract_text() for s in PdfReader(fil).pages)
         assert not re.search(r"\d\.\d+\s?%", text), fil.name
-        assert "\u00a0%" in text or " %" in text
+        if fil.stem != "lingonet-blabaret":  # the förskola avdelning's form has no percentages
+            assert "\u00a0%" in text or " %" in text

@@ -31,7 +31,7 @@ def test_plan_utan_tidigare_bygge_skriver_ingenting(projekt: Path, runner: CliRu
         assert _rad(utdata, enhet).split()[0] == "byggs"
         assert "inte byggd förut" in _rad(utdata, enhet)
     assert "byggs       sammanställningen" in utdata
-    assert "Byggs: 4 av 4 rapporter och sammanställningen och huvudmannens rapport." in utdata
+    assert "Byggs: 6 av 6 rapporter och sammanställningen och huvudmannens rapport." in utdata
     assert not (projekt / "ut").exists()
 
 

@@ -16,7 +16,7 @@ def test_kontrollera_exemplet_ar_utan_fel(projekt: Path, runner: CliRunner) -> N
     assert res.exit_code == 0, res.output
     assert (
         res.output.splitlines()[-1]
-        == "4 rapporter och huvudmannens rapport för 2025/26 kontrollerade: 0 fel och 1 varning."
+        == "6 rapporter och huvudmannens rapport för 2025/26 kontrollerade: 0 fel och 1 varning."
     )
     assert "rapporter/2025-26/alvmora-gymnasium.yaml:" in res.output
 
@@ -32,7 +32,7 @@ def test_bygg_skriver_html_och_pdf_for_varje_enhet(projekt: Path, runner: CliRun
     for enhet in ENHETER:
         assert (projekt / "ut" / f"{enhet}.html").is_file()
         assert (projekt / "ut" / f"{enhet}.pdf").read_bytes().startswith(b"%PDF-")
-    assert "Byggda: 4, oförändrade: 0, misslyckade: 0 (i ut/)" in res.output
+    assert "Byggda: 6, oförändrade: 0, misslyckade: 0 (i ut/)" in res.output
     assert (projekt / "ut" / ".gitignore").read_text().strip().endswith("*")
     assert not list((projekt / "ut").glob("*.tmp")), "temporary files left behind"
 
@@ -96,7 +96,7 @@ def test_enhet_med_fel_stoppar_inte_de_andra_och_behaller_senaste(
     assert "✗ forskolan-lingonet: 1 fel i källfilen" in res.output
     assert "menade du 'förskola'?" in res.output
     # the other units did not change: they are not rebuilt
-    assert "Byggda: 0, oförändrade: 3, misslyckade: 1 (i ut/)" in res.output
+    assert "Byggda: 0, oförändrade: 5, misslyckade: 1 (i ut/)" in res.output
     assert (
         "  forskolan-lingonet: rapporter/2025-26/forskolan-lingonet.yaml:5:11: fel:" in res.output
     )

@@ -135,14 +135,14 @@ def _planens_rader(
 def _tabeller(
     enhet: Kallenhet, utfil: str, text: str, forvantat: dict[int, Forvantan], res: Jamforelse
 ) -> None:
-    """Each row of each table: its heading, then every cell in order ('.' for an empty one)."""
+    """Each row of each table: its heading, then every cell in order (an empty one is blank)."""
     for tabell in enhet.tabeller:
         if not tabell.tabell:
             continue
         varden = [v for v in enhet.varden if v.tabell is tabell]
         for i, rubrik in enumerate(tabell.rader):
             rad = {v.kolumn: v for v in varden if v.radnr == i}
-            celler = [forvantat[id(rad[k])].text if k in rad else "." for k in tabell.kolumner]
+            celler = [forvantat[id(rad[k])].text for k in tabell.kolumner if k in rad]
             vantat = " ".join([rubrik, *celler])
             fann = vantat if f" {vantat} " in f" {text} " else _efter(text, rubrik, len(vantat))
             for v in rad.values():

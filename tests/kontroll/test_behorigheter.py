@@ -83,7 +83,8 @@ def test_korskontrollerna_med_rad_och_rattning(projekt: Path) -> None:
         "samma post)",
         "rapporter/behörigheter.yaml:10:15: fel: enheten 'bjorkbacka' finns inte i projektet "
         "(menade du 'bjorkbackaskolan'? skriv enhetens id, filnamnet utan .yaml (finns: "
-        "alvmora-gymnasium, bjorkbackaskolan, forskolan-lingonet, resurscentrum))",
+        "alvmora-gymnasium, bjorkbackaskolan, bjorkbackaskolan-mellanstadiet, "
+        "forskolan-lingonet, lingonet-blabaret, resurscentrum))",
         "rapporter/behörigheter.yaml:11:5: fel: personen har varken 'epost' eller 'sub' och kan "
         "inte kännas igen vid inloggningen (skriv personens e-postadress, t.ex. 'epost: "
         "eva.lind@alvmora.se')",

@@ -115,7 +115,7 @@ def test_mallens_fasta_rader(projekt: Path, runner: CliRunner) -> None:
     kod, utdata = _kontrollera(runner, BLABARET)
     assert kod == 1
     assert (
-        f"rapporter/2025-26/{BLABARET}.yaml:{rad}:13: fel: raden 'Förskolan och hemmet' finns "
+        f"rapporter/2025-26/{BLABARET}.yaml:{rad}:18: fel: raden 'Förskolan och hemmet' finns "
         "inte bland rapportmallens rader för tabellen 'malomraden' (menade du 'Förskola och hem'?"
     ) in utdata
     assert "varning: tabellen 'malomraden' saknar mallens rader 'Förskola och hem'" in utdata

@@ -108,15 +108,32 @@ def test_ett_steg_utan_ord_ar_ett_fel(tmp_path: Path) -> None:
     assert any(":9:9: fel: fältet 'ord' saknas" in p for p in problem), problem
 
 
+PA_EGNA_MALLAR = ("lingonet-blabaret", "bjorkbackaskolan-mellanstadiet")
+"""The example units that name a template of their own (they need its file)."""
+
+
 def _projekt_utan_mallar(rot: Path) -> Path:
     shutil.copytree(ROT / "rapporter", rot / "rapporter")
     shutil.rmtree(rot / "rapporter" / "mallar")
+    _utan_egna_mallar(rot)
     return rot
+
+
+def _utan_egna_mallar(rot: Path) -> None:
+    """The project without the two units on their own templates (and their rektors' rights)."""
+    for enhet in PA_EGNA_MALLAR:
+        (rot / "rapporter" / "2025-26" / f"{enhet}.yaml").unlink()
+    fil = rot / "rapporter" / "behörigheter.yaml"
+    text = fil.read_text(encoding="utf-8")
+    for enhet in PA_EGNA_MALLAR:
+        text = text.replace(f", {enhet}]", "]")
+    fil.write_text(text, encoding="utf-8")
 
 
 def test_ett_projekt_utan_rapportmallar_kontrolleras_som_forut(
     runner: CliRunner, projekt: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    _utan_egna_mallar(projekt)
     med = runner.invoke(kvalitet, ["kontrollera"])
     utan_rot = _projekt_utan_mallar(tmp_path / "utan")
     monkeypatch.chdir(utan_rot)

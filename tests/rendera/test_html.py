@@ -28,7 +28,8 @@ def test_html_ar_fristaende_och_tillganglig(byggt_exempel: Path) -> None:
         assert html.startswith("<!DOCTYPE html>")
         assert '<html lang="sv">' in html
         assert re.search(
-            r"<title>(Kvalitetsrapport|Sammanställning|Huvudmannens kvalitetsrapport) 2025/26 – .+</title>",
+            r"<title>(Kvalitetsrapport|Kvalitetsredovisning|Stadierapport|Sammanställning|"
+            r"Huvudmannens kvalitetsrapport) 2025/26 – .+</title>",
             html,
         )
         assert 'name="viewport"' in html

@@ -73,14 +73,18 @@ def test_oversikten_per_enhet(projekt: Path) -> None:
     rader = {r.enhet: r for r in fore.enheter}
     assert [r.namn for r in fore.enheter] == [
         "Björkbackaskolan",
+        "Björkbackaskolan, mellanstadiet",
         "Förskolan Lingonet",
+        "Förskolan Lingonet, avdelningen Blåbäret",
         "Resurscentrum",
         "Älvmora gymnasium",
     ]
     assert {e: r.lage for e, r in rader.items()} == {
         "alvmora-gymnasium": "utkast",
         "bjorkbackaskolan": "inlämnad",
+        "bjorkbackaskolan-mellanstadiet": "inlämnad",
         "forskolan-lingonet": "inlämnad",
+        "lingonet-blabaret": "inlämnad",
         "resurscentrum": "godkänd",
     }
     assert (rader["bjorkbackaskolan"].oppna_kommentarer, rader["bjorkbackaskolan"].kommentarer) == (
@@ -90,7 +94,7 @@ def test_oversikten_per_enhet(projekt: Path) -> None:
     assert not fore.sena and [r.enhet for r in fore.ej_inlamnade] == ["alvmora-gymnasium"]
 
     data = json.loads(json.dumps(fore.som_data()))
-    assert (data["sista_dag"], data["dagar_kvar"], len(data["enheter"])) == ("2026-06-15", 7, 4)
+    assert (data["sista_dag"], data["dagar_kvar"], len(data["enheter"])) == ("2026-06-15", 7, 6)
     assert data["enheter"][0]["enhet"] == "bjorkbackaskolan"
     assert data["enheter"][0]["oppna_kommentarer"] == 1
 
@@ -226,10 +230,12 @@ def test_kommandot_granskning_visar_och_skickar(
     assert res.exit_code == 0, res.output
     assert res.output == (
         "Björkbackaskolan (bjorkbackaskolan): inlämnad\n"
+        "Björkbackaskolan, mellanstadiet (bjorkbackaskolan-mellanstadiet): inlämnad\n"
         "Förskolan Lingonet (forskolan-lingonet): inlämnad\n"
+        "Förskolan Lingonet, avdelningen Blåbäret (lingonet-blabaret): inlämnad\n"
         "Resurscentrum (resurscentrum): godkänd\n"
         "Älvmora gymnasium (alvmora-gymnasium): utkast, SEN\n"
-        "2025/26: 2 inlämnade, 1 godkänd, 1 utkast av 4 enheter; sista dag 15 juni 2026, 1 sen.\n"
+        "2025/26: 4 inlämnade, 1 godkänd, 1 utkast av 6 enheter; sista dag 15 juni 2026, 1 sen.\n"
     )
     res = runner.invoke(kvalitet, ["granskning", str(projekt), "--datum", "2026-06-10", "--påminn"])
     assert res.output.endswith("Inga påminnelser i dag.\n")

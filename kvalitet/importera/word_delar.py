@@ -8,7 +8,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kvalitet.importera.word_las import Bildelement, Element, Rubrik, Stycke, Tabellelement
+from kvalitet.importera.word_las import (
+    Bildelement,
+    Element,
+    Rubrik,
+    Stycke,
+    Tabellelement,
+    rakna_ord,
+)
 from kvalitet.importera.word_tabell import som_tabell
 from kvalitet.kontroll.modelltyper import modellklass
 from kvalitet.modell import Enhetsrapport, Huvudavsnitt, Resultat
@@ -78,6 +85,8 @@ class Bygge:
     gissningar: list[str] = field(default_factory=list)
     anvanda: set[str] = field(default_factory=set)
     senaste: str = ""
+    rubrikord: int = 0
+    """Words of the headings matched to a part: the rapportmall writes them."""
 
     def delar(self) -> dict[str, Del]:
         return {normalisera(d.rubrik): d for _, d in self.mall.alla_delar()}
@@ -111,6 +120,7 @@ def _bara_text(nod: Nod) -> bool:
 def _listtext(stycken: list[Stycke]) -> str:
     delar: list[str] = []
     nummer = 0
+    forra_lista = False
     for s in stycken:
         if s.lista:
             indrag = "  " * s.niva
@@ -119,13 +129,14 @@ def _listtext(stycken: list[Stycke]) -> str:
                 rad = f"{indrag}{nummer}. {s.text}"
             else:
                 rad = f"{indrag}- {s.text}"
-            if delar and delar[-1].lstrip().startswith(("- ", tuple(f"{n}." for n in range(1, 10)))) \
-                    and not delar[-1].endswith("\n\n"):
+            if delar and _ar_lista(delar[-1].lstrip()) and forra_lista:
                 delar[-1] += "\n" + rad
             else:
                 delar.append(rad)
+            forra_lista = True
         else:
             nummer = 0
+            forra_lista = False
             delar.append(s.text)
     return "\n\n".join(delar)
 
@@ -255,10 +266,12 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
                 "med tabeller, bilder eller underrubriker lades den som egen rubrik")
             return False
         bygge.anvanda.add(falt)
+        bygge.rubrikord += rakna_ord(nod.rubrik)
         bygge.data[falt] = _listtext([e for e in nod.innehall if isinstance(e, Stycke)])
         bygge.gissningar.append(f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})")
         return True
     bygge.anvanda.add(falt)
+    bygge.rubrikord += rakna_ord(nod.rubrik)
     hem = bygge.behallare(falt).setdefault("innehåll", [])
     hem.extend(block(bygge, nod.innehall))
     for barn in nod.barn:

@@ -57,8 +57,8 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
     grupper = [_grupp(k) for k in huvud[1:]]
     gruppform = all(grupper) and len(set(grupper)) == len(grupper)
     celler = [c for r in kropp for c in r[1:] if c.strip()]
-    tal = [_tal(c) for c in celler]
-    procent_bort = bool(tal) and all(t is not None for t in tal) and all(t[1] for t in tal if t)
+    tal = [t for t in (_tal(c) for c in celler) if t is not None]
+    procent_bort = bool(tal) and all(t[1] for t in tal)
     tabell: dict[str, Any] = {}
     if rubrik:
         tabell["rubrik"] = rubrik
@@ -104,8 +104,7 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
     if not ut:
         return None, gissat
     tabell["rader"] = ut
-    forsta = (huvud[1] if len(huvud) > 1 else "").strip()
-    namn = f"tabellen '{rubrik or forsta or huvud[0]}'"
+    namn = f"tabellen '{rubrik}'" if rubrik else f"tabellen med raden '{ut[0]['rad']}'"
     if gruppform:
         gissat.append(f"{namn} lästes med grupperna {', '.join(str(g) for g in grupper)} "
                       "(rubrikraden)")

@@ -1,0 +1,274 @@
+"""``kvalitet importera word``: one Word file into one unit's file – checked, read, matched to
+the rapportmall, the images saved, merged with what the file already says, validated, and
+either shown (diff) or written through the one write path, always with the loss report."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kvalitet.grund.problem import KvalitetError, Problem, visningsnamn
+from kvalitet.importera.word_delar import bygg_innehall
+from kvalitet.importera.word_fil import las_wordfil
+from kvalitet.importera.word_forlust import Forlustrapport, ord_i_data, sidhuvuden_och_relationer
+from kvalitet.importera.word_las import Forlust, las_dokument
+from kvalitet.importera.word_xml import rakna_sparade, tillampa_sparade
+from kvalitet.kalla.projekt import Projekt
+from kvalitet.kontroll.rapportmall import ar_tom
+
+BILDTYPER = {".png", ".jpg", ".jpeg", ".gif"}
+INNEHALLSNYCKLAR = ("beskrivning", "sammanfattning", "kvalitetsarbete", "resultat", "analys")
+
+
+@dataclass
+class Wordimport:
+    fil: Path
+    enhetsfil: Path
+    fore: str
+    efter: str
+    rapport: Forlustrapport
+    bilder: list[tuple[Path, bytes]] = field(default_factory=list)
+    behallna: list[str] = field(default_factory=list)
+    problem: list[Problem] = field(default_factory=list)
+    skrivet: bool = False
+    ny: bool = False
+
+    @property
+    def diff(self) -> str:
+        import difflib
+
+        namn = visningsnamn(self.enhetsfil)
+        return "".join(
+            difflib.unified_diff(
+                self.fore.splitlines(keepends=True),
+                self.efter.splitlines(keepends=True),
+                "/dev/null" if self.ny else f"a/{namn}",
+                f"b/{namn}",
+            )
+        )
+
+
+def _oppna(fil: Path, data: bytes) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: filen kan inte läsas som Word-dokument ({type(exc).__name__}: "
+            f"{exc}); öppna den i Word och spara den som .docx igen"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - lxml's syntax errors and the like
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: Word-filens XML är trasig ({exc}); öppna den i Word och "
+            "spara den som .docx igen"
+        ) from None
+
+
+def _mallnamn(lage: Any, enhet: str, mall: str | None, data: dict[str, Any]) -> str:
+    if mall:
+        return mall
+    if isinstance(data.get("rapportmall"), str):
+        return str(data["rapportmall"])
+    val = lage.huvudman.installningar.rapportmallar if lage.huvudman else None
+    if val is not None:
+        if enhet in val.enheter:
+            return str(val.enheter[enhet])
+        if data.get("skolform") in val.skolformer:
+            return str(val.skolformer[data["skolform"]])
+        return str(val.standard)
+    return "standard"
+
+
+def _spara_bilder(bygge: Any, enhetsfil: Path, bildmapp: Path, enhet: str, rapport: Forlustrapport
+                  ) -> list[tuple[Path, bytes]]:
+    """Name each image (the same bytes keep an existing file's name) and point its block at it."""
+    ut: list[tuple[Path, bytes]] = []
+    tagna: set[str] = set()
+    for nr, (el, bild) in enumerate(bygge.bilder, start=1):
+        suffix = Path(el.namn).suffix.lower()
+        if suffix not in BILDTYPER:
+            rapport.forluster.append(Forlust(
+                f"bilden {Path(el.namn).name} ({suffix.lstrip('.').upper()}, en sort som inte "
+                "kan visas; spara den som PNG och lägg in den)", el.plats))
+            bild["fil"] = ""
+            continue
+        n = nr
+        while True:
+            kandidat = bildmapp / f"{enhet}-word-{n}{suffix}"
+            if kandidat.name not in tagna and (
+                not kandidat.exists() or (kandidat.is_file() and kandidat.read_bytes() == el.data)
+            ):
+                break
+            n += 1
+        tagna.add(kandidat.name)
+        bild["fil"] = os.path.relpath(kandidat, enhetsfil.parent)
+        if not el.alt:
+            rapport.varningar.append(
+                f"bilden {bild['fil']} ({el.plats}) saknar alternativtext i Word-filen; skriv "
+                "vad den visar i 'alt:' (där står nu 'ÄNDRA: …')"
+            )
+        ut.append((kandidat, el.data))
+    _ta_bort_tomma_bilder(bygge.data)
+    return ut
+
+
+def _ta_bort_tomma_bilder(nod: Any) -> None:
+    if isinstance(nod, dict):
+        for v in nod.values():
+            _ta_bort_tomma_bilder(v)
+    elif isinstance(nod, list):
+        nod[:] = [b for b in nod if not (isinstance(b, dict) and "bild" in b and not b["bild"]["fil"])]
+        for b in nod:
+            _ta_bort_tomma_bilder(b)
+
+
+def _sla_ihop(
+    data: dict[str, Any], innehall: dict[str, Any], skriv_over: bool, behallna: list[str]
+) -> None:
+    """The imported parts into the file's data; a part the file already has is kept unless
+    ``skriv_over``."""
+    for nyckel, varde in innehall.items():
+        if nyckel == "delar":
+            delar = data.setdefault("delar", {})
+            for id_, del_ in varde.items():
+                if not ar_tom(delar.get(id_)) and not skriv_over and delar.get(id_) != del_:
+                    behallna.append(f"delar.{id_}")
+                    continue
+                delar[id_] = del_
+            continue
+        if not ar_tom(data.get(nyckel)) and not skriv_over and data.get(nyckel) != varde:
+            behallna.append(nyckel)
+            continue
+        data[nyckel] = varde
+
+
+def importera_word(
+    projekt: Projekt,
+    fil: Path,
+    enhet: str,
+    *,
+    mall: str | None = None,
+    period: str | None = None,
+    skriv: bool = False,
+    skriv_over: bool = False,
+    sparade: str | None = None,
+    namn: str | None = None,
+    skolform: str | None = None,
+) -> Wordimport:
+    """Import ``fil`` into unit ``enhet`` of ``period`` (default: the latest)."""
+    from kvalitet.kalla.las import las_yaml_text
+    from kvalitet.kalla.projekt import mapp_for_period
+    from kvalitet.kalla.rundtur import Rundtur
+    from kvalitet.kontroll.period import las_period
+    from kvalitet.kontroll.validera import validera_enhet
+    from kvalitet.modell.schema import enhetsschema
+
+    wf = las_wordfil(fil)
+    dok = _oppna(fil, wf.data)
+    kropp = dok.element.body
+    antal_sparade = rakna_sparade(kropp)
+    if antal_sparade and sparade is None:
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: filen har {antal_sparade} spårade ändringar som inte är "
+            "godkända eller förkastade; säg vilken version som gäller: --spårade godkänn "
+            "(texten med ändringarna) eller --spårade förkasta (texten före dem)"
+        )
+    if antal_sparade:
+        tillampa_sparade(kropp, sparade == "godkänn")
+    lasning = las_dokument(dok)
+    rapport = Forlustrapport(lasning.ord_i_word, forluster=lasning.forluster)
+    if antal_sparade:
+        rapport.gissningar.append(
+            f"{antal_sparade} spårade ändringar {'godkändes' if sparade == 'godkänn' else 'förkastades'}"
+            " (--spårade)"
+        )
+    rapport.forluster.extend(sidhuvuden_och_relationer(dok))
+
+    lage = las_period(projekt, period, enheter=[enhet])
+    if lage.period is None:
+        raise KvalitetError("projektet har ingen period; skapa en med 'kvalitet ny period'")
+    enhetsfil = projekt.rapporter / mapp_for_period(lage.period) / f"{enhet}.yaml"
+    finns = enhetsfil.is_file()
+    fore = enhetsfil.read_text(encoding="utf-8") if finns else ""
+    dokument = Rundtur(fore, schema=enhetsschema())
+    data = dokument.som_data() if finns else None
+    if not isinstance(data, dict):
+        if finns:
+            raise KvalitetError(f"{visningsnamn(enhetsfil)}: filen är ingen enhetsfil (ingen mappning)")
+        if not skolform:
+            raise KvalitetError(
+                f"enheten '{enhet}' finns inte för {lage.period} ({visningsnamn(enhetsfil)}); "
+                "ange --skolform (och gärna --namn) för en ny enhet, eller skapa den först med "
+                "'kvalitet ny enhet'"
+            )
+        titel = (dok.core_properties.title or "").strip()
+        data = {"namn": namn or titel or enhet, "skolform": skolform, "period": lage.period,
+                "status": "utkast"}
+    mallnamn = _mallnamn(lage, enhet, mall, data)
+    if mallnamn not in lage.rapportmallar:
+        from kvalitet.kontroll.modellfel import menade_du
+
+        forslag = menade_du(mallnamn, lage.rapportmallar)
+        raise KvalitetError(
+            f"rapportmallen '{mallnamn}' finns inte ("
+            + (f"menade du '{forslag}'?" if forslag else "mallar: " + ", ".join(sorted(lage.rapportmallar)))
+            + ")"
+        )
+    mallen = lage.rapportmallar[mallnamn]
+    if mallen is None:
+        raise KvalitetError(f"rapportmallen '{mallnamn}' har fel; kör 'kvalitet kontrollera'")
+    if mall and mall != "standard" and data.get("rapportmall") != mall:
+        data["rapportmall"] = mall
+    bygge = bygg_innehall(lasning.element, mallen)
+    rapport.gissningar.extend(lasning.gissningar + bygge.gissningar)
+    bilder = _spara_bilder(bygge, enhetsfil, projekt.rapporter / "bilder", enhet, rapport)
+    rapport.ord_i_enheten = ord_i_data(bygge.data) + bygge.rubrikord
+    ut = Wordimport(fil, enhetsfil, fore, fore, rapport, bilder, ny=not finns)
+    _sla_ihop(data, bygge.data, skriv_over, ut.behallna)
+    dokument.uppdatera(data)
+    ut.efter = dokument.text()
+    kalla = las_yaml_text(ut.efter, enhetsfil)
+    _, problem = validera_enhet(
+        kalla, projekt.rot, lage.huvudman, projekt.mappens_period(enhetsfil) or lage.period,
+        lage.huvudmannafil is not None and lage.huvudman is None, lage.rapportmallar,
+    )
+    vantade = {b[0].name for b in bilder if not b[0].exists()}  # written with the file
+    ut.problem = [
+        p for p in problem if not any(n in f"{p.vad} {p.hur}" for n in vantade)
+    ]
+    if skriv and not any(p.ar_fel for p in ut.problem):
+        _skriv(projekt, ut)
+    return ut
+
+
+def _skriv(projekt: Projekt, ut: Wordimport) -> None:
+    from kvalitet.kalla.historik import Historik
+    from kvalitet.kalla.skrivvag import Konflikt, skapa_fil, skriv_enhetsfil
+
+    for bildfil, data in ut.bilder:
+        if not bildfil.exists():
+            bildfil.parent.mkdir(parents=True, exist_ok=True)
+            skapa_fil(bildfil, data, projekt.rot)
+    if ut.efter == ut.fore:
+        return
+    lasta = ut.fore.encode("utf-8") if not ut.ny else None
+    efter = ut.efter.encode("utf-8")
+
+    def berakna(nu: bytes | None) -> bytes | Konflikt:
+        if nu != lasta:
+            return Konflikt("filen ändrades medan importen pågick")
+        return efter
+
+    skrivning = skriv_enhetsfil(ut.enhetsfil, berakna, Historik(projekt.rot, git=False),
+                                "före-import")
+    if skrivning.konflikt is not None:
+        raise KvalitetError(
+            f"{visningsnamn(ut.enhetsfil)}: {skrivning.konflikt.varde}; inget skrevs – kör "
+            "importen igen"
+        )
+    ut.skrivet = True

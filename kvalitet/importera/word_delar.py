@@ -212,8 +212,8 @@ def _punkter(text: str) -> list[str]:
 
 def _slutsatsblock(rubrik: str, inledning: str | None, punkter: list[str]) -> dict[str, Any]:
     ruta: dict[str, Any] = {}
-    if normalisera(rubrik) not in _SLUTSATS or rubrik.strip() not in ("Slutsats", "Slutsats:"):
-        ruta["rubrik"] = rubrik
+    if rubrik.strip(" :"):
+        ruta["rubrik"] = rubrik.strip(" :")
     if inledning:
         ruta["inledning"] = inledning
     ruta["punkter"] = punkter

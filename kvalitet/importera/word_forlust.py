@@ -10,11 +10,11 @@ from typing import Any
 from kvalitet.importera.word_las import RT, Forlust, rakna_ord
 from kvalitet.importera.word_xml import parsa, text_i
 
-_EJ_TEXT = {"fil", "alt", "mått", "diagram", "röjande", "numrerad"}
+_EJ_TEXT = {"fil", "alt", "mått", "diagram", "röjande", "numrerad", "antal"}
 
 
 def _ren_markdown(text: str) -> str:
-    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text).replace("(fotnot: ", "(")
     return re.sub(r"\\(.)", r"\1", text)
 
 
@@ -28,6 +28,10 @@ def ord_i_data(data: Any, nyckel: str = "") -> int:
         if isinstance(data.get("rader"), list) and "kolumner" not in data:
             grupper = len({g for r in data["rader"] if isinstance(r, dict) for g in r
                            if g in ("flickor", "pojkar", "totalt")})
+        if isinstance(data.get("rader"), list):  # an 'Antal' row's numbers, once
+            antal = {repr(r.get("antal")): r.get("antal") for r in data["rader"]
+                     if isinstance(r, dict) and r.get("antal") is not None}
+            grupper += sum(ord_i_data(a) for a in antal.values())
         return grupper + sum(ord_i_data(v, str(k)) for k, v in data.items())
     if isinstance(data, list):
         return sum(ord_i_data(v, nyckel) for v in data)

@@ -176,7 +176,6 @@ class Lasare:
         if stilnamn in ("title", "subtitle"):
             self._forlust(f"dokumentets {'titel' if stilnamn == 'title' else 'undertitel'} "
                           f"'{ren[:60]}' (kvalitet skriver omslaget själv)")
-            self.ut.ord_i_word -= 0
             return
         if niva is not None and niva <= 9:
             self.plats = f"under rubriken '{ren[:60]}'"
@@ -303,6 +302,7 @@ class Lasare:
                 text = self.fotnoter.get(barn.get(q("w:id")) or "", "")
                 if text:
                     self.ut.fotnoter += 1
+                    self.ut.ord_i_word -= 1  # the word 'fotnot' is kvalitet's, not the file's
                     bitar.append((f" (fotnot: {text})", False, False, None))
                 elif tag == q("w:endnoteReference"):
                     self._forlust("en slutnot")

@@ -56,9 +56,15 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
     huvud, kropp = rader[0], rader[1:]
     grupper = [_grupp(k) for k in huvud[1:]]
     gruppform = all(grupper) and len(set(grupper)) == len(grupper)
-    celler = [c for r in kropp for c in r[1:] if c.strip()]
+    celler = [
+        c for r in kropp if not re.match(r"^antal\b", r[0].strip().lower()) for c in r[1:]
+        if c.strip()
+    ]
     tal = [t for t in (_tal(c) for c in celler) if t is not None]
-    procent_bort = bool(tal) and all(t[1] for t in tal)
+    from kvalitet.importera.varde import SYMBOLER
+
+    symboler = all(_tal(c) is not None or c.strip() in SYMBOLER for c in celler)
+    procent_bort = bool(tal) and all(t[1] for t in tal) and symboler
     tabell: dict[str, Any] = {}
     if rubrik:
         tabell["rubrik"] = rubrik

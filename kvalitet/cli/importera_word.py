@@ -11,8 +11,12 @@ import click
 from kvalitet.cli.gemensamt import KONTEXT, PERIOD_FLAGGA, kontrollera_period, oppna_projekt
 from kvalitet.grund.problem import visningsnamn
 
-SPARADE = {"godkänn": "godkänn", "godkann": "godkänn", "förkasta": "förkasta",
-           "forkasta": "förkasta"}
+SPARADE = {
+    "godkänn": "godkänn",
+    "godkann": "godkänn",
+    "förkasta": "förkasta",
+    "forkasta": "förkasta",
+}
 
 
 def _sparade(ctx: click.Context, param: click.Parameter, varde: str | None) -> str | None:
@@ -33,26 +37,72 @@ def _sparade(ctx: click.Context, param: click.Parameter, varde: str | None) -> s
     short_help="Läs in en Word-rapport (.docx) i en enhets fil, med förlustrapport.",
 )
 @click.argument("fil", metavar="FIL.docx", type=click.Path(path_type=Path))
-@click.option("--enhet", "enhet", metavar="ID", required=True,
-              help="Enhetens id (filnamnet utan .yaml), t.ex. bjorkbackaskolan.")
-@click.option("--mall", "mall", metavar="RAPPORTMALL", default=None,
-              help="Rapportmallen vars delar rubrikerna matchas mot (standard: enhetens).")
-@click.option("--skriv", is_flag=True, help="Skriv enhetsfilen och bilderna (annars visas de bara).")
-@click.option("--skriv-over", "skriv_over", is_flag=True,
-              help="Ersätt delar som redan har innehåll i enhetsfilen.")
-@click.option("--spårade", "--sparade", "sparade", metavar="godkänn|förkasta", default=None,
-              callback=_sparade,
-              help="Spårade ändringar i filen: 'godkänn' eller 'förkasta' dem (krävs när filen har sådana).")
-@click.option("--namn", "namn", metavar="NAMN", default=None,
-              help="Enhetens namn, när enheten är ny (standard: Word-filens titel).")
-@click.option("--skolform", "skolform", metavar="SKOLFORM", default=None,
-              help="Skolformen, när enheten är ny (t.ex. grundskola).")
-@click.option("--projekt", "projekt", metavar="MAPP", type=click.Path(path_type=Path),
-              default=Path("."), help="Projektmappen (standard: den aktuella mappen).")
+@click.option(
+    "--enhet",
+    "enhet",
+    metavar="ID",
+    required=True,
+    help="Enhetens id (filnamnet utan .yaml), t.ex. bjorkbackaskolan.",
+)
+@click.option(
+    "--mall",
+    "mall",
+    metavar="RAPPORTMALL",
+    default=None,
+    help="Rapportmallen vars delar rubrikerna matchas mot (standard: enhetens).",
+)
+@click.option(
+    "--skriv", is_flag=True, help="Skriv enhetsfilen och bilderna (annars visas de bara)."
+)
+@click.option(
+    "--skriv-over",
+    "skriv_over",
+    is_flag=True,
+    help="Ersätt delar som redan har innehåll i enhetsfilen.",
+)
+@click.option(
+    "--spårade",
+    "--sparade",
+    "sparade",
+    metavar="godkänn|förkasta",
+    default=None,
+    callback=_sparade,
+    help="Spårade ändringar i filen: 'godkänn' eller 'förkasta' dem (krävs när filen har sådana).",
+)
+@click.option(
+    "--namn",
+    "namn",
+    metavar="NAMN",
+    default=None,
+    help="Enhetens namn, när enheten är ny (standard: Word-filens titel).",
+)
+@click.option(
+    "--skolform",
+    "skolform",
+    metavar="SKOLFORM",
+    default=None,
+    help="Skolformen, när enheten är ny (t.ex. grundskola).",
+)
+@click.option(
+    "--projekt",
+    "projekt",
+    metavar="MAPP",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    help="Projektmappen (standard: den aktuella mappen).",
+)
 @PERIOD_FLAGGA
 def word(
-    fil: Path, enhet: str, mall: str | None, skriv: bool, skriv_over: bool, sparade: str | None,
-    namn: str | None, skolform: str | None, projekt: Path, period: str | None,
+    fil: Path,
+    enhet: str,
+    mall: str | None,
+    skriv: bool,
+    skriv_over: bool,
+    sparade: str | None,
+    namn: str | None,
+    skolform: str | None,
+    projekt: Path,
+    period: str | None,
 ) -> None:
     """Läs in en Word-rapport (.docx) i en enhets fil.
 
@@ -74,8 +124,16 @@ def word(
     if not fil.is_file():
         raise click.BadParameter(f"filen '{fil}' finns inte", param_hint="'FIL.docx'")
     ut = importera_word(
-        proj, fil, enhet, mall=mall, period=period, skriv=skriv, skriv_over=skriv_over,
-        sparade=sparade, namn=namn, skolform=skolform,
+        proj,
+        fil,
+        enhet,
+        mall=mall,
+        period=period,
+        skriv=skriv,
+        skriv_over=skriv_over,
+        sparade=sparade,
+        namn=namn,
+        skolform=skolform,
     )
     if ut.diff:
         click.echo(ut.diff, nl=False)
@@ -90,8 +148,7 @@ def word(
     fel = [p for p in ut.problem if p.ar_fel]
     if fel:
         click.echo(
-            f"Enheten validerar inte ({len(fel)} fel ovan)"
-            + ("; inget skrevs." if skriv else "."),
+            f"Enheten validerar inte ({len(fel)} fel ovan)" + ("; inget skrevs." if skriv else "."),
             err=True,
         )
         sys.exit(1)

@@ -68,8 +68,10 @@ def _maltyp(falt: str) -> str:
     if modell in (Huvudavsnitt, Resultat):
         return "behallare"
     beskrivning = str(annotation)
-    if modell is None and "str" in beskrivning and not any(
-        ord_ in beskrivning for ord_ in ("list", "dict", "Literal")
+    if (
+        modell is None
+        and "str" in beskrivning
+        and not any(ord_ in beskrivning for ord_ in ("list", "dict", "Literal"))
     ):
         return "text"
     return "annan"
@@ -145,7 +147,9 @@ def _ar_slutsats(text: str) -> bool:
     return normalisera(text) in _SLUTSATS
 
 
-def block(bygge: Bygge, innehall: list[Element], slutsats: str | None = None) -> list[dict[str, Any]]:
+def block(
+    bygge: Bygge, innehall: list[Element], slutsats: str | None = None
+) -> list[dict[str, Any]]:
     """The elements under one heading as blocks; ``slutsats``: the heading was 'Slutsats'."""
     ut: list[dict[str, Any]] = []
     stycken: list[Stycke] = []
@@ -170,7 +174,7 @@ def block(bygge: Bygge, innehall: list[Element], slutsats: str | None = None) ->
                 ut.append(_slutsatsblock(el.ren.rstrip(":"), None, punkter))
                 bygge.gissningar.append(f"listan efter '{el.ren}' blev en Slutsats-ruta")
                 continue
-            if (el.stil == "caption" and isinstance(nasta, Tabellelement)):
+            if el.stil == "caption" and isinstance(nasta, Tabellelement):
                 i += 1
                 tom_stycken()
                 ut.extend(_tabellblock(bygge, nasta, el.ren))
@@ -193,7 +197,9 @@ def block(bygge: Bygge, innehall: list[Element], slutsats: str | None = None) ->
     tom_stycken()
     if slutsats is not None:
         inledning = [b["text"] for b in ut if "text" in b and not _ar_lista(b["text"])]
-        punkter = [p for b in ut if "text" in b and _ar_lista(b["text"]) for p in _punkter(b["text"])]
+        punkter = [
+            p for b in ut if "text" in b and _ar_lista(b["text"]) for p in _punkter(b["text"])
+        ]
         ovriga = [b for b in ut if "text" not in b]
         if not punkter:
             punkter, inledning = inledning, []
@@ -254,8 +260,8 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
             bygge.gissningar.append(
                 f"rubriken '{nod.rubrik}' liknar mallens del '{d.id}', som skrivs i ett eget "
                 f"format ({d.falt}); den lades som egen rubrik – flytta texten dit"
-                if mal is None else
-                f"rubriken '{nod.rubrik}' finns två gånger; den andra lades som egen rubrik"
+                if mal is None
+                else f"rubriken '{nod.rubrik}' finns två gånger; den andra lades som egen rubrik"
             )
         return False
     falt, typ = mal
@@ -263,12 +269,15 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
         if not _bara_text(nod):
             bygge.gissningar.append(
                 f"rubriken '{nod.rubrik}' motsvarar mallens del '{d.id}', som bara rymmer text; "
-                "med tabeller, bilder eller underrubriker lades den som egen rubrik")
+                "med tabeller, bilder eller underrubriker lades den som egen rubrik"
+            )
             return False
         bygge.anvanda.add(falt)
         bygge.rubrikord += rakna_ord(nod.rubrik)
         bygge.data[falt] = _listtext([e for e in nod.innehall if isinstance(e, Stycke)])
-        bygge.gissningar.append(f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})")
+        bygge.gissningar.append(
+            f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})"
+        )
         return True
     bygge.anvanda.add(falt)
     bygge.rubrikord += rakna_ord(nod.rubrik)
@@ -298,8 +307,9 @@ def bygg_innehall(element: list[Element], mall: Rapportmall) -> Bygge:
             continue
         hem = bygge.behallare(hem_falt).setdefault("innehåll", [])
         _som_rubrikblock(bygge, nod, hem)
-        bygge.gissningar.append(f"rubriken '{nod.rubrik}' finns inte i mallen; den lades som egen "
-                                f"rubrik i '{hem_falt}'")
+        bygge.gissningar.append(
+            f"rubriken '{nod.rubrik}' finns inte i mallen; den lades som egen rubrik i '{hem_falt}'"
+        )
     _rensa(bygge.data)
     return bygge
 

@@ -26,11 +26,21 @@ def ord_i_data(data: Any, nyckel: str = "") -> int:
     if isinstance(data, dict):
         grupper = 0
         if isinstance(data.get("rader"), list) and "kolumner" not in data:
-            grupper = len({g for r in data["rader"] if isinstance(r, dict) for g in r
-                           if g in ("flickor", "pojkar", "totalt")})
+            grupper = len(
+                {
+                    g
+                    for r in data["rader"]
+                    if isinstance(r, dict)
+                    for g in r
+                    if g in ("flickor", "pojkar", "totalt")
+                }
+            )
         if isinstance(data.get("rader"), list):  # an 'Antal' row's numbers, once
-            antal = {repr(r.get("antal")): r.get("antal") for r in data["rader"]
-                     if isinstance(r, dict) and r.get("antal") is not None}
+            antal = {
+                repr(r.get("antal")): r.get("antal")
+                for r in data["rader"]
+                if isinstance(r, dict) and r.get("antal") is not None
+            }
             grupper += sum(ord_i_data(a) for a in antal.values())
         return grupper + sum(ord_i_data(v, str(k)) for k, v in data.items())
     if isinstance(data, list):
@@ -92,13 +102,20 @@ def sidhuvuden_och_relationer(dok: Any) -> list[Forlust]:
             continue
         sett.add(text)
         sort = "sidhuvudet" if rel.reltype.endswith("header") else "sidfoten"
-        ut.append(Forlust(f"{sort}: '{text[:60]}' (kvalitet skriver sidhuvud och sidfot själv)",
-                          "hela dokumentet"))
+        ut.append(
+            Forlust(
+                f"{sort}: '{text[:60]}' (kvalitet skriver sidhuvud och sidfot själv)",
+                "hela dokumentet",
+            )
+        )
     for del_ in dok.part.package.iter_parts():
         for rel in del_.rels.values():
             if rel.is_external and not rel.reltype.endswith("/hyperlink"):
                 typ = rel.reltype.rsplit("/", 1)[-1]
-                ut.append(Forlust(
-                    f"en extern relation ({typ}) till '{rel.target_ref[:80]}', som aldrig hämtas",
-                    f"i {del_.partname}"))
+                ut.append(
+                    Forlust(
+                        f"en extern relation ({typ}) till '{rel.target_ref[:80]}', som aldrig hämtas",
+                        f"i {del_.partname}",
+                    )
+                )
     return ut

@@ -62,7 +62,7 @@ def _oppna(fil: Path, data: bytes) -> Any:
             f"{visningsnamn(fil)}: filen kan inte läsas som Word-dokument ({type(exc).__name__}: "
             f"{exc}); öppna den i Word och spara den som .docx igen"
         ) from None
-    except Exception as exc:  # noqa: BLE001 - lxml's syntax errors and the like
+    except Exception as exc:
         raise KvalitetError(
             f"{visningsnamn(fil)}: Word-filens XML är trasig ({exc}); öppna den i Word och "
             "spara den som .docx igen"
@@ -84,17 +84,22 @@ def _mallnamn(lage: Any, enhet: str, mall: str | None, data: dict[str, Any]) -> 
     return "standard"
 
 
-def _spara_bilder(bygge: Any, enhetsfil: Path, bildmapp: Path, enhet: str, rapport: Forlustrapport
-                  ) -> list[tuple[Path, bytes]]:
+def _spara_bilder(
+    bygge: Any, enhetsfil: Path, bildmapp: Path, enhet: str, rapport: Forlustrapport
+) -> list[tuple[Path, bytes]]:
     """Name each image (the same bytes keep an existing file's name) and point its block at it."""
     ut: list[tuple[Path, bytes]] = []
     tagna: set[str] = set()
     for nr, (el, bild) in enumerate(bygge.bilder, start=1):
         suffix = Path(el.namn).suffix.lower()
         if suffix not in BILDTYPER:
-            rapport.forluster.append(Forlust(
-                f"bilden {Path(el.namn).name} ({suffix.lstrip('.').upper()}, en sort som inte "
-                "kan visas; spara den som PNG och lägg in den)", el.plats))
+            rapport.forluster.append(
+                Forlust(
+                    f"bilden {Path(el.namn).name} ({suffix.lstrip('.').upper()}, en sort som inte "
+                    "kan visas; spara den som PNG och lägg in den)",
+                    el.plats,
+                )
+            )
             bild["fil"] = ""
             continue
         n = nr
@@ -122,7 +127,9 @@ def _ta_bort_tomma_bilder(nod: Any) -> None:
         for v in nod.values():
             _ta_bort_tomma_bilder(v)
     elif isinstance(nod, list):
-        nod[:] = [b for b in nod if not (isinstance(b, dict) and "bild" in b and not b["bild"]["fil"])]
+        nod[:] = [
+            b for b in nod if not (isinstance(b, dict) and "bild" in b and not b["bild"]["fil"])
+        ]
         for b in nod:
             _ta_bort_tomma_bilder(b)
 
@@ -199,7 +206,9 @@ def importera_word(
     data = dokument.som_data() if finns else None
     if not isinstance(data, dict):
         if finns:
-            raise KvalitetError(f"{visningsnamn(enhetsfil)}: filen är ingen enhetsfil (ingen mappning)")
+            raise KvalitetError(
+                f"{visningsnamn(enhetsfil)}: filen är ingen enhetsfil (ingen mappning)"
+            )
         if not skolform:
             raise KvalitetError(
                 f"enheten '{enhet}' finns inte för {lage.period} ({visningsnamn(enhetsfil)}); "
@@ -207,8 +216,12 @@ def importera_word(
                 "'kvalitet ny enhet'"
             )
         titel = (dok.core_properties.title or "").strip()
-        data = {"namn": namn or titel or enhet, "skolform": skolform, "period": lage.period,
-                "status": "utkast"}
+        data = {
+            "namn": namn or titel or enhet,
+            "skolform": skolform,
+            "period": lage.period,
+            "status": "utkast",
+        }
     mallnamn = _mallnamn(lage, enhet, mall, data)
     if mallnamn not in lage.rapportmallar:
         from kvalitet.kontroll.modellfel import menade_du
@@ -216,7 +229,11 @@ def importera_word(
         forslag = menade_du(mallnamn, lage.rapportmallar)
         raise KvalitetError(
             f"rapportmallen '{mallnamn}' finns inte ("
-            + (f"menade du '{forslag}'?" if forslag else "mallar: " + ", ".join(sorted(lage.rapportmallar)))
+            + (
+                f"menade du '{forslag}'?"
+                if forslag
+                else "mallar: " + ", ".join(sorted(lage.rapportmallar))
+            )
             + ")"
         )
     mallen = lage.rapportmallar[mallnamn]
@@ -234,13 +251,15 @@ def importera_word(
     ut.efter = dokument.text()
     kalla = las_yaml_text(ut.efter, enhetsfil)
     _, problem = validera_enhet(
-        kalla, projekt.rot, lage.huvudman, projekt.mappens_period(enhetsfil) or lage.period,
-        lage.huvudmannafil is not None and lage.huvudman is None, lage.rapportmallar,
+        kalla,
+        projekt.rot,
+        lage.huvudman,
+        projekt.mappens_period(enhetsfil) or lage.period,
+        lage.huvudmannafil is not None and lage.huvudman is None,
+        lage.rapportmallar,
     )
     vantade = {b[0].name for b in bilder if not b[0].exists()}  # written with the file
-    ut.problem = [
-        p for p in problem if not any(n in f"{p.vad} {p.hur}" for n in vantade)
-    ]
+    ut.problem = [p for p in problem if not any(n in f"{p.vad} {p.hur}" for n in vantade)]
     if skriv and not any(p.ar_fel for p in ut.problem):
         _skriv(projekt, ut)
     return ut
@@ -264,8 +283,9 @@ def _skriv(projekt: Projekt, ut: Wordimport) -> None:
             return Konflikt("filen ändrades medan importen pågick")
         return efter
 
-    skrivning = skriv_enhetsfil(ut.enhetsfil, berakna, Historik(projekt.rot, git=False),
-                                "före-import")
+    skrivning = skriv_enhetsfil(
+        ut.enhetsfil, berakna, Historik(projekt.rot, git=False), "före-import"
+    )
     if skrivning.konflikt is not None:
         raise KvalitetError(
             f"{visningsnamn(ut.enhetsfil)}: {skrivning.konflikt.varde}; inget skrevs – kör "

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kvalitet.importera.word_markdown import markdown, pa
 from kvalitet.importera.word_xml import NS, numrering, parsa, q, stilar, text_i
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -69,15 +70,6 @@ class Lasning:
     fotnoter: int = 0
 
 
-def _escapa(text: str) -> str:
-    return re.sub(r"([\\*_\[\]`])", r"\\\1", text)
-
-
-def _pa(rpr: Any, namn: str) -> bool:
-    el = rpr.find(q(namn)) if rpr is not None else None
-    return el is not None and el.get(q("w:val")) not in ("0", "false", "off")
-
-
 class Lasare:
     """One pass over a python-docx ``Document``."""
 
@@ -92,7 +84,11 @@ class Lasare:
             if rel.is_external:
                 continue
             if rel.reltype == RT + "numbering":
-                num = parsa(rel.target_part.blob) if not hasattr(rel.target_part, "element") else rel.target_part.element
+                num = (
+                    parsa(rel.target_part.blob)
+                    if not hasattr(rel.target_part, "element")
+                    else rel.target_part.element
+                )
             elif rel.reltype == RT + "footnotes":
                 fot = parsa(rel.target_part.blob)
             elif rel.reltype == RT + "comments":
@@ -174,8 +170,10 @@ class Lasare:
             niva = lvl + 1 if lvl < 9 else niva
         self.ut.ord_i_word += rakna_ord(ren)
         if stilnamn in ("title", "subtitle"):
-            self._forlust(f"dokumentets {'titel' if stilnamn == 'title' else 'undertitel'} "
-                          f"'{ren[:60]}' (kvalitet skriver omslaget själv)")
+            self._forlust(
+                f"dokumentets {'titel' if stilnamn == 'title' else 'undertitel'} "
+                f"'{ren[:60]}' (kvalitet skriver omslaget själv)"
+            )
             return
         if niva is not None and niva <= 9:
             self.plats = f"under rubriken '{ren[:60]}'"
@@ -193,62 +191,51 @@ class Lasare:
         elif stilnamn.startswith("list number"):
             lista = "nummer"
         self.ut.element.append(
-            Stycke(self._markdown(bitar).strip(), ren, lista, int(ilvl or 0), stilnamn)
+            Stycke(markdown(bitar).strip(), ren, lista, int(ilvl or 0), stilnamn)
         )
-
-    @staticmethod
-    def _markdown(bitar: list[tuple[str, bool, bool, str | None]]) -> str:
-        ut: list[str] = []
-        i = 0
-        while i < len(bitar):
-            text, fet, kursiv, lank = bitar[i]
-            j = i + 1
-            while j < len(bitar) and bitar[j][1:] == (fet, kursiv, lank):
-                text += bitar[j][0]
-                j += 1
-            i = j
-            rad = text.replace("\t", " ")
-            if not rad.strip():
-                ut.append(rad)
-                continue
-            fore = rad[: len(rad) - len(rad.lstrip())]
-            efter = rad[len(rad.rstrip()) :]
-            kärna = _escapa(rad.strip()) if not lank else rad.strip().replace("]", "\\]")
-            if fet and kursiv:
-                kärna = f"***{kärna}***"
-            elif fet:
-                kärna = f"**{kärna}**"
-            elif kursiv:
-                kärna = f"*{kärna}*"
-            if lank:
-                kärna = f"[{kärna}]({lank})"
-            ut.append(fore + kärna + efter)
-        return "".join(ut)
 
     # ------------------------------------------------------------------ inside a paragraph
 
     def _inline(
-        self, el: Any, bitar: list[tuple[str, bool, bool, str | None]], fet: bool, kursiv: bool,
+        self,
+        el: Any,
+        bitar: list[tuple[str, bool, bool, str | None]],
+        fet: bool,
+        kursiv: bool,
         lank: str | None,
     ) -> None:
         for barn in el:
             tag = barn.tag
             if tag == q("w:r"):
                 rpr = barn.find(q("w:rPr"))
-                self._kor(barn, bitar, _pa(rpr, "w:b") or fet, _pa(rpr, "w:i") or kursiv, lank)
+                self._kor(barn, bitar, pa(rpr, "w:b") or fet, pa(rpr, "w:i") or kursiv, lank)
             elif tag == q("w:hyperlink"):
                 rid = barn.get(q("r:id"))
                 url = None
                 if rid and rid in self.del_.rels and self.del_.rels[rid].is_external:
                     url = self.del_.rels[rid].target_ref
-                self._inline(barn, bitar, fet, kursiv, url if url and re.match(r"^(https?:|mailto:)", url) else lank)
+                self._inline(
+                    barn,
+                    bitar,
+                    fet,
+                    kursiv,
+                    url if url and re.match(r"^(https?:|mailto:)", url) else lank,
+                )
             elif tag == q("w:fldSimple"):
                 instr = (barn.get(q("w:instr")) or "").strip()
                 self._falt_forlust(instr)
                 if not instr.upper().startswith("TOC"):
                     self._inline(barn, bitar, fet, kursiv, lank)
-            elif tag in (q("w:smartTag"), q("w:customXml"), q("w:sdt"), q("w:sdtContent"),
-                         q("w:bdo"), q("w:dir"), q("w:ins"), q("w:moveTo")):
+            elif tag in (
+                q("w:smartTag"),
+                q("w:customXml"),
+                q("w:sdt"),
+                q("w:sdtContent"),
+                q("w:bdo"),
+                q("w:dir"),
+                q("w:ins"),
+                q("w:moveTo"),
+            ):
                 self._inline(barn, bitar, fet, kursiv, lank)
             elif tag == q("mc:AlternateContent"):
                 val = barn.find(q("mc:Choice"))
@@ -271,7 +258,11 @@ class Lasare:
             self._forlust(f"fältet {typ} (resultatet följde med som text)")
 
     def _kor(
-        self, r: Any, bitar: list[tuple[str, bool, bool, str | None]], fet: bool, kursiv: bool,
+        self,
+        r: Any,
+        bitar: list[tuple[str, bool, bool, str | None]],
+        fet: bool,
+        kursiv: bool,
         lank: str | None,
     ) -> None:
         for barn in r:
@@ -331,9 +322,7 @@ class Lasare:
             lank = blip.get(q("r:link")) if blip is not None else None
             if rid and rid in self.del_.rels and not self.del_.rels[rid].is_external:
                 mal = self.del_.rels[rid].target_part
-                self.ut.element.append(
-                    Bildelement(str(mal.partname), mal.blob, alt, self.plats)
-                )
+                self.ut.element.append(Bildelement(str(mal.partname), mal.blob, alt, self.plats))
             elif lank and lank in self.del_.rels:
                 self._forlust(
                     f"en länkad bild ({self.del_.rels[lank].target_ref}); kvalitet hämtar aldrig "
@@ -341,8 +330,10 @@ class Lasare:
                 )
             return
         if uri == _URI + "chart":
-            self._forlust(f"ett Word-diagram{f' ({alt})' if alt else ''}; lägg det som tabell "
-                          "med 'diagram: stapel' eller som bild")
+            self._forlust(
+                f"ett Word-diagram{f' ({alt})' if alt else ''}; lägg det som tabell "
+                "med 'diagram: stapel' eller som bild"
+            )
         elif uri == _URI + "diagram":
             self._forlust(f"SmartArt{f' ({alt})' if alt else ''}")
         elif text:

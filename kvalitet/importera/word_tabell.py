@@ -7,8 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_GRUPPER = {"flickor": "flickor", "pojkar": "pojkar", "totalt": "totalt", "alla": "totalt",
-            "samtliga": "totalt", "elever totalt": "totalt"}
+_GRUPPER = {
+    "flickor": "flickor",
+    "pojkar": "pojkar",
+    "totalt": "totalt",
+    "alla": "totalt",
+    "samtliga": "totalt",
+    "elever totalt": "totalt",
+}
 _TAL = re.compile(r"^[-−]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?$|^[-−]?\d+(?:,\d+)?$")
 _HELTAL = re.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})*$|^\d+$")
 
@@ -46,7 +52,9 @@ def _cell(text: str, procent_bort: bool) -> Any:
     return varde
 
 
-def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, Any] | None, list[str]]:
+def som_tabell(
+    rader: list[list[str]], rubrik: str | None
+) -> tuple[dict[str, Any] | None, list[str]]:
     """The table as a unit file writes it, and what was guessed; None for a table of one row."""
     gissat: list[str] = []
     bredd = max(len(r) for r in rader)
@@ -57,7 +65,10 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
     grupper = [_grupp(k) for k in huvud[1:]]
     gruppform = all(grupper) and len(set(grupper)) == len(grupper)
     celler = [
-        c for r in kropp if not re.match(r"^antal\b", r[0].strip().lower()) for c in r[1:]
+        c
+        for r in kropp
+        if not re.match(r"^antal\b", r[0].strip().lower())
+        for c in r[1:]
         if c.strip()
     ]
     tal = [t for t in (_tal(c) for c in celler) if t is not None]
@@ -82,9 +93,11 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
         namn = rad[0].strip()
         antal = [_antal(c) for c in rad[1:]]
         ar_antal = re.match(r"^antal\b", namn.lower()) and any(a is not None for a in antal)
-        if ar_antal and all(a is not None or not c.strip() for a, c in zip(antal, rad[1:])):
+        if ar_antal and all(
+            a is not None or not c.strip() for a, c in zip(antal, rad[1:], strict=False)
+        ):
             varde: Any = (
-                {str(g): a for g, a in zip(grupper, antal) if a is not None}
+                {str(g): a for g, a in zip(grupper, antal, strict=False) if a is not None}
                 if gruppform
                 else antal
             )
@@ -96,7 +109,7 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
             continue
         post = {"rad": namn or "–"}
         if gruppform:
-            for g, c in zip(grupper, rad[1:]):
+            for g, c in zip(grupper, rad[1:], strict=False):
                 v = _cell(c, procent_bort)
                 if v is not None:
                     post[str(g)] = v
@@ -112,11 +125,14 @@ def som_tabell(rader: list[list[str]], rubrik: str | None) -> tuple[dict[str, An
     tabell["rader"] = ut
     namn = f"tabellen '{rubrik}'" if rubrik else f"tabellen med raden '{ut[0]['rad']}'"
     if gruppform:
-        gissat.append(f"{namn} lästes med grupperna {', '.join(str(g) for g in grupper)} "
-                      "(rubrikraden)")
+        gissat.append(
+            f"{namn} lästes med grupperna {', '.join(str(g) for g in grupper)} (rubrikraden)"
+        )
     if antal_rader:
-        gissat.append(f"{namn}: {antal_rader} rad(er) 'Antal …' lästes som antal elever för "
-                      "raderna ovanför (används bara för röjandekontrollen)")
+        gissat.append(
+            f"{namn}: {antal_rader} rad(er) 'Antal …' lästes som antal elever för "
+            "raderna ovanför (används bara för röjandekontrollen)"
+        )
     if procent_bort:
         gissat.append(f"{namn} lästes som procent (alla tal hade %)")
     return tabell, gissat

@@ -41,9 +41,7 @@ def text_i(el: Any) -> str:
     """All ``w:t`` (and math ``m:t``) text under an element, paragraphs apart by a space."""
     delar: list[str] = []
     for nod in el.iter(q("w:t"), q("m:t"), q("w:p"), q("w:tab")):
-        if nod.tag == q("w:p"):
-            delar.append(" ")
-        elif nod.tag == q("w:tab"):
+        if nod.tag == q("w:p") or nod.tag == q("w:tab"):
             delar.append(" ")
         else:
             delar.append(nod.text or "")
@@ -157,8 +155,18 @@ def tillampa_sparade(rot: Any, godkann: bool) -> None:
             _packa_upp(el)
     for t in list(rot.iter(q("w:delText"))):
         t.tag = q("w:t")
-    for namn in ("w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
-                 "w:tcPrChange", "w:numberingChange", "w:moveFromRangeStart", "w:moveFromRangeEnd",
-                 "w:moveToRangeStart", "w:moveToRangeEnd"):
+    for namn in (
+        "w:rPrChange",
+        "w:pPrChange",
+        "w:sectPrChange",
+        "w:tblPrChange",
+        "w:trPrChange",
+        "w:tcPrChange",
+        "w:numberingChange",
+        "w:moveFromRangeStart",
+        "w:moveFromRangeEnd",
+        "w:moveToRangeStart",
+        "w:moveToRangeEnd",
+    ):
         for el in list(rot.iter(q(namn))):
             el.getparent().remove(el)

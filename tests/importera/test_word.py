@@ -28,8 +28,16 @@ def _importera(runner: CliRunner, *arg: str, kod: int = 0) -> str:
 
 def _ny(runner: CliRunner, fil: Path, *arg: str, kod: int = 0) -> str:
     return _importera(
-        runner, str(fil), "--enhet", "ekhagen", "--skolform", "grundskola", "--namn", "Ekhagen",
-        *arg, kod=kod,
+        runner,
+        str(fil),
+        "--enhet",
+        "ekhagen",
+        "--skolform",
+        "grundskola",
+        "--namn",
+        "Ekhagen",
+        *arg,
+        kod=kod,
     )
 
 
@@ -47,8 +55,13 @@ def test_rektorns_rapport_blir_en_giltig_enhet(projekt: Path, runner: CliRunner)
     assert data["namn"] == "Ekhagen" and data["period"] == "2025/26"
     assert data["beskrivning"].startswith("Björkbackaskolan är en F–9-skola")
     kva = _block(data["kvalitetsarbete"])
-    assert kva[0]["text"].startswith("Vi har under året arbetat **särskilt** med *trygghet och studiero*.")
-    assert "- Elevrådet har deltagit i analysen.\n- Vårdnadshavare har svarat på en enkät." in kva[0]["text"]
+    assert kva[0]["text"].startswith(
+        "Vi har under året arbetat **särskilt** med *trygghet och studiero*."
+    )
+    assert (
+        "- Elevrådet har deltagit i analysen.\n- Vårdnadshavare har svarat på en enkät."
+        in kva[0]["text"]
+    )
     obj = _block(data["resultat"]["objektiva"])
     assert FOTNOT in obj[0]["text"]  # the footnote stays with its text
     tabell = obj[1]["tabell"]
@@ -57,39 +70,56 @@ def test_rektorns_rapport_blir_en_giltig_enhet(projekt: Path, runner: CliRunner)
     assert "kolumner" not in tabell  # the groups
     behoriga, merit = tabell["rader"]
     assert behoriga == {
-        "rad": "Behöriga till yrkesprogram", "flickor": "86,4 %", "pojkar": "80,1 %",
-        "totalt": "83,0 %", "antal": {"flickor": 22, "pojkar": 25, "totalt": 47},
+        "rad": "Behöriga till yrkesprogram",
+        "flickor": "86,4 %",
+        "pojkar": "80,1 %",
+        "totalt": "83,0 %",
+        "antal": {"flickor": 22, "pojkar": 25, "totalt": 47},
     }
     assert merit["flickor"] == ".." and merit["pojkar"] == "*"  # symbols as written
     bild = obj[2]["bild"]
     assert bild["alt"] == "Stapeldiagram över behörigheten 2023–2025"
     assert (projekt / ENHET).parent.joinpath(bild["fil"]).resolve().read_bytes()[:4] == b"\x89PNG"
     analys = _block(data["analys"])
-    assert analys[1] == {"slutsats": {"rubrik": "Slutsatser", "punkter": [
-        "Fler vuxna behövs på rasterna.", "Ordningsreglerna ska bli tydligare."]}}
+    assert analys[1] == {
+        "slutsats": {
+            "rubrik": "Slutsatser",
+            "punkter": ["Fler vuxna behövs på rasterna.", "Ordningsreglerna ska bli tydligare."],
+        }
+    }
     egen = analys[2]  # a heading the template does not have: its own heading, level kept
     assert egen["rubrik"] == "Fritidshemmet"
-    assert egen["innehåll"][1] == {"slutsats": {"rubrik": "Slutsats", "punkter": [
-        "Lokalerna ger bättre förutsättningar."]}}
+    assert egen["innehåll"][1] == {
+        "slutsats": {"rubrik": "Slutsats", "punkter": ["Lokalerna ger bättre förutsättningar."]}
+    }
     kontroll = runner.invoke(kvalitet, ["kontrollera"])
     assert kontroll.exit_code == 0, kontroll.output
-    assert "ekhagen.yaml" not in "\n".join(
-        r for r in kontroll.output.splitlines() if ": fel:" in r
-    )
+    assert "ekhagen.yaml" not in "\n".join(r for r in kontroll.output.splitlines() if ": fel:" in r)
     # the loss report, counted against what the test wrote
     skrivet = _ord(
-        "Kvalitetsrapport 2024/25", "Om enheten",
+        "Kvalitetsrapport 2024/25",
+        "Om enheten",
         "Björkbackaskolan är en F–9-skola med 420 elever och 58 medarbetare.",
-        "1 Det systematiska kvalitetsarbetet", "Vi har under året arbetat särskilt med trygghet och studiero.",
+        "1 Det systematiska kvalitetsarbetet",
+        "Vi har under året arbetat särskilt med trygghet och studiero.",
         "Arbetslagen träffas varje vecka för att följa upp resultaten.",
-        "Elevrådet har deltagit i analysen.", "Vårdnadshavare har svarat på en enkät.",
-        "2 Resultat", "2.1 Objektiva resultat",
-        "Behörigheten till yrkesprogram ökade jämfört med förra året.", FOTNOT,
+        "Elevrådet har deltagit i analysen.",
+        "Vårdnadshavare har svarat på en enkät.",
+        "2 Resultat",
+        "2.1 Objektiva resultat",
+        "Behörigheten till yrkesprogram ökade jämfört med förra året.",
+        FOTNOT,
         "Årskurs 9 Flickor Pojkar Totalt Behöriga till yrkesprogram 86,4 80,1 83,0",
         "Meritvärde (andel över 230) 41,2 Antal elever 22 25 47",
-        "3 Analys", "Resultaten hänger ihop med hur trygga eleverna känner sig.", TEXTRUTA,
-        "Slutsatser:", "Fler vuxna behövs på rasterna.", "Ordningsreglerna ska bli tydligare.",
-        "Fritidshemmet", "Fritidshemmet har fått nya lokaler under våren.", "Slutsats",
+        "3 Analys",
+        "Resultaten hänger ihop med hur trygga eleverna känner sig.",
+        TEXTRUTA,
+        "Slutsatser:",
+        "Fler vuxna behövs på rasterna.",
+        "Ordningsreglerna ska bli tydligare.",
+        "Fritidshemmet",
+        "Fritidshemmet har fått nya lokaler under våren.",
+        "Slutsats",
         "Lokalerna ger bättre förutsättningar.",
     )
     forlorat = _ord("Kvalitetsrapport 2024/25", TEXTRUTA, "Antal elever")
@@ -109,8 +139,11 @@ def test_rektorns_rapport_blir_en_giltig_enhet(projekt: Path, runner: CliRunner)
 def test_bild_utan_alternativtext_varnar(projekt: Path, runner: CliRunner) -> None:
     fil = rektorns_rapport(projekt / "rapport.docx", alt=None)
     ut = _ny(runner, fil, "--skriv")
-    assert re.search(r"bilden \.\./bilder/ekhagen-word-1\.png \(under rubriken '2\.1 Objektiva "
-                     r"resultat'\) saknar alternativtext i Word-filen", ut)
+    assert re.search(
+        r"bilden \.\./bilder/ekhagen-word-1\.png \(under rubriken '2\.1 Objektiva "
+        r"resultat'\) saknar alternativtext i Word-filen",
+        ut,
+    )
     assert "alt: 'ÄNDRA: beskriv vad bilden visar'" in (projekt / ENHET).read_text(encoding="utf-8")
 
 
@@ -121,12 +154,18 @@ def _med_sparade(fil: Path) -> Path:
     dok = Document()
     dok.add_heading("Analys", 1)
     p = dok.add_paragraph("Eleverna är ")
-    p._p.append(parse_xml(
-        f'<w:del {W} w:id="1" w:author="Rektor" w:date="2025-06-01T10:00:00Z"><w:r>'
-        '<w:delText>ganska</w:delText></w:r></w:del>'))
-    p._p.append(parse_xml(
-        f'<w:ins {W} w:id="2" w:author="Rektor" w:date="2025-06-01T10:00:00Z"><w:r>'
-        '<w:t>mycket</w:t></w:r></w:ins>'))
+    p._p.append(
+        parse_xml(
+            f'<w:del {W} w:id="1" w:author="Rektor" w:date="2025-06-01T10:00:00Z"><w:r>'
+            "<w:delText>ganska</w:delText></w:r></w:del>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:ins {W} w:id="2" w:author="Rektor" w:date="2025-06-01T10:00:00Z"><w:r>'
+            "<w:t>mycket</w:t></w:r></w:ins>"
+        )
+    )
     p.add_run(" trygga.")
     dok.save(fil)
     return fil
@@ -180,7 +219,9 @@ def test_annan_mall_ger_delar(projekt: Path, runner: CliRunner) -> None:
     _ny(runner, projekt / "stadie.docx", "--mall", "stadierapport", "--skriv")
     data = yaml.safe_load((projekt / ENHET).read_text(encoding="utf-8"))
     assert data["rapportmall"] == "stadierapport"
-    assert data["delar"]["trygghet"]["innehåll"] == [{"text": "Eleverna känner sig trygga i klassrummen."}]
+    assert data["delar"]["trygghet"]["innehåll"] == [
+        {"text": "Eleverna känner sig trygga i klassrummen."}
+    ]
     assert data["analys"]["innehåll"] == [{"text": "Rastvakterna blir fler."}]
 
 

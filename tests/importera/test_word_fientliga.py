@@ -18,8 +18,9 @@ from kvalitet.cli import kvalitet
 
 
 def _importera(runner: CliRunner, fil: Path, kod: int = 1) -> str:
-    res = runner.invoke(kvalitet, ["importera", "word", str(fil), "--enhet", "ekhagen",
-                                   "--skolform", "grundskola"])
+    res = runner.invoke(
+        kvalitet, ["importera", "word", str(fil), "--enhet", "ekhagen", "--skolform", "grundskola"]
+    )
     assert res.exit_code == kod, res.output
     assert "Traceback" not in res.output and "internt fel" not in res.output
     return res.output
@@ -62,7 +63,9 @@ def test_zip_utan_word(projekt: Path, runner: CliRunner) -> None:
     fil = projekt / "rapport.docx"
     with zipfile.ZipFile(fil, "w") as z:
         z.writestr("hej.txt", "hej")
-    assert "zip-arkivet är inget Word-dokument (word/document.xml saknas)" in _importera(runner, fil)
+    assert "zip-arkivet är inget Word-dokument (word/document.xml saknas)" in _importera(
+        runner, fil
+    )
 
 
 def test_gammal_doc_och_losenord(projekt: Path, runner: CliRunner) -> None:
@@ -71,8 +74,12 @@ def test_gammal_doc_och_losenord(projekt: Path, runner: CliRunner) -> None:
     doc.write_bytes(cfb + "WordDocument".encode("utf-16-le") + b"\x00" * 2000)
     assert "äldre Word-dokument (.doc, Word 97–2003)" in _importera(runner, doc)
     krypterad = projekt / "losen.docx"
-    krypterad.write_bytes(cfb + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 2000
-                          + "EncryptedPackage".encode("utf-16-le"))
+    krypterad.write_bytes(
+        cfb
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\x00" * 2000
+        + "EncryptedPackage".encode("utf-16-le")
+    )
     ut = _importera(runner, krypterad)
     assert "fel: losen.docx: filen är lösenordsskyddad (krypterad)" in ut
     assert "ta bort lösenordet" in ut
@@ -98,17 +105,23 @@ def test_xxe_och_billion_laughs(projekt: Path, runner: CliRunner) -> None:
     with zipfile.ZipFile(ren) as z:
         dokument = z.read("word/document.xml").decode("utf-8")
     kropp = dokument.split("?>", 1)[1]
-    xxe = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY hemligt '
-           'SYSTEM "file:///etc/passwd">]>' + kropp.replace("Eleverna är trygga.", "&hemligt;"))
+    xxe = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY hemligt '
+        'SYSTEM "file:///etc/passwd">]>' + kropp.replace("Eleverna är trygga.", "&hemligt;")
+    )
     fil = _byt_del(ren, "word/document.xml", xxe.encode("utf-8"), projekt / "xxe.docx")
     ut = _importera(runner, fil)
     assert "delen 'word/document.xml' har en DTD" in ut and "root:" not in ut
     skratt = "".join(
-        f'<!ENTITY l{i} "{"&l" + str(i - 1) + ";" * 1}' + f'&l{i - 1};' * 9 + '">'
+        f'<!ENTITY l{i} "{"&l" + str(i - 1) + ";" * 1}' + f"&l{i - 1};" * 9 + '">'
         for i in range(1, 10)
     )
-    laughs = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY l0 "lol">' + skratt + ']>'
-              + kropp.replace("Eleverna är trygga.", "&l9;"))
+    laughs = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY l0 "lol">'
+        + skratt
+        + "]>"
+        + kropp.replace("Eleverna är trygga.", "&l9;")
+    )
     fil = _byt_del(ren, "word/document.xml", laughs.encode("utf-8"), projekt / "lol.docx")
     assert "har en DTD (<!DOCTYPE eller <!ENTITY>)" in _importera(runner, fil)
     # in another part, and in UTF-16, too
@@ -141,18 +154,20 @@ def test_externa_relationer_hamtas_aldrig(projekt: Path, runner: CliRunner) -> N
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
         is_external=True,
     )
-    p._p.append(parse_xml(
-        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-        'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="5" name="b" '
-        'descr="En länkad bild"/><a:graphic><a:graphicData '
-        'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill>'
-        f'<a:blip r:link="{rid}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
-        '</wp:inline></w:drawing></w:r>'
-    ))
+    p._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="5" name="b" '
+            'descr="En länkad bild"/><a:graphic><a:graphicData '
+            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill>'
+            f'<a:blip r:link="{rid}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r>"
+        )
+    )
     dok.save(projekt / "extern.docx")
     ut = _importera(runner, projekt / "extern.docx", kod=0)
     assert "en länkad bild (http://angripare.example/spara?x=1); kvalitet hämtar aldrig" in ut

@@ -55,24 +55,28 @@ def fotnot(dok, stycke, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def textruta(stycke, text: str) -> None:  # type: ignore[no-untyped-def]
     """A text box as Word 2010+ writes it: DrawingML in mc:Choice, VML in mc:Fallback."""
-    stycke._p.append(parse_xml(
-        f'<w:r {W} {WPS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
-        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        '<wp:extent cx="1828800" cy="914400"/><wp:wrapSquare wrapText="bothSides"/>'
-        '<wp:docPr id="99" name="Textruta 1"/><a:graphic><a:graphicData '
-        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        f'<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
-        '</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
-        '</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
-        f'<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>'
-        '</mc:Fallback></mc:AlternateContent></w:r>'
-    ))
+    stycke._p.append(
+        parse_xml(
+            f'<w:r {W} {WPS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="1828800" cy="914400"/><wp:wrapSquare wrapText="bothSides"/>'
+            '<wp:docPr id="99" name="Textruta 1"/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+            f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+            "</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+            "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>"
+            f"<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
 
 
-def rektorns_rapport(fil: Path, alt: str | None = "Stapeldiagram över behörigheten 2023–2025") -> Path:
+def rektorns_rapport(
+    fil: Path, alt: str | None = "Stapeldiagram över behörigheten 2023–2025"
+) -> Path:
     """Last year's report: title, matched and own headings, bold, italics, a link, lists, a
     Slutsats heading and a 'Slutsatser:' list, the group table, an image, a footnote, a text
     box, a comment and a page header."""
@@ -96,12 +100,14 @@ def rektorns_rapport(fil: Path, alt: str | None = "Stapeldiagram över behörigh
     fot = dok.add_paragraph("Behörigheten till yrkesprogram ökade jämfört med förra året.")
     fotnot(dok, fot, FOTNOT)
     tabell = dok.add_table(rows=4, cols=4)
-    for i, rad in enumerate([
-        ["Årskurs 9", "Flickor", "Pojkar", "Totalt"],
-        ["Behöriga till yrkesprogram", "86,4 %", "80,1 %", "83,0 %"],
-        ["Meritvärde (andel över 230)", "..", "*", "41,2 %"],
-        ["Antal elever", "22", "25", "47"],
-    ]):
+    for i, rad in enumerate(
+        [
+            ["Årskurs 9", "Flickor", "Pojkar", "Totalt"],
+            ["Behöriga till yrkesprogram", "86,4 %", "80,1 %", "83,0 %"],
+            ["Meritvärde (andel över 230)", "..", "*", "41,2 %"],
+            ["Antal elever", "22", "25", "47"],
+        ]
+    ):
         for j, cell in enumerate(rad):
             tabell.cell(i, j).text = cell
     dok.add_picture(png(), width=Inches(1.5))
@@ -119,4 +125,3 @@ def rektorns_rapport(fil: Path, alt: str | None = "Stapeldiagram över behörigh
     dok.add_paragraph("Lokalerna ger bättre förutsättningar.", style="List Number")
     dok.save(fil)
     return fil
-

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kvalitet.cli.gemensamt import KONTEXT, PERIOD_FLAGGA, kontrollera_period, oppna_projekt
+from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 SPARADE = {
@@ -144,7 +145,14 @@ def word(
             "(--skriv-over ersätter det)"
         )
     for p in sorted(ut.problem):
-        click.echo(p.visa(proj.rot), err=p.ar_fel)
+        if p.ar_fel:
+            click.echo(p.visa(proj.rot), err=True)
+    varningar = sum(1 for p in ut.problem if not p.ar_fel)
+    if varningar:
+        click.echo(
+            f"Enheten har {antal(varningar, 'varning', 'varningar')} (t.ex. delar som ännu "
+            "saknas); 'kvalitet kontrollera' visar dem."
+        )
     fel = [p for p in ut.problem if p.ar_fel]
     if fel:
         click.echo(

@@ -30,6 +30,19 @@ def normalisera(rubrik: str) -> str:
     return re.sub(r"\s+", " ", ren).strip(" .:?").lower()
 
 
+_NUMMER = re.compile(r"^\s*(\d+(?:[.:]\d+)*)[.:]?\s+(?=\S)")
+
+
+def utan_nummer(bygge: Bygge, rubrik: str) -> str:
+    """'4.1 Studiero' → 'Studiero': kvalitet numbers the headings itself (the number still
+    counts as a word that came along)."""
+    traff = _NUMMER.match(rubrik)
+    if not traff:
+        return rubrik
+    bygge.rubrikord += rakna_ord(traff.group(1))
+    return rubrik[traff.end() :]
+
+
 @dataclass
 class Nod:
     niva: int
@@ -241,7 +254,7 @@ def _som_rubrikblock(bygge: Bygge, nod: Nod, hem: list[dict[str, Any]]) -> None:
         hem.extend(block(bygge, nod.innehall, nod.rubrik))
         bygge.gissningar.append(f"rubriken '{nod.rubrik}' blev en Slutsats-ruta")
         return
-    avsnitt: dict[str, Any] = {"rubrik": nod.rubrik}
+    avsnitt: dict[str, Any] = {"rubrik": utan_nummer(bygge, nod.rubrik)}
     egna = block(bygge, nod.innehall)
     for barn in nod.barn:
         if not _placera(bygge, barn):
@@ -255,11 +268,16 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
     """Put a heading at the part it matches; False when none fits (or that part is taken)."""
     d = bygge.delar().get(normalisera(nod.rubrik))
     mal = _falt_for(d) if d is not None else None
+    if d is not None and mal is None:
+        from kvalitet.importera.word_sarskilda import placera
+
+        if placera(bygge, nod, d):
+            return True
     if d is None or mal is None or mal[0] in bygge.anvanda:
         if d is not None:
             bygge.gissningar.append(
-                f"rubriken '{nod.rubrik}' liknar mallens del '{d.id}', som skrivs i ett eget "
-                f"format ({d.falt}); den lades som egen rubrik – flytta texten dit"
+                f"rubriken '{nod.rubrik}' motsvarar mallens del '{d.id}' ({d.falt}), men texten "
+                "har inte delens form; den lades som egen rubrik – flytta texten dit"
                 if mal is None
                 else f"rubriken '{nod.rubrik}' finns två gånger; den andra lades som egen rubrik"
             )
@@ -281,6 +299,7 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
         return True
     bygge.anvanda.add(falt)
     bygge.rubrikord += rakna_ord(nod.rubrik)
+    bygge.gissningar.append(f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})")
     hem = bygge.behallare(falt).setdefault("innehåll", [])
     hem.extend(block(bygge, nod.innehall))
     for barn in nod.barn:
@@ -288,7 +307,6 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
             _som_rubrikblock(bygge, barn, hem)
     if not hem:
         bygge.behallare(falt).pop("innehåll")
-    bygge.gissningar.append(f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})")
     bygge.senaste = falt
     return True
 

@@ -230,3 +230,56 @@ def test_gammalt_importkommando_fungerar_som_forut(projekt: Path, runner: CliRun
     assert res.exit_code == 0 and "importera word FIL.docx" in res.output
     res = runner.invoke(kvalitet, ["importera", "word", "--hjälp"])
     assert res.exit_code == 0 and "--spårade" in res.output
+
+
+def test_utvecklingsomraden_delaktighet_och_forra_periodens(
+    projekt: Path, runner: CliRunner
+) -> None:
+    from docx import Document
+
+    dok = Document()
+    dok.add_heading("1 Det systematiska kvalitetsarbetet", 1)
+    dok.add_paragraph("Vi följer upp resultaten fyra gånger per år.")
+    dok.add_heading("Delaktighet i uppföljning och analys", 2)
+    dok.add_paragraph("Personal: Alla arbetslag har analyserat resultaten.")
+    dok.add_paragraph("Elever")
+    dok.add_paragraph("Elevrådet deltog i två workshoppar.")
+    dok.add_heading("1.1 Uppföljning av föregående periods utvecklingsområden", 2)
+    dok.add_heading("Ökad närvaro", 3)
+    dok.add_paragraph("Närvaron ökade till 94 procent.")
+    dok.add_heading("4 Prioriterade utvecklingsområden", 1)
+    dok.add_heading("4.1 Studiero i årskurs 7–9", 2)
+    dok.add_heading("Varför är utvecklingsområdet prioriterat?", 3)
+    dok.add_paragraph("Var tredje elev upplever inte studiero.")
+    dok.add_heading("Vilka insatser ska genomföras?", 3)
+    dok.add_heading("På kort sikt", 4)
+    dok.add_paragraph("Gemensam lektionsstart.")
+    dok.add_heading("På lång sikt", 4)
+    dok.add_paragraph("Kollegialt lärande om ledarskap.")
+    dok.save(projekt / "omraden.docx")
+    ut = _ny(runner, projekt / "omraden.docx", "--skriv")
+    data = yaml.safe_load((projekt / ENHET).read_text(encoding="utf-8"))
+    assert data["delaktighet"] == {
+        "personal": "Alla arbetslag har analyserat resultaten.",
+        "elever": "Elevrådet deltog i två workshoppar.",
+    }
+    assert data["tidigare_utvecklingsområden"] == [
+        {"rubrik": "Ökad närvaro", "uppföljning": "Närvaron ökade till 94 procent."}
+    ]
+    assert data["utvecklingsområden"] == [
+        {
+            "rubrik": "Studiero i årskurs 7–9",  # kvalitet numbers it
+            "varför": "Var tredje elev upplever inte studiero.",
+            "insatser": {
+                "kort_sikt": "Gemensam lektionsstart.",
+                "lång_sikt": "Kollegialt lärande om ledarskap.",
+            },
+        }
+    ]
+    # every word came along: the questions and 'På kort sikt' are the template's headings
+    assert "i enheten (100,0 %)." in ut
+    assert (
+        "rubriken '4 Prioriterade utvecklingsområden' matchades mot mallens del 'utvecklingsomraden'"
+        in ut
+    )
+    assert runner.invoke(kvalitet, ["kontrollera"]).exit_code == 0

@@ -11,11 +11,13 @@ from typing import Any
 from kvalitet.importera.word_las import (
     Bildelement,
     Element,
+    Forlust,
     Rubrik,
     Stycke,
     Tabellelement,
     rakna_ord,
 )
+from kvalitet.importera.word_omslag import las_omslag, utan_mallens_text
 from kvalitet.importera.word_tabell import som_tabell
 from kvalitet.kontroll.modelltyper import modellklass
 from kvalitet.modell import Enhetsrapport, Huvudavsnitt, Resultat
@@ -101,6 +103,8 @@ class Bygge:
     anvanda: set[str] = field(default_factory=set)
     senaste: str = ""
     rubrikord: int = 0
+    omslag: dict[str, tuple[str, int]] = field(default_factory=dict)
+    forluster: list[Forlust] = field(default_factory=list)
     """Words of the headings matched to a part: the rapportmall writes them."""
 
     def delar(self) -> dict[str, Del]:
@@ -271,18 +275,23 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
     if d is not None and mal is None:
         from kvalitet.importera.word_sarskilda import placera
 
+        nod.innehall, mallens = utan_mallens_text(nod.innehall, d)
+        bygge.rubrikord += mallens
         if placera(bygge, nod, d):
             return True
     if d is None or mal is None or mal[0] in bygge.anvanda:
         if d is not None:
             bygge.gissningar.append(
                 f"rubriken '{nod.rubrik}' motsvarar mallens del '{d.id}' ({d.falt}), men texten "
-                "har inte delens form; den lades som egen rubrik – flytta texten dit"
+                "har inte delens form; den lades som egen rubrik under delen före – flytta "
+                "texten dit"
                 if mal is None
                 else f"rubriken '{nod.rubrik}' finns två gånger; den andra lades som egen rubrik"
             )
         return False
     falt, typ = mal
+    nod.innehall, mallens = utan_mallens_text(nod.innehall, d)
+    bygge.rubrikord += mallens
     if typ == "text":
         if not _bara_text(nod):
             bygge.gissningar.append(
@@ -300,8 +309,10 @@ def _placera(bygge: Bygge, nod: Nod) -> bool:
     bygge.anvanda.add(falt)
     bygge.rubrikord += rakna_ord(nod.rubrik)
     bygge.gissningar.append(f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({falt})")
+    from kvalitet.importera.word_sarskilda import delaktighet_i_texten
+
     hem = bygge.behallare(falt).setdefault("innehåll", [])
-    hem.extend(block(bygge, nod.innehall))
+    hem.extend(block(bygge, delaktighet_i_texten(bygge, nod.innehall)))
     for barn in nod.barn:
         if not _placera(bygge, barn):
             _som_rubrikblock(bygge, barn, hem)
@@ -316,18 +327,22 @@ def bygg_innehall(element: list[Element], mall: Rapportmall) -> Bygge:
     bygge = Bygge(mall)
     rot = trad(element)
     hem_falt = bygge.forsta_behallare()
-    if rot.innehall:
+    if rot.innehall and rot.barn:  # the cover
+        bygge.omslag, bygge.forluster = las_omslag(rot.innehall)
+    elif rot.innehall:
         bygge.behallare(hem_falt).setdefault("innehåll", []).extend(block(bygge, rot.innehall))
-        bygge.gissningar.append(f"texten före första rubriken lades i '{hem_falt}'")
+        bygge.gissningar.append(f"dokumentet har inga rubriker; texten lades i '{hem_falt}'")
     for nod in rot.barn:
         if _placera(bygge, nod):
             hem_falt = bygge.senaste or hem_falt
             continue
         hem = bygge.behallare(hem_falt).setdefault("innehåll", [])
         _som_rubrikblock(bygge, nod, hem)
-        bygge.gissningar.append(
-            f"rubriken '{nod.rubrik}' finns inte i mallen; den lades som egen rubrik i '{hem_falt}'"
-        )
+        if normalisera(nod.rubrik) not in bygge.delar():
+            bygge.gissningar.append(
+                f"rubriken '{nod.rubrik}' finns inte i mallen; den lades som egen rubrik i "
+                f"'{hem_falt}'"
+            )
     _rensa(bygge.data)
     return bygge
 

@@ -14,7 +14,7 @@ from kvalitet.grund.problem import KvalitetError, Problem, visningsnamn
 from kvalitet.importera.word_delar import bygg_innehall
 from kvalitet.importera.word_fil import las_wordfil
 from kvalitet.importera.word_forlust import Forlustrapport, ord_i_data, sidhuvuden_och_relationer
-from kvalitet.importera.word_las import Forlust, las_dokument
+from kvalitet.importera.word_las import Forlust, las_dokument, rakna_ord
 from kvalitet.importera.word_xml import rakna_sparade, tillampa_sparade
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.kontroll.rapportmall import ar_tom
@@ -154,6 +154,45 @@ def _sla_ihop(
         data[nyckel] = varde
 
 
+def _ny_enhet(
+    lasning: Any,
+    dok: Any,
+    enhet: str,
+    period: str,
+    namn: str | None,
+    skolform: str | None,
+    rapport: Forlustrapport,
+) -> tuple[dict[str, Any] | None, int]:
+    """A new unit's fields: the options, else the cover ('Skolform: Grundskola') and the title;
+    None without a skolform. Also the words of the cover that the fields carry."""
+    from kvalitet.importera.word_las import Rubrik
+    from kvalitet.importera.word_omslag import las_omslag, omslagsdata
+
+    forsta = next((i for i, e in enumerate(lasning.element) if isinstance(e, Rubrik)), None)
+    falt = las_omslag(lasning.element[:forsta])[0] if forsta else {}
+    fran_omslaget, extra, gissat = omslagsdata(falt)
+    skolform = skolform or fran_omslaget.get("skolform")
+    fran_omslaget.pop("skolform", None)
+    if not skolform:
+        return None, 0
+    titel = lasning.titel or (dok.core_properties.title or "").strip()
+    if not namn and lasning.titel:
+        extra += rakna_ord(lasning.titel)
+        rapport.forluster = [
+            f for f in rapport.forluster if not f.vad.startswith("dokumentets titel")
+        ]
+        gissat.append(f"dokumentets titel '{lasning.titel}' blev enhetens namn")
+    rapport.gissningar.extend(gissat)
+    data = {
+        "namn": namn or titel or enhet,
+        "skolform": skolform,
+        **fran_omslaget,
+        "period": period,
+        "status": "utkast",
+    }
+    return data, extra
+
+
 def importera_word(
     projekt: Projekt,
     fil: Path,
@@ -204,24 +243,19 @@ def importera_word(
     fore = enhetsfil.read_text(encoding="utf-8") if finns else ""
     dokument = Rundtur(fore, schema=enhetsschema())
     data = dokument.som_data() if finns else None
+    extra = 0
     if not isinstance(data, dict):
         if finns:
             raise KvalitetError(
                 f"{visningsnamn(enhetsfil)}: filen är ingen enhetsfil (ingen mappning)"
             )
-        if not skolform:
+        data, extra = _ny_enhet(lasning, dok, enhet, lage.period, namn, skolform, rapport)
+        if data is None:
             raise KvalitetError(
                 f"enheten '{enhet}' finns inte för {lage.period} ({visningsnamn(enhetsfil)}); "
                 "ange --skolform (och gärna --namn) för en ny enhet, eller skapa den först med "
                 "'kvalitet ny enhet'"
             )
-        titel = (dok.core_properties.title or "").strip()
-        data = {
-            "namn": namn or titel or enhet,
-            "skolform": skolform,
-            "period": lage.period,
-            "status": "utkast",
-        }
     mallnamn = _mallnamn(lage, enhet, mall, data)
     if mallnamn not in lage.rapportmallar:
         from kvalitet.kontroll.modellfel import menade_du
@@ -244,7 +278,17 @@ def importera_word(
     bygge = bygg_innehall(lasning.element, mallen)
     rapport.gissningar.extend(lasning.gissningar + bygge.gissningar)
     bilder = _spara_bilder(bygge, enhetsfil, projekt.rapporter / "bilder", enhet, rapport)
-    rapport.ord_i_enheten = ord_i_data(bygge.data) + bygge.rubrikord
+    rapport.forluster[:0] = bygge.forluster
+    if finns and bygge.omslag:
+        rapport.forluster.insert(
+            0,
+            Forlust(
+                "omslagets fält (" + ", ".join(bygge.omslag) + "); enhetsfilen har sina egna",
+                "före första rubriken (omslaget)",
+                sum(o[1] for o in bygge.omslag.values()),
+            ),
+        )
+    rapport.ord_i_enheten = ord_i_data(bygge.data) + bygge.rubrikord + extra
     ut = Wordimport(fil, enhetsfil, fore, fore, rapport, bilder, ny=not finns)
     _sla_ihop(data, bygge.data, skriv_over, ut.behallna)
     dokument.uppdatera(data)

@@ -68,6 +68,7 @@ class Lasning:
     gissningar: list[str] = field(default_factory=list)
     ord_i_word: int = 0
     fotnoter: int = 0
+    titel: str | None = None
 
 
 class Lasare:
@@ -161,7 +162,7 @@ class Lasare:
         self._inline(p, bitar, False, False, None)
         if i_toc or self._i_innehallsforteckning():
             return
-        ren = re.sub(r"[ \t]+", " ", "".join(b[0] for b in bitar)).strip()
+        ren = re.sub(r"\s+", " ", "".join(b[0] for b in bitar)).strip()
         if not ren:
             return
         niva = stil.niva if stil else None
@@ -169,6 +170,8 @@ class Lasare:
             lvl = int(lvl_el.get(q("w:val")) or 9)
             niva = lvl + 1 if lvl < 9 else niva
         self.ut.ord_i_word += rakna_ord(ren)
+        if stilnamn == "title" and self.ut.titel is None:
+            self.ut.titel = ren
         if stilnamn in ("title", "subtitle"):
             self._forlust(
                 f"dokumentets {'titel' if stilnamn == 'title' else 'undertitel'} "

@@ -152,6 +152,13 @@ def delaktighet(bygge: Bygge, nod: Nod) -> dict[str, Any] | None:
 def placera(bygge: Bygge, nod: Nod, d: Del) -> bool:
     """Put a heading at a part of its own form; False when the text does not have that form."""
     varde: Any = None
+    if not nod.innehall and not nod.barn and d.falt and d.falt not in bygge.anvanda:
+        bygge.anvanda.add(d.falt)  # empty in the Word file (or only the template's own text)
+        bygge.rubrikord += rakna_ord(nod.rubrik)
+        bygge.gissningar.append(
+            f"rubriken '{nod.rubrik}' är mallens del '{d.id}', tom i Word-filen"
+        )
+        return True
     if (
         d.sort == "utvecklingsområden"
         and nod.barn
@@ -171,3 +178,47 @@ def placera(bygge: Bygge, nod: Nod, d: Del) -> bool:
         f"rubriken '{nod.rubrik}' matchades mot mallens del '{d.id}' ({d.falt})"
     )
     return True
+
+
+def delaktighet_i_texten(bygge: Bygge, innehall: list[Any]) -> list[Any]:
+    """'Delaktighet i uppföljning och analys' as a line of its own (bold, as kvalitet's own
+    Word file writes it) followed by 'Personal', its text, 'Elever', its text …: read into
+    'delaktighet'; the elements without them."""
+    delar = [d for _, d in bygge.mall.alla_delar() if d.sort == "delaktighet" and d.falt]
+    if not delar or delar[0].falt in bygge.anvanda:
+        return innehall
+    d = delar[0]
+    start = next(
+        (
+            i
+            for i, e in enumerate(innehall)
+            if isinstance(e, Stycke) and not e.lista and _norm(e.ren) == _norm(d.rubrik)
+        ),
+        None,
+    )
+    if start is None:
+        return innehall
+    ut: dict[str, str] = {}
+    i = start + 1
+    ord_ = rakna_ord(innehall[start].ren)
+    while i + 1 < len(innehall):
+        etikett, text = innehall[i], innehall[i + 1]
+        if not (isinstance(etikett, Stycke) and isinstance(text, Stycke)):
+            break
+        falt = DELAKTIGA.get(_norm(etikett.ren))
+        if falt is None or falt in ut or DELAKTIGA.get(_norm(text.ren)):
+            break
+        ut[falt] = text.text
+        ord_ += rakna_ord(etikett.ren)
+        i += 2
+    if not ut:
+        return innehall
+    assert d.falt is not None
+    bygge.anvanda.add(d.falt)
+    bygge.data[d.falt] = ut
+    bygge.rubrikord += ord_
+    bygge.gissningar.append(
+        f"raderna efter '{innehall[start].ren}' ({', '.join(ut)}) lästes som mallens del "
+        f"'{d.id}' ({d.falt})"
+    )
+    return innehall[:start] + innehall[i:]

@@ -161,7 +161,9 @@ def _listtext(stycken: list[Stycke]) -> str:
 
 
 def _ar_slutsats(text: str) -> bool:
-    return normalisera(text) in _SLUTSATS
+    """'Slutsats', 'Slutsatser:' or a short line that starts with it ('Slutsats kring …')."""
+    ren = normalisera(text)
+    return ren in _SLUTSATS or (ren.split(" ", 1)[0] in _SLUTSATS and len(ren.split()) <= 8)
 
 
 def block(

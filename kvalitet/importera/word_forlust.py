@@ -35,13 +35,6 @@ def ord_i_data(data: Any, nyckel: str = "") -> int:
                     if g in ("flickor", "pojkar", "totalt")
                 }
             )
-        if isinstance(data.get("rader"), list):  # an 'Antal' row's numbers, once
-            antal = {
-                repr(r.get("antal")): r.get("antal")
-                for r in data["rader"]
-                if isinstance(r, dict) and r.get("antal") is not None
-            }
-            grupper += sum(ord_i_data(a) for a in antal.values())
         return grupper + sum(ord_i_data(v, str(k)) for k, v in data.items())
     if isinstance(data, list):
         return sum(ord_i_data(v, nyckel) for v in data)

@@ -106,6 +106,12 @@ def som_tabell(
             for_nasta = None if ovanfor else varde
             ovanfor = []
             antal_rader += 1
+            synlig: dict[str, Any] = {"rad": namn, "mått": "antal"}  # still shown, as in Word
+            if gruppform:
+                synlig.update(varde)
+            else:
+                synlig["värden"] = antal
+            ut.append(synlig)
             continue
         post = {"rad": namn or "–"}
         if gruppform:
@@ -120,7 +126,7 @@ def som_tabell(
         else:
             ovanfor.append(post)
         ut.append(post)
-    if not ut:
+    if not [r for r in ut if r.get("mått") != "antal"]:
         return None, gissat
     tabell["rader"] = ut
     namn = f"tabellen '{rubrik}'" if rubrik else f"tabellen med raden '{ut[0]['rad']}'"
@@ -130,8 +136,8 @@ def som_tabell(
         )
     if antal_rader:
         gissat.append(
-            f"{namn}: {antal_rader} rad(er) 'Antal …' lästes som antal elever för "
-            "raderna ovanför (används bara för röjandekontrollen)"
+            f"{namn}: {antal_rader} rad(er) 'Antal …' lästes också som antal elever för "
+            "raderna ovanför (för röjandekontrollen) och står kvar som rad med 'mått: antal'"
         )
     if procent_bort:
         gissat.append(f"{namn} lästes som procent (alla tal hade %)")

@@ -25,7 +25,9 @@ class _MedWord(click.Command):
         if "kvalitet_word" in ctx.meta:
             from kvalitet.cli.importera_word import word
 
-            with word.make_context("word", ctx.meta.pop("kvalitet_word"), parent=ctx) as under:
+            args = ctx.meta.pop("kvalitet_word")
+            # the group's context as parent: usage reads 'kvalitet importera word', not 'FIL...'
+            with word.make_context("importera word", args, parent=ctx.parent) as under:
                 return word.invoke(under)
         return super().invoke(ctx)
 

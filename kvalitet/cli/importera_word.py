@@ -10,6 +10,7 @@ import click
 
 from kvalitet.cli.gemensamt import KONTEXT, PERIOD_FLAGGA, kontrollera_period, oppna_projekt
 from kvalitet.grund.format import antal
+from kvalitet.grund.ordforrad import SKOLFORMER
 from kvalitet.grund.problem import visningsnamn
 
 SPARADE = {
@@ -80,9 +81,9 @@ def _sparade(ctx: click.Context, param: click.Parameter, varde: str | None) -> s
 @click.option(
     "--skolform",
     "skolform",
-    metavar="SKOLFORM",
+    type=click.Choice(SKOLFORMER),
     default=None,
-    help="Skolformen, när enheten är ny (t.ex. grundskola).",
+    help="Skolformen, när enheten är ny (standard: omslagets 'Skolform:').",
 )
 @click.option(
     "--projekt",

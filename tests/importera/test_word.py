@@ -233,10 +233,22 @@ def test_annan_mall_ger_delar(projekt: Path, runner: CliRunner) -> None:
 
 
 def test_gammalt_importkommando_fungerar_som_forut(projekt: Path, runner: CliRunner) -> None:
+    from kvalitet.cli.importera_word import word
+
     res = runner.invoke(kvalitet, ["importera", "--hjälp"])
     assert res.exit_code == 0 and "importera word FIL.docx" in res.output
+    assert res.output.startswith("Användning: kvalitet importera [FLAGGOR] FIL...")
     res = runner.invoke(kvalitet, ["importera", "word", "--hjälp"])
-    assert res.exit_code == 0 and "--spårade" in res.output
+    assert res.exit_code == 0
+    assert res.output.startswith("Användning: kvalitet importera word [FLAGGOR] FIL.docx")
+    dokumentation = (Path(__file__).resolve().parents[2] / "docs" / "kommandon.md").read_text()
+    assert "kvalitet importera word" in dokumentation
+    for param in word.params:
+        for flagga in getattr(param, "opts", []):
+            if flagga.startswith("--") and flagga not in ("--help", "--hjälp"):
+                assert flagga in dokumentation, f"docs/kommandon.md saknar {flagga}"
+    res = runner.invoke(kvalitet, ["importera", "word", "saknas.docx", "--enhet", "x"])
+    assert res.exit_code == 2 and "filen 'saknas.docx' finns inte" in res.output
 
 
 def test_utvecklingsomraden_delaktighet_och_forra_periodens(

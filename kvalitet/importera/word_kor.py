@@ -134,6 +134,15 @@ def _ta_bort_tomma_bilder(nod: Any) -> None:
             _ta_bort_tomma_bilder(b)
 
 
+def _bildfiler(nod: Any) -> list[Any]:
+    if isinstance(nod, dict):
+        egen = [nod["bild"]["fil"]] if isinstance(nod.get("bild"), dict) else []
+        return egen + [f for v in nod.values() for f in _bildfiler(v)]
+    if isinstance(nod, list):
+        return [f for v in nod for f in _bildfiler(v)]
+    return []
+
+
 def _sla_ihop(
     data: dict[str, Any], innehall: dict[str, Any], skriv_over: bool, behallna: list[str]
 ) -> None:
@@ -291,6 +300,8 @@ def importera_word(
     rapport.ord_i_enheten = ord_i_data(bygge.data) + bygge.rubrikord + extra
     ut = Wordimport(fil, enhetsfil, fore, fore, rapport, bilder, ny=not finns)
     _sla_ihop(data, bygge.data, skriv_over, ut.behallna)
+    anvanda = {str(v) for v in _bildfiler(data)}  # a kept part's images are not written
+    ut.bilder = [b for b in ut.bilder if os.path.relpath(b[0], enhetsfil.parent) in anvanda]
     dokument.uppdatera(data)
     ut.efter = dokument.text()
     kalla = las_yaml_text(ut.efter, enhetsfil)

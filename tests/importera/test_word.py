@@ -201,6 +201,8 @@ def test_befintlig_enhet_behaller_sina_delar(projekt: Path, runner: CliRunner) -
     assert efter.startswith(fore.split("\nanalys:")[0][:200])  # the head of the file as it was
     data = yaml.safe_load(efter)
     assert "Fritidshemmet" not in str(data["analys"])
+    # the image belonged to a kept part (resultat): not written
+    assert not list((projekt / "rapporter" / "bilder").glob("bjorkbackaskolan-word-*"))
     over = _importera(runner, str(fil), "--enhet", "bjorkbackaskolan", "--skriv-over", "--skriv")
     assert "behölls" not in over
     assert "Fritidshemmet" in str(yaml.safe_load(bjork.read_text(encoding="utf-8"))["analys"])

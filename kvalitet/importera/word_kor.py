@@ -15,7 +15,7 @@ from kvalitet.importera.word_delar import bygg_innehall
 from kvalitet.importera.word_fil import las_wordfil
 from kvalitet.importera.word_forlust import Forlustrapport, ord_i_data, sidhuvuden_och_relationer
 from kvalitet.importera.word_las import Forlust, las_dokument, rakna_ord
-from kvalitet.importera.word_xml import rakna_sparade, tillampa_sparade
+from kvalitet.importera.word_xml import rakna_sparade, sparade_i_fotnoter, tillampa_sparade
 from kvalitet.kalla.projekt import Projekt
 from kvalitet.kontroll.rapportmall import ar_tom
 
@@ -65,6 +65,29 @@ def _oppna(fil: Path, data: bytes) -> Any:
     except Exception as exc:
         raise KvalitetError(
             f"{visningsnamn(fil)}: Word-filens XML är trasig ({exc}); öppna den i Word och "
+            "spara den som .docx igen"
+        ) from None
+
+
+def _las(fil: Path, dok: Any, sparade: str | None) -> tuple[int, Any]:
+    """The tracked changes (refused unless told which version holds) and the body read."""
+    from lxml import etree
+
+    try:
+        kropp = dok.element.body
+        antal_sparade = rakna_sparade(kropp) + sparade_i_fotnoter(dok)
+        if antal_sparade and sparade is None:
+            raise KvalitetError(
+                f"{visningsnamn(fil)}: filen har {antal_sparade} spårade ändringar som inte är "
+                "godkända eller förkastade; säg vilken version som gäller: --spårade godkänn "
+                "(texten med ändringarna) eller --spårade förkasta (texten före dem)"
+            )
+        if antal_sparade:
+            tillampa_sparade(kropp, sparade == "godkänn")
+        return antal_sparade, las_dokument(dok, sparade != "förkasta")
+    except (etree.XMLSyntaxError, ValueError, KeyError) as exc:
+        raise KvalitetError(
+            f"{visningsnamn(fil)}: en del av Word-filen är trasig ({exc}); öppna den i Word och "
             "spara den som .docx igen"
         ) from None
 
@@ -225,17 +248,7 @@ def importera_word(
 
     wf = las_wordfil(fil)
     dok = _oppna(fil, wf.data)
-    kropp = dok.element.body
-    antal_sparade = rakna_sparade(kropp)
-    if antal_sparade and sparade is None:
-        raise KvalitetError(
-            f"{visningsnamn(fil)}: filen har {antal_sparade} spårade ändringar som inte är "
-            "godkända eller förkastade; säg vilken version som gäller: --spårade godkänn "
-            "(texten med ändringarna) eller --spårade förkasta (texten före dem)"
-        )
-    if antal_sparade:
-        tillampa_sparade(kropp, sparade == "godkänn")
-    lasning = las_dokument(dok)
+    antal_sparade, lasning = _las(fil, dok, sparade)
     rapport = Forlustrapport(lasning.ord_i_word, forluster=lasning.forluster)
     if antal_sparade:
         rapport.gissningar.append(

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kvalitet.importera.word_markdown import markdown, pa
-from kvalitet.importera.word_xml import NS, numrering, parsa, q, stilar, text_i
+from kvalitet.importera.word_xml import (
+    NS,
+    numrering,
+    parsa,
+    q,
+    stilar,
+    text_i,
+    tillampa_sparade,
+)
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _URI = "http://schemas.openxmlformats.org/drawingml/2006/"
@@ -74,7 +82,7 @@ class Lasning:
 class Lasare:
     """One pass over a python-docx ``Document``."""
 
-    def __init__(self, dok: Any) -> None:
+    def __init__(self, dok: Any, godkann: bool = True) -> None:
         self.dok = dok
         self.del_ = dok.part
         self.stilar = stilar(dok.styles.element)
@@ -92,6 +100,7 @@ class Lasare:
                 )
             elif rel.reltype == RT + "footnotes":
                 fot = parsa(rel.target_part.blob)
+                tillampa_sparade(fot, godkann)
             elif rel.reltype == RT + "comments":
                 k = parsa(rel.target_part.blob)
                 for c in k.iter(q("w:comment")):
@@ -376,8 +385,9 @@ class Lasare:
             self.ut.element.append(Tabellelement(rader))
 
 
-def las_dokument(dok: Any) -> Lasning:
-    return Lasare(dok).las()
+def las_dokument(dok: Any, godkann: bool = True) -> Lasning:
+    """The body in order; tracked changes in the footnotes accepted (or rejected)."""
+    return Lasare(dok, godkann).las()
 
 
 __all__ = ["NS", "Bildelement", "Forlust", "Lasning", "Rubrik", "Stycke", "Tabellelement"]

@@ -170,3 +170,12 @@ def tillampa_sparade(rot: Any, godkann: bool) -> None:
     ):
         for el in list(rot.iter(q(namn))):
             el.getparent().remove(el)
+
+
+def sparade_i_fotnoter(dok: Any) -> int:
+    """Tracked changes in the footnotes part (python-docx leaves it as bytes)."""
+    fotnoter = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    for rel in dok.part.rels.values():
+        if not rel.is_external and rel.reltype == fotnoter:
+            return rakna_sparade(parsa(rel.target_part.blob))
+    return 0

@@ -304,3 +304,25 @@ def test_utvecklingsomraden_delaktighet_och_forra_periodens(
         in ut
     )
     assert runner.invoke(kvalitet, ["kontrollera"]).exit_code == 0
+
+
+def test_sparade_andringar_i_en_fotnot(projekt: Path, runner: CliRunner) -> None:
+    from docx import Document
+
+    from tests.importera.wordfiler import fotnot
+
+    dok = Document()
+    dok.add_heading("Analys", 1)
+    p = dok.add_paragraph("Frånvaron minskade.")
+    fotnot(
+        dok,
+        p,
+        '</w:t></w:r><w:del w:id="7" w:author="R"><w:r><w:delText>Gammal källa.'
+        '</w:delText></w:r></w:del><w:ins w:id="8" w:author="R"><w:r><w:t>Ny källa.</w:t></w:r>'
+        "</w:ins><w:r><w:t>",
+    )
+    dok.save(projekt / "fot.docx")
+    ut = _ny(runner, projekt / "fot.docx", kod=1)
+    assert "filen har 2 spårade ändringar" in ut
+    assert "(fotnot: Ny källa.)" in _ny(runner, projekt / "fot.docx", "--spårade", "godkänn")
+    assert "(fotnot: Gammal källa.)" in _ny(runner, projekt / "fot.docx", "--spårade", "förkasta")

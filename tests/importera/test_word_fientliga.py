@@ -179,3 +179,14 @@ def test_trasig_xml(projekt: Path, runner: CliRunner) -> None:
     fil = _byt_del(ren, "word/document.xml", b"<w:document><w:body>", projekt / "trasig.docx")
     ut = _importera(runner, fil)
     assert "fel: trasig.docx:" in ut and "spara den som .docx igen" in ut
+
+
+def test_trasig_fotnotsdel(projekt: Path, runner: CliRunner) -> None:
+    from tests.importera.wordfiler import fotnot
+
+    dok = Document()
+    p = dok.add_paragraph("Frånvaron minskade.")
+    fotnot(dok, p, "<w:oavslutad>")
+    dok.save(projekt / "fot.docx")
+    ut = _importera(runner, projekt / "fot.docx")
+    assert "fel: fot.docx: en del av Word-filen är trasig" in ut

@@ -56,6 +56,12 @@ def _har_dtd(del_: bytes) -> bool:
     return b"<!doctype" in borjan or b"<!entity" in borjan
 
 
+def _ar_xml(data: bytes) -> bool:
+    """Any part that is XML, whatever its name says (.xml, .rels, .vml, none)."""
+    borjan = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return borjan.startswith(b"<") or data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
 def _bildstorlek(data: bytes) -> tuple[int, int] | None:
     import warnings
 
@@ -138,8 +144,8 @@ def las_wordfil(fil: Path) -> Wordfil:
             )
         for post in poster:
             lagt = post.filename.lower()
-            if lagt.endswith((".xml", ".rels")):
-                if _har_dtd(arkiv.read(post)):
+            if not lagt.endswith(_BILDER) and not post.is_dir():
+                if _ar_xml(innehall := arkiv.read(post)) and _har_dtd(innehall):
                     raise _fel(
                         fil,
                         f"delen '{post.filename}' har en DTD (<!DOCTYPE eller <!ENTITY>), som "

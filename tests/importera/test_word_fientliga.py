@@ -128,6 +128,9 @@ def test_xxe_och_billion_laughs(projekt: Path, runner: CliRunner) -> None:
     rels = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'
     fil = _byt_del(ren, "word/_rels/extra.rels", rels.encode("utf-16"), projekt / "u16.docx")
     assert "delen 'word/_rels/extra.rels' har en DTD" in _importera(runner, fil)
+    # and whatever the part's name says
+    fil = _byt_del(ren, "word/vmlDrawing1.vml", laughs.encode("utf-8"), projekt / "vml.docx")
+    assert "delen 'word/vmlDrawing1.vml' har en DTD" in _importera(runner, fil)
 
 
 def test_enorm_bild(projekt: Path, runner: CliRunner) -> None:

@@ -63,6 +63,10 @@ def test_rektorns_rapport_blir_en_giltig_enhet(projekt: Path, runner: CliRunner)
         in kva[0]["text"]
     )
     obj = _block(data["resultat"]["objektiva"])
+    assert obj[0]["text"].startswith(
+        "Siffrorna kommer från [Skolverkets statistik](https://www.skolverket.se/statistik) "
+        "(betyg A–E\\*).\n\nBehörigheten"  # the link, and a '*' that is no emphasis
+    )
     assert FOTNOT in obj[0]["text"]  # the footnote stays with its text
     tabell = obj[1]["tabell"]
     # '*' is no statistics symbol: no 'mått: procent', each number keeps its '%' (a number)
@@ -114,6 +118,7 @@ def test_rektorns_rapport_blir_en_giltig_enhet(projekt: Path, runner: CliRunner)
         "Vårdnadshavare har svarat på en enkät.",
         "2 Resultat",
         "2.1 Objektiva resultat",
+        "Siffrorna kommer från Skolverkets statistik (betyg A–E*).",
         "Behörigheten till yrkesprogram ökade jämfört med förra året.",
         FOTNOT,
         "Årskurs 9 Flickor Pojkar Totalt Behöriga till yrkesprogram 86,4 80,1 83,0",

@@ -74,6 +74,18 @@ def textruta(stycke, text: str) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def lank(dok, stycke, text: str, url: str) -> None:  # type: ignore[no-untyped-def]
+    """A hyperlink as Word writes it (python-docx has no API for one)."""
+    rid = dok.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    stycke._p.append(
+        parse_xml(
+            f'<w:hyperlink {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships" r:id="{rid}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+            f"<w:t>{text}</w:t></w:r></w:hyperlink>"
+        )
+    )
+
+
 def rektorns_rapport(
     fil: Path, alt: str | None = "Stapeldiagram över behörigheten 2023–2025"
 ) -> Path:
@@ -97,6 +109,9 @@ def rektorns_rapport(
     dok.add_paragraph("Vårdnadshavare har svarat på en enkät.", style="List Bullet")
     dok.add_heading("2 Resultat", 1)
     dok.add_heading("2.1 Objektiva resultat", 2)
+    kalla = dok.add_paragraph("Siffrorna kommer från ")
+    lank(dok, kalla, "Skolverkets statistik", "https://www.skolverket.se/statistik")
+    kalla.add_run(" (betyg A–E*).")
     fot = dok.add_paragraph("Behörigheten till yrkesprogram ökade jämfört med förra året.")
     fotnot(dok, fot, FOTNOT)
     tabell = dok.add_table(rows=4, cols=4)

@@ -137,7 +137,8 @@ class Lasare:
                 galleri = el.find(f".//{q('w:docPartGallery')}")
                 innehall = el.find(q("w:sdtContent"))
                 if galleri is not None and "contents" in (galleri.get(q("w:val")) or "").lower():
-                    continue  # the table of contents: kvalitet makes its own
+                    self._forlust("innehållsförteckningen (kvalitet gör en egen)")
+                    continue
                 if innehall is not None:
                     self._block(innehall)
             elif el.tag in (q("w:customXml"), q("w:smartTag")):

@@ -12,7 +12,28 @@ from kvalitet.grund.format import antal
 from kvalitet.grund.problem import visningsnamn
 
 
+class _MedWord(click.Command):
+    """``importera FIL...`` as before, and ``importera word FIL.docx ...`` as its own command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args[:1] == ["word"]:
+            ctx.meta["kvalitet_word"] = args[1:]
+            return []
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        if "kvalitet_word" in ctx.meta:
+            from kvalitet.cli.importera_word import word
+
+            args = ctx.meta.pop("kvalitet_word")
+            # the group's context as parent: usage reads 'kvalitet importera word', not 'FIL...'
+            with word.make_context("importera word", args, parent=ctx.parent) as under:
+                return word.invoke(under)
+        return super().invoke(ctx)
+
+
 @kvalitet.command(
+    cls=_MedWord,
     context_settings=KONTEXT,
     options_metavar="[FLAGGOR]",
     short_help="Läs in resultat från Skolverket, Kolada eller egna enkäter i enheternas filer.",
@@ -66,6 +87,9 @@ def importera(
     som 'källa:' under varje styrtal. Ett värde som redan står i en fil och skiljer sig
     från källan skrivs bara över med --skriv-over. Statistikens tecken (.., ~100, . och -)
     läses in som de står och blir aldrig 0. kvalitet hämtar aldrig något från nätet.
+
+    'kvalitet importera word FIL.docx --enhet ID' läser in en Word-rapport i en enhets fil
+    (se 'kvalitet importera word --hjälp').
     """
     from kvalitet.importera.karta import las_karta
     from kvalitet.importera.kor import importera as kor

@@ -56,21 +56,47 @@ def _percentil(varden: list[float], p: float) -> float:
     return ordnade[min(len(ordnade) - 1, round(p / 100 * (len(ordnade) - 1)))]
 
 
-def _minne_mb(pid: int) -> int:
-    """Resident memory of the process and its children (the uvicorn workers, the PDF pool)."""
-    totalt = 0
+def _processer(pid: int) -> list[Path]:
+    """``/proc/<pid>`` of the server and its children (the PDF pool's workers)."""
+    ut = []
     for post in Path("/proc").iterdir():
         if not post.name.isdigit():
             continue
+        try:
+            stat = (post / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if int(post.name) == pid or ppid == pid:
+            ut.append(post)
+    return ut
+
+
+def _minne_mb(pid: int) -> int:
+    """Resident memory of the server's processes."""
+    totalt = 0
+    for post in _processer(pid):
         try:
             status = (post / "status").read_text()
         except OSError:
             continue
         falt = dict(rad.split(":", 1) for rad in status.splitlines() if ":" in rad)
-        ppid = int(falt.get("PPid", "0").strip() or 0)
-        if int(post.name) == pid or ppid == pid:
-            totalt += int(falt.get("VmRSS", "0 kB").split()[0] or 0)
+        totalt += int(falt.get("VmRSS", "0 kB").split()[0] or 0)
     return totalt // 1024
+
+
+def _cpu_sekunder(pid: int, bara_servern: bool = True) -> float:
+    """CPU time (user + system) used so far by the server's own process: what one save costs
+    it, whatever else the shared machine is doing."""
+    poster = [Path(f"/proc/{pid}")] if bara_servern else _processer(pid)
+    totalt = 0
+    for post in poster:
+        try:
+            falt = (post / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totalt += int(falt[11]) + int(falt[12])
+    return totalt / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -83,6 +109,8 @@ class Matning:
     tappade: list[str] = field(default_factory=list)
     sparat: dict[str, str] = field(default_factory=dict)
     minne_topp: int = 0
+    cpu_fore: float = 0.0
+    cpu_efter: float = 0.0
 
 
 def _projekt(mapp: Path, antal: int) -> tuple[list[Path], dict[str, dict[str, object]]]:
@@ -211,11 +239,13 @@ async def _kor(
         await asyncio.sleep(0.2)
     inloggning = time.perf_counter() - borjan
     slut[0] = time.monotonic() + flaggor.sekunder
+    m.cpu_fore = _cpu_sekunder(server)
     start.set()
     while not all(u.done() for u in uppgifter):
         m.minne_topp = max(m.minne_topp, _minne_mb(server))
         await asyncio.sleep(1)
     await asyncio.gather(*uppgifter)
+    m.cpu_efter = _cpu_sekunder(server)
     return m, inloggning
 
 
@@ -250,7 +280,7 @@ def matning(antal: int, flaggor: argparse.Namespace) -> None:
         '"kvalitet-hemlighet"\nomfang = "openid email profile groups"\n',
         encoding="utf-8",
     )
-    logg = mapp / "server.log"
+    logg = mapp.with_name(mapp.name + ".log")  # not in the project: it changes all the time
     miljo = {k: v for k, v in os.environ.items() if not k.startswith("KVALITET_")}
     server = subprocess.Popen(
         [
@@ -294,6 +324,7 @@ def matning(antal: int, flaggor: argparse.Namespace) -> None:
             print(f"  (projektet och serverns logg finns kvar i {mapp})")
         else:
             shutil.rmtree(mapp, ignore_errors=True)
+            logg.unlink(missing_ok=True)
     ms = lambda v: f"{v * 1000:.0f} ms"  # noqa: E731
     sparningar = len(m.tider)
     print(
@@ -308,6 +339,11 @@ def matning(antal: int, flaggor: argparse.Namespace) -> None:
         f"  sparning → uppdaterad förhandsvisning: p50 {ms(_percentil(m.tider, 50))}, "
         f"p95 {ms(_percentil(m.tider, 95))}, p99 {ms(_percentil(m.tider, 99))} "
         f"({sparningar} st, {sparningar / flaggor.sekunder:.1f}/s)"
+    )
+    cpu = (m.cpu_efter - m.cpu_fore) / max(1, sparningar + len(m.tappade))
+    print(
+        f"  serverns CPU per sparning + förhandsvisning: {ms(cpu)} (i serverns process; "
+        f"räcker till ~{1 / cpu if cpu else 0:.0f} sparningar/s på en kärna)"
     )
     print(
         f"  PDF: {len(m.pdf)} st, p50 {ms(_percentil(m.pdf, 50))}, p95 "

@@ -196,7 +196,7 @@ def forhandsvisning(visning: Any, enhets_id: str) -> tuple[bytes, str]:
     lage = las_period(visning.projekt, None, [enhets_id], minne=visning.minne)
     kontroll = lage.enheter[0] if len(lage.enheter) == 1 else None
     if kontroll is None or kontroll.ok:
-        return visning.enhet(enhets_id, omladdning=False)
+        return visning.enhet(enhets_id, omladdning=False, lage=lage)
     mallar = projektets_mallar(visning.projekt, lage)
     miljo = visning.miljo(mallar)
     fel = [p for p in (*lage.problem, *kontrollera_mallar(mallar, miljo)) if p.ar_fel]

@@ -102,14 +102,16 @@ class Forhandsvisning:
         return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 
     def enhet(
-        self, enhets_id: str, pdf: bool = False, omladdning: bool = True
+        self, enhets_id: str, pdf: bool = False, omladdning: bool = True, lage: Any = None
     ) -> tuple[bytes, str]:
-        """A unit's report (HTML or PDF), or the page with its located errors."""
+        """A unit's report (HTML or PDF), or the page with its located errors; ``lage`` is the
+        unit's period as ``las_period`` just gave it (else it is read here)."""
         from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
         from kvalitet.kontroll.period import las_period
         from kvalitet.rendera.miljo import kontrollera_mallar
 
-        lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
+        if lage is None:
+            lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
         if not lage.enheter:
             return self._inte_hittad(f"Enheten '{enhets_id}' finns inte för {lage.period}.")
         kontroll = lage.enheter[0]

@@ -9,7 +9,7 @@ answered as saved whose words are not in the file afterwards, or not in the prev
 it), errors (any other answer than 200, or 503 for a PDF when the queue is full, which is
 counted apart), the PDFs, and the server's memory (all its processes).
 
-    python3 bench/server.py --redigerare 50 200 400 [--sekunder 60] [--paus 4] [--arbetare 1]
+    python3 bench/server.py --redigerare 50 200 400 [--sekunder 60] [--paus 4] [--git]
 
 The machine is named in the first line (cores, load): on a shared machine the other work
 counts too, so say so with the figures.
@@ -273,7 +273,6 @@ def matning(antal: int, flaggor: argparse.Namespace) -> None:
     konfig = mapp / "server.toml"
     konfig.write_text(
         f'[server]\nadress = "{bas}"\nsessionshemlighet = "{"b" * 40}"\nsakra_kakor = false\n'
-        f"arbetare = {flaggor.arbetare}\n"
         # one machine logs everybody in: the per-address limit is for many people behind it
         f"inloggningar_per_adress = {10 * antal}\n"
         f'[oidc]\nutfardare = "{idp}"\nklient_id = "kvalitet"\nklient_hemlighet = '
@@ -329,7 +328,7 @@ def matning(antal: int, flaggor: argparse.Namespace) -> None:
     sparningar = len(m.tider)
     print(
         f"{antal} redigerare, {flaggor.sekunder:.0f} s, en sparning var ~{flaggor.paus:g} s, "
-        f"{flaggor.arbetare} arbetare{', git' if flaggor.git else ''}:"
+        f"en serverprocess{', git' if flaggor.git else ''}:"
     )
     print(
         f"  inloggning: {len(m.inloggning)} st på {inloggning:.1f} s, p50 "
@@ -364,7 +363,6 @@ def main() -> None:
     tolk.add_argument("--paus", type=float, default=4.0, help="sekunder mellan sparningar (medel)")
     tolk.add_argument("--pdf-andel", type=float, default=0.05, help="andel som hämtar PDF:er")
     tolk.add_argument("--pdf-var", type=int, default=3, help="en PDF var n:e sparning")
-    tolk.add_argument("--arbetare", type=int, default=1, help="serverns uvicorn-arbetare")
     tolk.add_argument("--samtidiga-inloggningar", type=int, default=8)
     tolk.add_argument("--git", action="store_true", help="projektet som git-förråd")
     tolk.add_argument("--behall", action="store_true", help="behåll projektet och loggen")

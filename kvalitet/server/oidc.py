@@ -40,7 +40,11 @@ class Inloggning:
             client_id=installning.klient_id,
             client_secret=installning.klient_hemlighet,
             server_metadata_url=f"{installning.utfardare}/.well-known/openid-configuration",
-            client_kwargs={"scope": installning.omfang, "code_challenge_method": "S256"},
+            client_kwargs={
+                "scope": installning.omfang,
+                "code_challenge_method": "S256",
+                "timeout": 20,  # a provider slow under load (many logins at 8:00) is waited for
+            },
         )
 
     @property

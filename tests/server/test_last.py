@@ -13,6 +13,7 @@ import httpx2
 import pytest
 import yaml
 from serverhjalp import (
+    LOSENORD,
     Tjanst,
     folj,
     fyll_i,
@@ -220,3 +221,39 @@ def test_for_manga_inloggningar_fran_samma_adress_och_konto(tjanst_grans: Tjanst
     assert "För många inloggningsförsök" in svar[-1].text
     rader = [r for r in tjanst.loggrader() if "för många försök" in str(r.get("meddelande"))]
     assert rader, "ingen loggrad om de nekade försöken"
+
+
+def test_editorn_under_policyn_i_webblasaren(tjanst_last: Tjanst, bladdrare) -> None:  # type: ignore[no-untyped-def]
+    """The editor, its review panel and the preview frame run under the server's CSP: every
+    answer from kvalitet has the header, and the browser reports no violation."""
+    from playwright.sync_api import expect
+
+    sida = bladdrare.new_page()
+    brott: list[str] = []
+    utan: list[str] = []
+    sida.on(
+        "console", lambda m: brott.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    sida.on(
+        "response",
+        lambda r: (
+            utan.append(r.url)
+            if r.url.startswith(tjanst_last.bas)
+            and not r.url.endswith("/favicon.ico")
+            and "content-security-policy" not in r.headers
+            else None
+        ),
+    )
+    sida.goto(f"{tjanst_last.bas}/skriv/{ENHET}")
+    sida.get_by_label("Användarnamn").fill("helena")
+    sida.get_by_label("Lösenord").fill(LOSENORD)
+    sida.get_by_role("button", name="Logga in").click()
+    expect(sida).to_have_url(f"{tjanst_last.bas}/skriv/{ENHET}", timeout=20000)
+    expect(sida.locator("#status")).not_to_have_text("…", timeout=20000)  # redigera.js ran
+    ram = sida.frame_locator("#forhandsvisning")
+    expect(ram.locator("body")).to_contain_text("Björkbacka", timeout=20000)
+    farg = sida.evaluate("getComputedStyle(document.querySelector('.topp')).backgroundColor")
+    assert farg == "rgb(244, 247, 251)", f"redigera.css gäller inte: {farg}"
+    sida.wait_for_load_state("networkidle")
+    assert not brott, brott
+    assert not utan, utan

@@ -66,5 +66,6 @@ def server(projekt: Path, konfig: Path | None, vard: str, port: int) -> None:
         log_level="warning",
         proxy_headers=True,
         forwarded_allow_ips="127.0.0.1",
+        timeout_keep_alive=75,  # an editor saves every few seconds: its connection stays open
         timeout_graceful_shutdown=5,  # open event streams (the reload) do not hold a stop
     )

@@ -93,8 +93,15 @@ class Historik:
         self.rot = rot
         self.mapp = rot / HISTORIKMAPP
         self._las = threading.Lock()
+        self._fillas: dict[str, threading.Lock] = {}
         self._git_las = threading.Lock()
         self.git = _ar_git(rot) if git is None else git
+
+    def _las_for(self, fil: Path) -> threading.Lock:
+        """The lock of one file's history: the server's saves of different units (each with
+        a few fsyncs here) never wait for each other."""
+        with self._las:
+            return self._fillas.setdefault(str(fil), threading.Lock())
 
     def _relativ(self, fil: Path) -> Path:
         try:
@@ -127,7 +134,7 @@ class Historik:
 
     def spara(self, fil: Path, data: bytes, anledning: str = "sparad") -> Path:
         """Keep ``data`` as the newest earlier version of ``fil`` (a copy)."""
-        with self._las:
+        with self._las_for(fil):
             ny = self._nytt_namn(fil, anledning)
             try:
                 ersatt(ny, data)
@@ -140,7 +147,7 @@ class Historik:
     def lanka(self, fil: Path, anledning: str) -> Path:
         """A hard link to the file now named ``fil`` as the newest earlier version (where the
         system cannot exchange two names): a write still going into it lands there too."""
-        with self._las:
+        with self._las_for(fil):
             ny = self._nytt_namn(fil, anledning)
             os.link(fil, ny)
             return ny
@@ -148,7 +155,7 @@ class Historik:
     def behall(self, fil: Path, gammal: Path, anledning: str) -> Path:
         """Move the file ``gammal`` (the version just swapped out of ``fil``) into the history:
         the same inode, so a write still going into it lands in the history too."""
-        with self._las:
+        with self._las_for(fil):
             ny = self._nytt_namn(fil, anledning)
             try:
                 try:
@@ -178,7 +185,7 @@ class Historik:
     def _kom_ihag(self, fil: Path, fore: bytes, efter: bytes) -> None:
         import hashlib
 
-        with self._las:
+        with self._las_for(fil):
             mapp = self.filmapp(fil)
             innehall = mapp / "innehall"
             innehall.mkdir(exist_ok=True)

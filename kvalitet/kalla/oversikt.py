@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +46,71 @@ class Periodoversikt:
         return [f for f, p in self.filperiod.items() if p is None or p == period]
 
 
+_SPARADE: dict[Path, tuple[tuple[object, ...], Periodoversikt]] = {}
+_SPARADE_LAS = threading.Lock()
+
+
+def _mappar(mapp: Path) -> tuple[object, ...] | None:
+    """The names of every folder and YAML file under ``mapp`` (a file added, removed or
+    renamed changes them; a save, which writes a hidden temporary file and renames it over
+    the old one, does not), read without a system call per file; None when a symbolic link is
+    met (the overview is then always made afresh)."""
+    delar: list[object] = []
+    kvar = [str(mapp)]
+    while kvar:
+        mappen = kvar.pop()
+        namn: list[str] = []
+        try:
+            with os.scandir(mappen) as poster:
+                for post in poster:
+                    if post.is_symlink():
+                        return None
+                    if post.is_dir():
+                        kvar.append(post.path)
+                        namn.append(post.name + "/")
+                    elif post.name.endswith((".yaml", ".yml")) and not post.name.startswith("."):
+                        namn.append(post.name)
+        except OSError:
+            return None
+        delar.append((mappen, tuple(sorted(namn))))
+    return tuple(delar)
+
+
+def _lasta(filer: list[Path]) -> tuple[object, ...]:
+    """The files the overview read for their period (outside period folders): their text."""
+    delar: list[object] = []
+    for fil in filer:
+        try:
+            st = fil.stat()
+            delar.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            delar.append(None)
+    return tuple(delar)
+
+
 def periodoversikt(projekt: Projekt) -> Periodoversikt:
     """Files in period folders are placed by their folder; only files directly in
-    ``rapporter/`` are read to find their period."""
+    ``rapporter/`` are read to find their period. Kept until a file is added, removed or
+    renamed under ``rapporter/`` or a file that was read changes (the server asks several
+    times per save, and a save only writes a file in place); callers must not change it."""
+    mappar = _mappar(projekt.rapporter)
+    nyckel = projekt.rot.resolve()
+    with _SPARADE_LAS:
+        sparad = _SPARADE.get(nyckel)
+    if mappar is not None and sparad is not None:
+        avtryck, oversikt = sparad
+        if avtryck == (mappar, _lasta(list(oversikt.kallor))):
+            return oversikt
+    oversikt = _periodoversikt(projekt)
+    if mappar is not None:
+        with _SPARADE_LAS:
+            if len(_SPARADE) > 32:
+                _SPARADE.clear()
+            _SPARADE[nyckel] = ((mappar, _lasta(list(oversikt.kallor))), oversikt)
+    return oversikt
+
+
+def _periodoversikt(projekt: Projekt) -> Periodoversikt:
     kallor: dict[Path, Kalla] = {}
     filperiod: dict[Path, str | None] = {}
     for fil in projekt.enhetsfiler():

@@ -7,6 +7,8 @@ import hashlib
 import os
 import shutil
 import subprocess
+import threading
+import time
 
 STANDARD = ("Liberation Sans", "DejaVu Sans", "DejaVu Sans Mono")
 """The fonts the built-in templates name (rapport.css)."""
@@ -14,8 +16,31 @@ RESERV = "Liberation Sans"
 """What a report uses when the theme's font is not installed."""
 
 
+GILTIG_SEKUNDER = 60.0
+"""How long an answer of fontconfig is kept: a font installed meanwhile is seen within a
+minute, and a server checking the huvudman's theme on every save does not start ``fc-match``
+(~15 ms) every time."""
+_SVAR: dict[str, tuple[float, tuple[str, str] | None]] = {}
+_SVAR_LAS = threading.Lock()
+
+
 def _fc_match(namn: str) -> tuple[str, str] | None:
-    """(families, file) that fontconfig gives for ``namn``; None without fontconfig."""
+    """(families, file) that fontconfig gives for ``namn``; None without fontconfig. Kept for
+    ``GILTIG_SEKUNDER``."""
+    nu = time.monotonic()
+    with _SVAR_LAS:
+        sparat = _SVAR.get(namn)
+    if sparat is not None and nu - sparat[0] < GILTIG_SEKUNDER:
+        return sparat[1]
+    svar = _fraga_fontconfig(namn)
+    with _SVAR_LAS:
+        if len(_SVAR) > 256:
+            _SVAR.clear()
+        _SVAR[namn] = (nu, svar)
+    return svar
+
+
+def _fraga_fontconfig(namn: str) -> tuple[str, str] | None:
     program = shutil.which("fc-match")
     if program is None:
         return None

@@ -90,6 +90,8 @@ class Valideringsminne:
         self._poster: dict[
             tuple[object, ...], tuple[tuple[object, ...], Enhetsrapport | None, list[Problem]]
         ] = {}
+        self.delat: dict[tuple[str | None, Path | None], tuple[str, Delat]] = {}
+        """The period's shared files validated (``_delade_filer``), by their ``omgivning``."""
 
     @staticmethod
     def omgivning(projekt: Projekt, huvudmannafil: Path | None) -> str:
@@ -141,6 +143,34 @@ def _las_bytes(fil: Path) -> bytes:
         return b"<saknas>"
 
 
+Delat = tuple[dict[str, Rapportmall | None], list[Problem], Huvudmannafil | None, list[Problem]]
+
+
+def _delade_filer(projekt: Projekt, vald: str | None, hfil: Path | None) -> Delat:
+    """The rapportmallar and the huvudman file of a period, validated: the files every unit
+    is checked against (kept in a ``Valideringsminne`` until its ``omgivning`` changes)."""
+    mallar: dict[str, Rapportmall | None] = {}
+    mallproblem: list[Problem] = []
+    for namn, mkalla in las_rapportmallar(projekt.rapporter).items():
+        mall, problem = validera_rapportmall(mkalla, namn)
+        mallar[namn] = mall
+        mallproblem.extend(problem)
+    huvudman: Huvudmannafil | None = None
+    huvudmansproblem: list[Problem] = []
+    if hfil is not None:
+        if utanfor := _utanfor(projekt, hfil):
+            huvudmansproblem.append(utanfor)
+        else:
+            mappperiod = projekt.mappens_period(hfil)
+            hkalla = las_yaml(hfil)
+            huvudman, huvudmansproblem = validera_huvudman(hkalla, projekt.rot, mappperiod)
+            if mappperiod is None and huvudman and huvudman.period != vald:
+                huvudman = None  # a common file written for another period
+            if huvudman is not None:
+                huvudmansproblem.extend(kontrollera_huvudmannens_val(huvudman, hkalla, mallar))
+    return mallar, mallproblem, huvudman, huvudmansproblem
+
+
 def las_period(
     projekt: Projekt,
     period: str | None = None,
@@ -157,28 +187,18 @@ def las_period(
     if vald is None and not filperiod:
         return lage
 
-    for namn, mkalla in las_rapportmallar(projekt.rapporter).items():
-        mall, mallproblem = validera_rapportmall(mkalla, namn)
-        lage.rapportmallar[namn] = mall
-        lage.rapportmallproblem.extend(mallproblem)
-
     hfil = projekt.huvudmannafil(vald) if vald else None
     lage.huvudmannafil = hfil
-    if hfil is not None:
-        if utanfor := _utanfor(projekt, hfil):
-            lage.huvudmansproblem.append(utanfor)
-        else:
-            mappperiod = projekt.mappens_period(hfil)
-            hkalla = las_yaml(hfil)
-            lage.huvudman, lage.huvudmansproblem = validera_huvudman(
-                hkalla, projekt.rot, mappperiod
-            )
-            if mappperiod is None and lage.huvudman and lage.huvudman.period != vald:
-                lage.huvudman = None  # a common file written for another period
-            if lage.huvudman is not None:
-                lage.huvudmansproblem.extend(
-                    kontrollera_huvudmannens_val(lage.huvudman, hkalla, lage.rapportmallar)
-                )
+    omgivning = minne.omgivning(projekt, hfil) if minne is not None else ""
+    delat = minne.delat.get((vald, hfil)) if minne is not None else None
+    if delat is None or delat[0] != omgivning:
+        delat = (omgivning, _delade_filer(projekt, vald, hfil))
+        if minne is not None:
+            minne.delat[(vald, hfil)] = delat
+    mallar, mallproblem, lage.huvudman, huvudmansproblem = delat[1]
+    lage.rapportmallar = dict(mallar)
+    lage.rapportmallproblem = list(mallproblem)
+    lage.huvudmansproblem = list(huvudmansproblem)
     # the huvudman's own report is checked with the whole period, not when units are chosen
     if vald and not enheter and (rfil := projekt.huvudmannarapport(vald)) is not None:
         lage.rapportfil = rfil
@@ -196,7 +216,6 @@ def las_period(
 
     valda = set(enheter) if enheter else None
     per_id: dict[str, Path] = {}
-    omgivning = minne.omgivning(projekt, hfil) if minne is not None else ""
     for fil, fper in filperiod.items():
         # A file whose period cannot be read (broken, or no 'period:') is checked with the
         # selected period so that its errors are reported, never silently skipped.

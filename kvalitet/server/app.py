@@ -27,13 +27,17 @@ from kvalitet.server.granskningsvagar import Granskningsvagar
 from kvalitet.server.installning import Installning
 from kvalitet.server.logg import logga_begaran
 from kvalitet.server.oidc import INLOGGAD, UTLOGGAD, Inloggning
+from kvalitet.server.pdfko import Full, Pdfko, standard_samtidiga
 from kvalitet.server.push import SchemalagdPush
 from kvalitet.server.rattigheter import Rattigheter, far_lasa_sokvag
 from kvalitet.server.revision import stall_in_revisionslogg
 from kvalitet.server.sessioner import Sessionslager, Sessionsmellanlager
 from kvalitet.server.sidor import (
+    CSP_SIDA,
     SKYDD,
     inloggad_rad,
+    pdf_kon_full,
+    pdf_namn,
     serversida,
     utloggad_sida,
     utloggningssida,
@@ -47,6 +51,7 @@ from kvalitet.visa.skrivsidor import Skrivsidor
 from kvalitet.visa.textfiler import redigerbara
 
 HSTS = (b"strict-transport-security", b"max-age=31536000")
+CSP = b"content-security-policy"
 GRANSKNINGSSKRIPT = b'<script type="module" src="/statiskt/granskning.js"></script>'
 """The editor page on the server also shows the review (state, buttons, comments)."""
 STATUS_PA_SERVERN = (
@@ -76,6 +81,9 @@ class Server:
         self.granskningar = Granskningar(projekt, self.visning.redigering.historik)
         self.granskning = Granskningsvagar(self)
         self.filer = Filvagar(self)
+        self.pdfko = Pdfko(
+            projekt.rot, installning.pdf_samtidiga or standard_samtidiga(), installning.pdf_ko
+        )
         stall_in_revisionslogg(installning.revisionslogg)
         self.push = SchemalagdPush(
             projekt.rot,
@@ -110,7 +118,11 @@ class Server:
     # ------------------------------------------------------------------ routes
 
     async def halsa(self, request: Request) -> Response:
-        return JSONResponse({"status": "ok", "sessioner": self.sessioner.antal()}, headers=SKYDD)
+        ko = self.pdfko
+        pdf = {"pagar": ko.pagar, "vantar": ko.vantar, "samtidiga": ko.samtidiga, "ko": ko.ko}
+        return JSONResponse(
+            {"status": "ok", "sessioner": self.sessioner.antal(), "pdf": pdf}, headers=SKYDD
+        )
 
     async def logga_ut_sida(self, request: Request) -> Response:
         anvandare = _anvandare(request)
@@ -205,7 +217,18 @@ class Server:
                 return h.resultat()
             if sokvag.startswith("/skriv/") and sokvag.count("/") == 2:
                 h.i_huvudet = GRANSKNINGSSKRIPT
+            if (pdf := pdf_namn(sokvag)) is not None:
+                return await self.pdf(request, h, pdf)
             await run_in_threadpool(svara_pa_get, self.visning, skrivsidor, h, sokvag)
+        return h.resultat()
+
+    async def pdf(self, request: Request, h: Begaran, namn: str) -> Response:
+        """A PDF through the bounded pool; a full queue: 503 with ``Retry-After`` at once."""
+        try:
+            data, typ = await self.pdfko.bygg(namn)
+        except Full as full:
+            return pdf_kon_full(request, full.sekunder)
+        h._svara(404 if typ == "404" else 200, data, HTML if typ == "404" else typ)
         return h.resultat()
 
     # ------------------------------------------------------------------ the app
@@ -220,6 +243,7 @@ class Server:
             finally:
                 await self.push.stoppa()
                 self.visning.bevakare.stoppa()
+                self.pdfko.stang()
 
         vagar = [
             Route("/halsa", self.halsa),
@@ -258,8 +282,12 @@ class Skydd:
         async def skicka(meddelande: MutableMapping[str, Any]) -> None:
             if meddelande["type"] == "http.response.start":
                 kod[0] = meddelande["status"]
+                huvuden = list(meddelande.get("headers", []))
+                if not any(namn.lower() == CSP for namn, _ in huvuden):  # JSON, redirects …
+                    huvuden.append((CSP, CSP_SIDA.encode("latin-1")))
                 if hsts:  # the browser comes back over https only, for a year
-                    meddelande["headers"] = [*meddelande.get("headers", []), HSTS]
+                    huvuden.append(HSTS)
+                meddelande["headers"] = huvuden
             await send(meddelande)
 
         huvuden = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}

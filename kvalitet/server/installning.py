@@ -25,6 +25,13 @@ MILJO = {
 }
 """The settings that may come from the environment (secrets belong there, not in a file)."""
 LOKALA = {"127.0.0.1", "localhost", "::1"}
+HELTAL = {
+    "pdf_samtidiga": (0, 0),
+    "pdf_ko": (8, 0),
+    "inloggningar_per_adress": (30, 1),
+    "inloggningar_per_konto": (10, 1),
+}
+"""The whole-number settings of ``[server]``: (default, least value)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,15 @@ class Installning:
     """The git remote the project is pushed to on a schedule (``server/push.py``); None: never."""
     push_intervall: float = 15.0
     """Minutes between two pushes."""
+    pdf_samtidiga: int = 0
+    """PDF builds at once (worker processes); 0: half the cores, at least one."""
+    pdf_ko: int = 8
+    """PDF requests waiting for a place; one more is answered 503 with ``Retry-After``."""
+    inloggningar_per_adress: int = 30
+    """Login attempts per minute from one client address (a school behind one NAT address
+    shares it); more: 429 with ``Retry-After``."""
+    inloggningar_per_konto: int = 10
+    """Logins per minute of one account (the ID token's ``sub``)."""
 
     @property
     def ursprung(self) -> str:
@@ -103,6 +119,7 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         "revisionslogg": server.get("revisionslogg"),
         "push": server.get("push"),
         "push_intervall": server.get("push_intervall", 15.0),
+        **{namn: server.get(namn, standard) for namn, (standard, _) in HELTAL.items()},
     }
     for nyckel, variabel in MILJO.items():
         if miljo.get(variabel):
@@ -128,6 +145,7 @@ def las_installning(fil: Path | None, miljo: dict[str, str] | None = None) -> In
         revisionslogg=Path(str(varden["revisionslogg"])) if varden["revisionslogg"] else None,
         push=str(varden["push"]) if varden["push"] else None,
         push_intervall=float(varden["push_intervall"]),  # type: ignore[arg-type]
+        **{namn: int(varden[namn]) for namn in HELTAL},  # type: ignore[call-overload]
     )
 
 
@@ -208,6 +226,16 @@ def _kontrollera(v: dict[str, object], namn: str) -> list[str]:
         )
     if not isinstance(v["session_timmar"], int | float) or not 0 < float(v["session_timmar"]) <= 24:
         problem.append(_fel(namn, "session_timmar ska vara ett tal mellan 0 och 24", "t.ex. 8"))
+    for nyckel, (standard, minst) in HELTAL.items():
+        varde = v[nyckel]
+        if isinstance(varde, bool) or not isinstance(varde, int) or varde < minst:
+            problem.append(
+                _fel(
+                    namn,
+                    f"{nyckel} under [server] ska vara ett heltal, minst {minst}",
+                    f"t.ex. {nyckel} = {standard or 2}",
+                )
+            )
     return problem
 
 

@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from kvalitet.server import sessioner
 from kvalitet.server.anvandare import anvandare_ur_ansprak, gruppoverskott
+from kvalitet.server.inloggningsgrans import Inloggningsgrans
 from kvalitet.server.installning import Installning
 from kvalitet.server.revision import revision
 from kvalitet.server.sidor import gruppoverskottssida, lokal_sida, serversida
@@ -30,13 +31,20 @@ class Inloggning:
 
     def __init__(self, installning: Installning) -> None:
         self.installning = installning
+        self.grans = Inloggningsgrans(
+            installning.inloggningar_per_adress, installning.inloggningar_per_konto
+        )
         self.oauth = OAuth()
         self.oauth.register(
             "idp",
             client_id=installning.klient_id,
             client_secret=installning.klient_hemlighet,
             server_metadata_url=f"{installning.utfardare}/.well-known/openid-configuration",
-            client_kwargs={"scope": installning.omfang, "code_challenge_method": "S256"},
+            client_kwargs={
+                "scope": installning.omfang,
+                "code_challenge_method": "S256",
+                "timeout": 20,  # a provider slow under load (many logins at 8:00) is waited for
+            },
         )
 
     @property
@@ -45,6 +53,8 @@ class Inloggning:
 
     async def logga_in(self, request: Request) -> Response:
         """To the provider; ``sida`` is the local page to come back to."""
+        if vanta := self.grans.adress(_klient(request)):
+            return _for_manga(vanta, request, "adress")
         request.session["sida"] = lokal_sida(request.query_params.get("sida", "/"))
         try:
             svar: Response = await self.idp.authorize_redirect(
@@ -57,6 +67,8 @@ class Inloggning:
 
     async def inloggad(self, request: Request) -> Response:
         """The provider's redirect back: the token, verified, then a new session."""
+        if vanta := self.grans.adress(_klient(request)):
+            return _for_manga(vanta, request, "adress")
         try:
             token = await self.idp.authorize_access_token(request)
         except Exception as exc:  # every failed check (state, nonce, signature, aud, exp) refuses
@@ -70,6 +82,8 @@ class Inloggning:
         if not ansprak or not ansprak.get("sub"):
             LOGG.warning("inloggning nekad: inget ID-token i svaret")
             return _fel(400, "Inloggningstjänsten skickade inget ID-token. Börja om.")
+        if vanta := self.grans.konto(str(ansprak["sub"])):
+            return _for_manga(vanta, request, f"konto {ansprak['sub']}")
         anvandare = anvandare_ur_ansprak(ansprak, self.installning.gruppansprak)
         if gruppoverskott(ansprak, self.installning.gruppansprak):
             request.session.clear()
@@ -119,3 +133,23 @@ def _fel(kod: int, text: str) -> Response:
         "Inloggningen misslyckades",
         f'<p>{text}</p><p><a href="/logga-in">Logga in igen</a></p>',
     )
+
+
+def _klient(request: Request) -> str:
+    """The client's address (behind the reverse proxy: from X-Forwarded-For, through uvicorn)."""
+    return request.client.host if request.client else ""
+
+
+def _for_manga(sekunder: int, request: Request, vems: str) -> Response:
+    """429 with ``Retry-After``: too many login attempts from the address or for the account."""
+    LOGG.warning("inloggning nekad: för många försök (%s, %s)", vems, _klient(request))
+    svar = serversida(
+        429,
+        "För många inloggningsförsök",
+        f"<p>Det har kommit för många inloggningsförsök på kort tid. Vänta {sekunder} "
+        f"sekunder och försök igen.</p>"
+        "<p>Händer det igen fast du bara har loggat in en gång, säg till kommunens IT.</p>"
+        '<p><a href="/logga-in">Logga in igen</a></p>',
+    )
+    svar.headers["Retry-After"] = str(sekunder)
+    return svar

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html as htmllib
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from starlette.responses import Response
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
 from kvalitet.visa.sidor import FILNAMN
 
@@ -92,3 +93,26 @@ def gruppoverskottssida(namn: str) -> Response:
         "<p>Det här har skrivits i kvalitets revisionslogg. "
         '<a href="/logga-in">Logga in igen</a> när IT har ändrat inställningen.</p>',
     )
+
+
+def pdf_namn(sokvag: str) -> str | None:
+    """The document a PDF path asks for (``/<enhet>.pdf``, ``/sammanstallning.pdf``,
+    ``/huvudmannens-rapport.pdf``), as ``visa/server.svara_pa_get`` reads it; None otherwise."""
+    namn = unquote(sokvag.lstrip("/"))
+    if "/" in namn or ".." in namn or not namn.endswith(".pdf") or len(namn) <= len(".pdf"):
+        return None
+    return namn.removesuffix(".pdf")
+
+
+def pdf_kon_full(request: Request, sekunder: int) -> Response:
+    """503 with ``Retry-After``: every place in the PDF queue is taken (JSON for a script)."""
+    text = (
+        f"Servern bygger många PDF:er just nu och kön är full. Försök igen om {sekunder} "
+        "sekunder. Förhandsvisningen i webbläsaren fungerar som vanligt under tiden."
+    )
+    huvuden = {**SKYDD, "Retry-After": str(sekunder)}
+    if "application/json" in request.headers.get("accept", ""):
+        return JSONResponse({"fel": text}, 503, headers=huvuden)
+    svar = serversida(503, "Försök igen om en stund", f"<p>{htmllib.escape(text)}</p>")
+    svar.headers["Retry-After"] = str(sekunder)
+    return svar

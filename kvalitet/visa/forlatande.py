@@ -191,14 +191,14 @@ def forhandsvisning(visning: Any, enhets_id: str) -> tuple[bytes, str]:
     from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
     from kvalitet.grund.problem import KvalitetError
     from kvalitet.kontroll.period import las_period
-    from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
+    from kvalitet.rendera.miljo import kontrollera_mallar
 
     lage = las_period(visning.projekt, None, [enhets_id], minne=visning.minne)
     kontroll = lage.enheter[0] if len(lage.enheter) == 1 else None
     if kontroll is None or kontroll.ok:
-        return visning.enhet(enhets_id, omladdning=False)
+        return visning.enhet(enhets_id, omladdning=False, lage=lage)
     mallar = projektets_mallar(visning.projekt, lage)
-    miljo = skapa_miljo(mallar)
+    miljo = visning.miljo(mallar)
     fel = [p for p in (*lage.problem, *kontrollera_mallar(mallar, miljo)) if p.ar_fel]
     if not all(p.fil == kontroll.fil for p in fel):
         return visning.enhet(enhets_id, omladdning=False)

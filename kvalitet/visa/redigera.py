@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ from kvalitet.visa.faltfel import faltproblem, styrtalslage
 from kvalitet.visa.sparning import Motpart, Utfall, angring, las_rundtur, sparning, version_av
 
 __all__ = ["EnhetSaknas", "Redigering", "version_av"]
+
+MAX_RUNDTURER = 1024
+"""Round trips kept (the least recently used goes first): one per unit being written on a
+server with a few hundred editors; reading a unit's YAML for a round trip costs ~50–100 ms."""
 
 
 class EnhetSaknas(Nekad):
@@ -46,7 +51,7 @@ class Redigering:
         self.session = session or Session()
         self.historik = historik or Historik(self.projekt.rot)
         self._las = threading.Lock()
-        self._rundturer: dict[tuple[Path, str], Rundtur] = {}
+        self._rundturer: OrderedDict[tuple[Path, str], Rundtur] = OrderedDict()
 
     # ------------------------------------------------------------------ finding the file
 
@@ -74,6 +79,8 @@ class Redigering:
         nyckel = (fil, version_av(data))
         with self._las:
             rundtur = self._rundturer.pop(nyckel, None) if ta else self._rundturer.get(nyckel)
+            if rundtur is not None and not ta:
+                self._rundturer.move_to_end(nyckel)
         if rundtur is None:
             rundtur = las_rundtur(data, visningsnamn(fil, self.projekt.rot))
             if not ta:
@@ -82,9 +89,9 @@ class Redigering:
 
     def _spara_rundtur(self, nyckel: tuple[Path, str], rundtur: Rundtur) -> None:
         with self._las:
-            if len(self._rundturer) > 16:
-                self._rundturer.clear()
             self._rundturer[nyckel] = rundtur
+            while len(self._rundturer) > MAX_RUNDTURER:
+                self._rundturer.popitem(last=False)
 
     # ------------------------------------------------------------------ reading
 

@@ -62,6 +62,23 @@ class Forhandsvisning:
 
         self.redigering = Redigering(self)
         self.skrivsidor = Skrivsidor(self.redigering)
+        self._miljoer: dict[tuple[Path, tuple[str, ...]], Any] = {}
+
+    def miljo(self, mallar: Path) -> Any:
+        """The Jinja environment of a template folder, made once: Jinja compiles each template
+        once and compiles it again only when its file changed (``auto_reload``), where a new
+        environment per page compiled every template on every request. A template added to or
+        removed from the folder (which may shadow a built-in one) gives a new environment."""
+        from kvalitet.rendera.miljo import skapa_miljo
+
+        filer = tuple(sorted(str(f) for f in mallar.rglob("*"))) if mallar.is_dir() else ()
+        nyckel = (mallar, filer)
+        miljo = self._miljoer.get(nyckel)
+        if miljo is None:
+            if len(self._miljoer) > 8:
+                self._miljoer.clear()
+            miljo = self._miljoer.setdefault(nyckel, skapa_miljo(mallar))
+        return miljo
 
     def _bevakade_mappar(self) -> list[Path]:
         from kvalitet.kalla.projekt import inbyggda_mallar
@@ -88,19 +105,21 @@ class Forhandsvisning:
         return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 
     def enhet(
-        self, enhets_id: str, pdf: bool = False, omladdning: bool = True
+        self, enhets_id: str, pdf: bool = False, omladdning: bool = True, lage: Any = None
     ) -> tuple[bytes, str]:
-        """A unit's report (HTML or PDF), or the page with its located errors."""
+        """A unit's report (HTML or PDF), or the page with its located errors; ``lage`` is the
+        unit's period as ``las_period`` just gave it (else it is read here)."""
         from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
         from kvalitet.kontroll.period import las_period
-        from kvalitet.rendera.miljo import kontrollera_mallar, skapa_miljo
+        from kvalitet.rendera.miljo import kontrollera_mallar
 
-        lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
+        if lage is None:
+            lage = las_period(self.projekt, None, [enhets_id], minne=self.minne)
         if not lage.enheter:
             return self._inte_hittad(f"Enheten '{enhets_id}' finns inte för {lage.period}.")
         kontroll = lage.enheter[0]
         mallar = projektets_mallar(self.projekt, lage)
-        miljo = skapa_miljo(mallar)
+        miljo = self.miljo(mallar)
         fel = [p for p in (*lage.problem, *kontrollera_mallar(mallar, miljo)) if p.ar_fel]
         if fel or kontroll.rapport is None:
             return self._felsida(kontroll.id, fel), HTML
@@ -120,7 +139,7 @@ class Forhandsvisning:
         from kvalitet.bygg.enhet import projektets_mallar
         from kvalitet.bygg.sammanstallningen import sammanstallning_for
         from kvalitet.kontroll.period import las_period
-        from kvalitet.rendera.miljo import rendera_sammanstallning, skapa_miljo
+        from kvalitet.rendera.miljo import rendera_sammanstallning
 
         lage = las_period(self.projekt, minne=self.minne)
         if lage.period is None:
@@ -132,7 +151,7 @@ class Forhandsvisning:
             if lage.rapportfil is None:
                 return self._inte_hittad(f"Perioden {lage.period} har ingen huvudmannens rapport.")
             return self._felsida(namn, lage.rapportproblem), HTML
-        miljo = skapa_miljo(projektets_mallar(self.projekt, lage))
+        miljo = self.miljo(projektets_mallar(self.projekt, lage))
         try:
             data = sammanstallning_for(self.projekt, lage, self.minne)
             if huvudmannens:

@@ -115,10 +115,15 @@ def kor_tjanst(
     tmp_path_factory: pytest.TempPathFactory,
     behorigheter: str | None = None,
     anvandare: dict[str, dict[str, object]] | None = None,
+    installningar: dict[str, int] | None = None,
 ) -> Iterator[Tjanst]:
     """Provider and server on a copy of the example; ``behorigheter`` replaces its
     ``rapporter/behörigheter.yaml``, ``anvandare`` adds test users to the provider (by login
-    name: the claims ``sub``, ``name``, ``email``, ``groups``)."""
+    name: the claims ``sub``, ``name``, ``email``, ``groups``), ``installningar`` sets
+    ``[server]`` numbers (the login limits are high unless a test sets them: every test logs in
+    from 127.0.0.1, often as the same person)."""
+    tal = {"inloggningar_per_adress": 10_000, "inloggningar_per_konto": 10_000}
+    tal.update(installningar or {})
     node = shutil.which("node")
     if node is None or not (OIDC / "node_modules" / "oidc-provider").is_dir():
         if os.environ.get("CI"):
@@ -148,7 +153,8 @@ def kor_tjanst(
         konfig.write_text(
             f'[server]\nadress = "{bas}"\nsessionshemlighet = "{SESSIONSHEMLIGHET}"\n'
             f'sakra_kakor = false\nrevisionslogg = "{(mapp / "revision.jsonl").as_posix()}"\n'
-            f'[oidc]\nutfardare = "{idp}"\nklient_id = "kvalitet"\n'
+            + "".join(f"{namn} = {varde}\n" for namn, varde in tal.items())
+            + f'[oidc]\nutfardare = "{idp}"\nklient_id = "kvalitet"\n'
             'klient_hemlighet = "kvalitet-hemlighet"\nomfang = "openid email profile groups"\n',
             encoding="utf-8",
         )

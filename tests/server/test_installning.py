@@ -194,3 +194,35 @@ def test_https_adressen_ger_hsts_och_fel_host_ger_421(tmp_path: Path) -> None:
     skickat.clear()
     asyncio.run(Skydd(app, inst)(begaran(b"annan.example"), ta_emot, skicka))
     assert skickat[0]["status"] == 421
+
+
+def test_pdf_kon_och_inloggningsgranserna(tmp_path: Path) -> None:
+    standard = las_installning(_fil(tmp_path, GILTIG), {})
+    assert (standard.pdf_samtidiga, standard.pdf_ko) == (0, 8)
+    assert (standard.inloggningar_per_adress, standard.inloggningar_per_konto) == (30, 10)
+    egna = GILTIG.replace(
+        "[oidc]", "pdf_samtidiga = 3\npdf_ko = 0\ninloggningar_per_konto = 2\n[oidc]"
+    )
+    inst = las_installning(_fil(tmp_path, egna), {})
+    assert (inst.pdf_samtidiga, inst.pdf_ko, inst.inloggningar_per_konto) == (3, 0, 2)
+    fel = GILTIG.replace(
+        "[oidc]", 'pdf_ko = -1\npdf_samtidiga = "två"\ninloggningar_per_adress = 0\n[oidc]'
+    )
+    with pytest.raises(KvalitetError) as svar:
+        las_installning(_fil(tmp_path, fel), {})
+    text = svar.value.format_message()
+    assert "pdf_ko under [server] ska vara ett heltal, minst 0 (t.ex. pdf_ko = 8)" in text
+    assert "pdf_samtidiga under [server] ska vara ett heltal, minst 0" in text
+    assert "inloggningar_per_adress under [server] ska vara ett heltal, minst 1" in text
+    assert "Traceback" not in text
+
+
+def test_inloggningshinken_fylls_pa_i_sin_takt() -> None:
+    from kvalitet.server.inloggningsgrans import Hinkar
+
+    hinkar = Hinkar(per_minut=2)
+    assert [hinkar.ta("a", nu=0.0), hinkar.ta("a", nu=0.0)] == [0, 0]
+    assert hinkar.ta("a", nu=0.0) == 30  # one more comes after 30 s
+    assert hinkar.ta("b", nu=0.0) == 0  # another address has its own bucket
+    assert hinkar.ta("a", nu=31.0) == 0
+    assert hinkar.ta("a", nu=31.0) > 0

@@ -20,6 +20,19 @@ def test_ingen_modul_over_grans() -> None:
         )
 
 
+def test_inga_tva_testfiler_med_samma_namn() -> None:
+    """pytest (rootdir utan __init__.py) samlar inte in två testfiler med samma namn i olika
+    mappar: hela körningen stannar med 'import file mismatch'."""
+    sett: dict[str, Path] = {}
+    for fil in sorted((ROT / "tests").rglob("test_*.py")):
+        if "node_modules" in fil.parts:
+            continue
+        annan = sett.setdefault(fil.name, fil)
+        assert annan == fil, (
+            f"{fil.relative_to(ROT)} och {annan.relative_to(ROT)} heter likadant: byt namn på den ena"
+        )
+
+
 def test_varje_underpaket_beskriver_sig() -> None:
     for mapp in PAKET.iterdir():
         if mapp.is_dir() and mapp.name != "__pycache__" and mapp.name != "mallar":

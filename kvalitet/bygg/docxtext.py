@@ -45,7 +45,8 @@ INLINE = {
 
 
 def ar_dold(el: Any) -> bool:
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true"
+    """``hidden``: not shown anywhere. (``aria-hidden`` is shown, like the status symbols.)"""
+    return el.get("hidden") is not None
 
 
 def ren_text(el: Any) -> str:

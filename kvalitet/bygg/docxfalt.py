@@ -4,6 +4,7 @@ internal links, list numbering, the language, ``updateFields`` and a table's rep
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -38,7 +39,7 @@ _EFTER_UPDATEFIELDS = {
 }
 
 
-def _el(tagg: str, **attr: str) -> OxmlElement:
+def _el(tagg: str, **attr: str) -> Any:
     el = OxmlElement(tagg)
     for nyckel, varde in attr.items():
         el.set(qn(nyckel.replace("_", ":", 1)), varde)
@@ -61,14 +62,14 @@ def falt(paragraf: Paragraph, instruktion: str, resultat: str = "") -> None:
         p.append(r)
 
 
-def _instr(text: str) -> OxmlElement:
+def _instr(text: str) -> Any:
     el = _el("w:instrText")
     el.set(qn("xml:space"), "preserve")
     el.text = text
     return el
 
 
-def _text(text: str) -> OxmlElement:
+def _text(text: str) -> Any:
     el = _el("w:t")
     el.set(qn("xml:space"), "preserve")
     el.text = text
@@ -129,7 +130,7 @@ def bokmarkesnamn(ankare: str) -> str:
     return "_" + namn if not namn[:1].isalpha() else namn
 
 
-def lank(paragraf: Paragraph, href: str) -> OxmlElement:
+def lank(paragraf: Paragraph, href: str) -> Any:
     """A ``w:hyperlink`` at the end of ``paragraf``: to a bookmark (``#id``) or an address."""
     if href.startswith("#"):
         el = _el("w:hyperlink", w_anchor=bokmarkesnamn(href[1:]), w_history="1")
@@ -226,7 +227,7 @@ _RPR_ORDNING = [
 ]
 
 
-def _lagg_i_ordning(rpr: OxmlElement, ny: OxmlElement) -> None:
+def _lagg_i_ordning(rpr: Any, ny: Any) -> None:
     """Put ``w:lang`` where the schema wants it among the run properties."""
     plats = _RPR_ORDNING.index("lang")
     for barn in rpr:
@@ -237,14 +238,14 @@ def _lagg_i_ordning(rpr: OxmlElement, ny: OxmlElement) -> None:
     rpr.append(ny)
 
 
-def upprepa_rubrikrad(rad: OxmlElement) -> None:
+def upprepa_rubrikrad(rad: Any) -> None:
     """``w:tblHeader`` on a table row: Word repeats it at the top of every page."""
     trpr = rad.get_or_add_trPr()
     trpr.append(_el("w:tblHeader", w_val="true"))
     trpr.append(_el("w:cantSplit", w_val="true"))
 
 
-def tabellens_namn(tabell: OxmlElement, rubrik: str) -> None:
+def tabellens_namn(tabell: Any, rubrik: str) -> None:
     """The table's title (``w:tblCaption``): Word's alt text for the table."""
     tblpr = tabell.tblPr
     el = _el("w:tblCaption", w_val=rubrik[:255])
@@ -298,7 +299,7 @@ def i_lista(paragraf: Paragraph, num_id: int, niva: int) -> None:
     numpr.get_or_add_numId().val = num_id
 
 
-def bildtext(inline: OxmlElement, alt: str, titel: str | None = None) -> None:
+def bildtext(inline: Any, alt: str, titel: str | None = None) -> None:
     """The picture's alt text (``wp:docPr descr``), as Word's accessibility checker reads it."""
     docpr = inline.docPr
     docpr.set("descr", alt)

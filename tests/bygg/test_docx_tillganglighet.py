@@ -4,13 +4,14 @@ title and language set, and no empty paragraphs used as spacing."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kvalitet.cli import kvalitet
-from tests.bygg.docx_las import DOKUMENT, W, Lasning, bilder, las, rubriker, sprak, text
+from tests.bygg.docx_las import DOKUMENT, Lasning, W, bilder, las, rubriker, sprak, text
 from tests.conftest import kopiera_exempel
 
 
@@ -34,7 +35,7 @@ def test_rubrikerna_i_ordning_utan_hopp(lasning: Lasning) -> None:
     niva = [n for n, _ in rubriker(lasning)]
     assert niva, "inga rubriker med rubrikstil"
     assert niva[0] == 1
-    for fore, efter in zip(niva, niva[1:], strict=False):
+    for fore, efter in itertools.pairwise(niva):
         assert efter <= fore + 1, f"hopp från Heading {fore} till Heading {efter}"
     assert all(t.strip() for _, t in rubriker(lasning)), "tom rubrik"
 
@@ -80,7 +81,7 @@ def test_kontrollen_fangar_en_bild_utan_alt_text(wordfiler: Path, tmp_path: Path
 
     dokument = docx.Document(str(wordfiler / "bjorkbackaskolan.docx"))
     forsta = dokument.element.body.find(
-        f".//{{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}}docPr"
+        ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
     )
     assert forsta is not None
     forsta.attrib.pop("descr")

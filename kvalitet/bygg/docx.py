@@ -14,6 +14,7 @@ import copy
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,9 @@ _MM = 36000
 """EMU per millimetre."""
 
 
+@cache
 def _stilmall() -> Any:
+    """python-docx's default template, read once: only copied from, never changed."""
     import docx
 
     return docx.Document()

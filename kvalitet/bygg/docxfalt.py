@@ -90,7 +90,7 @@ def innehallsforteckning(
     if not poster:
         poster = [(1, "Uppdatera fältet för att visa innehållsförteckningen.", "")]
     for stycke, (niva, _, _) in zip(stycken, poster, strict=False):
-        stycke.style = stilar[niva]
+        stycke._p.style = stilar[niva].style_id
     start = _el("w:r")
     start.append(_el("w:fldChar", w_fldCharType="begin"))
     instr = _el("w:r")
@@ -256,39 +256,66 @@ def tabellens_namn(tabell: Any, rubrik: str) -> None:
         tblpr.append(el)
 
 
-def lista(dokument: Document, numrerad: bool) -> int:
-    """A new list's numbering (``w:num``) with its own abstract definition: bullets or 1. 2. 3.,
-    nine levels, starting at 1. Returns the ``numId``."""
-    numrering = dokument.part.numbering_part.element
-    abstrakta = numrering.findall(qn("w:abstractNum"))
-    abstrakt_id = max((int(a.get(qn("w:abstractNumId"))) for a in abstrakta), default=0) + 1
-    abstrakt = _el("w:abstractNum", w_abstractNumId=str(abstrakt_id))
-    abstrakt.append(_el("w:multiLevelType", w_val="hybridMultilevel"))
-    for niva in range(9):
-        lvl = _el("w:lvl", w_ilvl=str(niva))
-        lvl.append(_el("w:start", w_val="1"))
-        if numrerad:
-            lvl.append(_el("w:numFmt", w_val=("decimal", "lowerLetter", "lowerRoman")[niva % 3]))
-            lvl.append(_el("w:lvlText", w_val=f"%{niva + 1}."))
+class Listor:
+    """The document's list numbering: one abstract definition for bullets and one for 1. 2. 3.
+    (nine levels each), one ``w:num`` shared by every bulleted list and a new one, restarting
+    at 1, for each numbered list."""
+
+    def __init__(self, dokument: Document) -> None:
+        self.numrering = dokument.part.numbering_part.element
+        abstrakta = self.numrering.findall(qn("w:abstractNum"))
+        self._abstrakt = max((int(a.get(qn("w:abstractNumId"))) for a in abstrakta), default=0)
+        nummer = self.numrering.findall(qn("w:num"))
+        self._num = max((int(n.get(qn("w:numId"))) for n in nummer), default=0)
+        self._mallar: dict[bool, int] = {}
+        self._punkter: int | None = None
+
+    def _mall(self, numrerad: bool) -> int:
+        if numrerad in self._mallar:
+            return self._mallar[numrerad]
+        self._abstrakt += 1
+        abstrakt = _el("w:abstractNum", w_abstractNumId=str(self._abstrakt))
+        abstrakt.append(_el("w:multiLevelType", w_val="hybridMultilevel"))
+        for niva in range(9):
+            lvl = _el("w:lvl", w_ilvl=str(niva))
+            lvl.append(_el("w:start", w_val="1"))
+            if numrerad:
+                lvl.append(
+                    _el("w:numFmt", w_val=("decimal", "lowerLetter", "lowerRoman")[niva % 3])
+                )
+                lvl.append(_el("w:lvlText", w_val=f"%{niva + 1}."))
+            else:
+                lvl.append(_el("w:numFmt", w_val="bullet"))
+                lvl.append(_el("w:lvlText", w_val=("•", "◦", "▪")[niva % 3]))
+            lvl.append(_el("w:lvlJc", w_val="left"))
+            ppr = _el("w:pPr")
+            ppr.append(_el("w:ind", w_left=str(360 * (niva + 1)), w_hanging="360"))
+            lvl.append(ppr)
+            abstrakt.append(lvl)
+        forsta_num = self.numrering.find(qn("w:num"))
+        if forsta_num is not None:
+            forsta_num.addprevious(abstrakt)
         else:
-            lvl.append(_el("w:numFmt", w_val="bullet"))
-            lvl.append(_el("w:lvlText", w_val=("•", "◦", "▪")[niva % 3]))
-        lvl.append(_el("w:lvlJc", w_val="left"))
-        ppr = _el("w:pPr")
-        ppr.append(_el("w:ind", w_left=str(360 * (niva + 1)), w_hanging="360"))
-        lvl.append(ppr)
-        abstrakt.append(lvl)
-    num_ids = [int(n.get(qn("w:numId"))) for n in numrering.findall(qn("w:num"))]
-    num_id = max(num_ids, default=0) + 1
-    num = _el("w:num", w_numId=str(num_id))
-    num.append(_el("w:abstractNumId", w_val=str(abstrakt_id)))
-    forsta_num = numrering.find(qn("w:num"))
-    if forsta_num is not None:
-        forsta_num.addprevious(abstrakt)
-    else:
-        numrering.append(abstrakt)
-    numrering.append(num)
-    return num_id
+            self.numrering.append(abstrakt)
+        self._mallar[numrerad] = self._abstrakt
+        return self._abstrakt
+
+    def ny(self, numrerad: bool, niva: int) -> int:
+        """The ``numId`` for a new list whose items are at ``niva``."""
+        if not numrerad and self._punkter is not None:
+            return self._punkter
+        mall = self._mall(numrerad)
+        self._num += 1
+        num = _el("w:num", w_numId=str(self._num))
+        num.append(_el("w:abstractNumId", w_val=str(mall)))
+        if numrerad:
+            omstart = _el("w:lvlOverride", w_ilvl=str(min(niva, 8)))
+            omstart.append(_el("w:startOverride", w_val="1"))
+            num.append(omstart)
+        else:
+            self._punkter = self._num
+        self.numrering.append(num)
+        return self._num
 
 
 def i_lista(paragraf: Paragraph, num_id: int, niva: int) -> None:

@@ -47,10 +47,12 @@ class Mal:
     def paragraf(self, stil: Any = None) -> Paragraph:
         if self.reserv is not None:
             p, self.reserv = self.reserv, None
-            if stil is not None:
-                p.style = stil
-            return p
-        return self.behallare.add_paragraph(style=stil)
+        else:
+            p = self.behallare.add_paragraph()
+        if stil is not None:
+            # the style's id directly: python-docx's p.style looks up the default style each time
+            p._p.style = stil.style_id
+        return p
 
 
 def klasser(el: Any) -> set[str]:
@@ -75,6 +77,7 @@ class Skrivare:
         self.stilar = stilar
         self.textbredd = textbredd
         self.bokmarken = 0
+        self.listor = docxfalt.Listor(dokument)
         self.ny_sida = False
         self.rubriker: list[tuple[int, str]] = []
         """Every heading written, as (Word level, text): for the tests and the bench."""
@@ -139,7 +142,7 @@ class Skrivare:
             self.bild(el, mal, None)
         elif tagg == "blockquote":
             for p in self._stycken_i(el, mal):
-                p.style = self.stilar["Quote"]
+                p._p.style = self.stilar["Quote"].style_id
         elif tagg == "pre":
             p = mal.paragraf()
             skriv_runs(p, [Bit(ren_text(el), Format(kod=True))])
@@ -228,7 +231,7 @@ class Skrivare:
         self.ny_sida = True
 
     def lista(self, el: Any, mal: Mal, niva: int) -> None:
-        num_id = docxfalt.lista(self.dokument, el.tag == "ol")
+        num_id = self.listor.ny(el.tag == "ol", niva)
         for li in el:
             if not isinstance(li.tag, str) or li.tag != "li":
                 continue

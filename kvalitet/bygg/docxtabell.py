@@ -76,18 +76,23 @@ def skriv_tabell(skrivare: Skrivare, tabell: Any, mal: Mal) -> None:
         wtabell = behallare.add_table(rows=len(rader), cols=kolumner)
     else:
         wtabell = behallare.add_table(rows=len(rader), cols=kolumner)
-    wtabell.style = skrivare.stilar["Table Grid"]
+    wtabell._tbl.tblPr.style = skrivare.stilar["Table Grid"].style_id
     if rubriktext:
         docxfalt.tabellens_namn(wtabell._tbl, rubriktext)
     for r, (_, rubrikrad) in enumerate(rader):
         if rubrikrad:
             docxfalt.upprepa_rubrikrad(wtabell.rows[r]._tr)
-    for r, k, rs, ks, cell in placerade:
+    # the grid once (python-docx's table.cell() computes it each time), again after a merge
+    celler = wtabell._cells
+    for r, k, rs, ks, _ in placerade:
+        if k < kolumner and (rs > 1 or ks > 1):
+            slut = celler[(r + rs - 1) * kolumner + min(kolumner, k + ks) - 1]
+            celler[r * kolumner + k].merge(slut)
+            celler = wtabell._cells
+    for r, k, _, _, cell in placerade:
         if k >= kolumner:
             continue
-        wcell = wtabell.cell(r, k)
-        if rs > 1 or ks > 1:
-            wcell = wcell.merge(wtabell.cell(r + rs - 1, min(kolumner, k + ks) - 1))
+        wcell = celler[r * kolumner + k]
         cellmal = Mal(wcell)
         if any(isinstance(b.tag, str) and b.tag in ("p", "ul", "ol", "div", "dl") for b in cell):
             skrivare.block(cell, cellmal)

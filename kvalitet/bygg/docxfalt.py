@@ -77,7 +77,7 @@ def _text(text: str) -> Any:
 
 
 def innehallsforteckning(
-    forsta: Paragraph, poster: list[tuple[int, str, str]], stilar: dict[int, str]
+    forsta: Paragraph, poster: list[tuple[int, str, str]], stilar: dict[int, Any]
 ) -> Paragraph:
     """A ``TOC`` field already filled in: one paragraph per entry (level, text, bookmark) in the
     style ``TOC n``, each a link to its heading; Word updates it (with page numbers) on opening.

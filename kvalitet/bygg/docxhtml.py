@@ -244,6 +244,8 @@ class Skrivare:
                     barn.tag == "p" and not efter and not normalisera(inline)
                 ):
                     inline.extend(bitar(barn, Format()))
+                    if barn.tail:
+                        inline.append(Bit(barn.tail, Format()))
                 else:
                     efter.append(barn)
             p = self._skriv_bitar(inline, mal, self.stilar["List Paragraph"])

@@ -44,7 +44,10 @@ def las(fil: Path) -> Lasning:
 
 
 def text(el: etree._Element) -> str:
-    return "".join(t.text or "" for t in el.iter(f"{W}t"))
+    """The text of ``el``; a line break (``w:br``) or tab reads as a space."""
+    return "".join(
+        (t.text or "") if t.tag == f"{W}t" else " " for t in el.iter(f"{W}t", f"{W}br", f"{W}tab")
+    )
 
 
 def rubriker(lasning: Lasning) -> list[tuple[int, str]]:

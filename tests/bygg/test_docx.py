@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 from lxml import html as lxml_html
 
 from kvalitet.cli import kvalitet
@@ -62,6 +64,30 @@ def test_rubrikerna_med_numrering_som_i_html(byggt: Path, namn: str) -> None:
         niva = int(el.get("aria-level") or el.tag[1])
         vantade.append((niva - 1, _text(el)))
     assert rubriker(las(byggt / f"{namn}.docx")) == vantade
+
+
+def _ord(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize("namn", sorted(DOKUMENT))
+def test_varje_ord_i_html_en_finns_i_word_filen(byggt: Path, namn: str) -> None:
+    """The body's words (not the TOC, the charts' drawn labels or the page footer) are all in
+    the document, as many times: nothing the walker does not know is dropped."""
+    rot = _html(byggt, namn)
+    kropp = rot.find("body")
+    for el in list(kropp.iter("nav", "svg", "footer", "style", "script")):
+        el.getparent().remove(el)
+    vantade = _ord(" ".join(kropp.itertext()))
+    lasning = las(byggt / f"{namn}.docx")
+    fatt = _ord(" ".join(text(p) for p in lasning.kropp.iter(f"{W}p") if not _i_toc(p)))
+    saknas = vantade - fatt
+    assert not saknas, dict(saknas.most_common(20))
+
+
+def _i_toc(p: etree._Element) -> bool:
+    stil = p.find(f"{W}pPr/{W}pStyle")
+    return stil is not None and stil.get(f"{W}val", "").upper().startswith("TOC")
 
 
 def test_enhetens_rubriker_har_avsnittens_nummer(byggt: Path) -> None:

@@ -34,6 +34,14 @@ def projektets_mallar(projekt: Projekt, lage: Periodlage) -> Path:
     return projekt.mallar
 
 
+def word_mall(lage: Periodlage) -> Path | None:
+    """The huvudman's Word template (``tema.word_mall``, relative to the huvudman file)."""
+    tema = lage.huvudman.tema if lage.huvudman is not None else None
+    if tema is None or not tema.word_mall or lage.huvudmannafil is None:
+        return None
+    return (lage.huvudmannafil.parent / tema.word_mall).resolve()
+
+
 def arkivformat(pdf: str | None, lage: Periodlage) -> bool:
     """Whether the PDFs are PDF/A-2a: ``--pdf arkiv``, else the huvudman's ``pdf: arkiv``."""
     if pdf is None and lage.huvudman is not None:

@@ -106,7 +106,7 @@ def starta_sammanstallning(
     With a ``cache``, nothing is written when the sammanställning's content is the same as in
     the last build (a unit changed in a way the sammanställning does not show, e.g. a comment
     or a text it does not quote): its PDF is the slowest document to render."""
-    from kvalitet.bygg.enhet import arkivformat
+    from kvalitet.bygg.enhet import arkivformat, word_mall
     from kvalitet.bygg.huvudmannens import utfiler
     from kvalitet.bygg.verkstad import PdfVerkstad
     from kvalitet.rendera.miljo import rendera_sammanstallning
@@ -176,12 +176,33 @@ def starta_sammanstallning(
                 html = rendera_rapport(".html") or ""
                 skriv_atomiskt(ut / f"{HUVUDMANNENS_RAPPORT}.html", html.encode("utf-8"), tmpmapp)
                 res.rapport.skrivna.append(ut / f"{HUVUDMANNENS_RAPPORT}.html")
+        if "docx" in format:
+            _skriv_word(ut, tmpmapp, pdf_html, rapport_html, res, word_mall(lage))
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.csv", csv, tmpmapp)
         skriv_atomiskt(ut / f"{SAMMANSTALLNING}.xlsx", xlsx_bytes(data), tmpmapp)
         res.skrivna += [ut / f"{SAMMANSTALLNING}.csv", ut / f"{SAMMANSTALLNING}.xlsx"]
     except KvalitetError as exc:
         res.fel = exc.format_message()
     return paborjad
+
+
+def _skriv_word(
+    ut: Path,
+    tmpmapp: Path,
+    html: str,
+    rapport_html: str | None,
+    res: Sammanstallningsresultat,
+    mall: Path | None,
+) -> None:
+    """The sammanställning's and the huvudman's report's Word files, from their PDF's HTML."""
+    from kvalitet.bygg.docx import skriv_docx
+
+    skriv_atomiskt(ut / f"{SAMMANSTALLNING}.docx", skriv_docx(html, mall).data, tmpmapp)
+    res.skrivna.append(ut / f"{SAMMANSTALLNING}.docx")
+    if rapport_html is not None and res.rapport is not None and not res.rapport.fel:
+        fil = ut / f"{HUVUDMANNENS_RAPPORT}.docx"
+        skriv_atomiskt(fil, skriv_docx(rapport_html, mall).data, tmpmapp)
+        res.rapport.skrivna.append(fil)
 
 
 def _huvudmannens(

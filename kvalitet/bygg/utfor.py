@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kvalitet.bygg.enhet import arkivformat, html_for_enhet, projektets_mallar
+from kvalitet.bygg.enhet import arkivformat, html_for_enhet, projektets_mallar, word_mall
 from kvalitet.bygg.minne import Byggminne, miljo_for
 from kvalitet.bygg.plan import FORMAT, Byggplan, Ogonblick, las_ogonblick, planera
 from kvalitet.bygg.sammanstallningen import (
@@ -243,6 +243,13 @@ class _Korning:
                     if "html" in self.plan.format:
                         mal = self.ut / f"{kontroll.id}.html"
                         skriv_atomiskt(mal, html.encode("utf-8"), self.tmpmapp)
+                        res.skrivna.append(mal)
+                    if "docx" in self.plan.format:
+                        from kvalitet.bygg.docx import skriv_docx
+
+                        mal = self.ut / f"{kontroll.id}.docx"
+                        word = skriv_docx(html, word_mall(lage))
+                        skriv_atomiskt(mal, word.data, self.tmpmapp)
                         res.skrivna.append(mal)
                     if "pdf" in self.plan.format:
                         framtid = self.verkstad.skicka(

@@ -34,7 +34,7 @@ from kvalitet.grund.problem import KvalitetError, visningsnamn
 @projekt_arg
 @ut_och_format(
     "Var rapporterna skrivs (standard: ut/ i projektet).",
-    "Vilka format som skapas, kommaseparerat (standard: html,pdf).",
+    "Vilka format som skapas, kommaseparerat: html, pdf, docx (Word) (standard: html,pdf).",
 )
 @click.option(
     "--enhet",
@@ -238,7 +238,7 @@ def _visa_sammanstallning(res, namn: str = "sammanställningen") -> None:  # typ
 @projekt_arg
 @ut_och_format(
     "Var sammanställningen skrivs (standard: ut/ i projektet).",
-    "HTML, PDF eller båda (standard: html,pdf); CSV och XLSX skrivs alltid.",
+    "HTML, PDF, docx (Word), kommaseparerat (standard: html,pdf); CSV och XLSX skrivs alltid.",
 )
 @PERIOD_FLAGGA
 @PDF_FLAGGA

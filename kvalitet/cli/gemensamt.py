@@ -93,7 +93,7 @@ def kontrollera_period(proj, period: str | None) -> str | None:  # type: ignore[
     return period
 
 
-FORMAT = ("html", "pdf")
+FORMAT = ("html", "pdf", "docx")
 
 
 def ut_och_format(hjalp_ut: str, hjalp_format: str):  # type: ignore[no-untyped-def]
@@ -124,6 +124,7 @@ def _las_format(ctx: click.Context, param: click.Parameter, varde: str) -> tuple
     okanda = [d for d in valda if d not in FORMAT]
     if okanda or not valda:
         raise click.BadParameter(
-            f"okänt format '{', '.join(okanda) or varde}'; välj html, pdf eller html,pdf"
+            f"okänt format '{', '.join(okanda) or varde}'; välj html, pdf, docx eller "
+            "flera med komma, t.ex. html,pdf,docx"
         )
     return valda

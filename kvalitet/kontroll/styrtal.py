@@ -127,6 +127,10 @@ def kontrollera_plan(huvudman: Huvudmannafil, kalla: Kalla, projektrot: Any) -> 
             )
         elif (for_stor := bildens_storleksfel(svar)) is not None:
             ut.append(kalla.fel(sokvag, f"tema.logotyp: {for_stor}", "minska logotypen"))
+    if tema and tema.word_mall:
+        from kvalitet.kontroll.wordmall import kontrollera_word_mall
+
+        ut.extend(kontrollera_word_mall(projektrot, kalla, tema.word_mall))
     if tema and tema.farger:
         for falt, namn in (("primar", "primär"), ("accent", "accent"), ("ljus", "ljus")):
             farg = getattr(tema.farger, falt)

@@ -51,6 +51,11 @@ class Farger(Bas):
 
 class Tema(Bas):
     logotyp: Text | None = Field(None, description="Logotypens fil, relativt huvudmannafilen.")
+    word_mall: Text | None = Field(
+        None,
+        description="Huvudmannens egen Word-mall (.docx), relativt huvudmannafilen: Word-filerna "
+        "('kvalitet bygg --format docx') får dess stilar, marginaler och sidhuvud (logotyp).",
+    )
     farger: Farger | None = Field(
         None, alias="färger", description="Färger i den grafiska profilen."
     )

@@ -200,6 +200,7 @@ EXEMPEL: dict[str, list[Any]] = {
     "kommentar": ["Behörigheten ökar men når inte målvärdet."],
     "historik": [{"2023/24": 81.3, "2024/25": 83.0}],
     "logotyp": ["../bilder/logotyp.svg"],
+    "word_mall": ["../mallar/alvmora.docx"],
     "primär": ["#1f4e79"],
     "accent": ["#2e75b6"],
     "ljus": ["#eaf1f8"],

@@ -123,7 +123,7 @@ def enhet_i_sokvag(sokvag: str) -> str | None:
             return None
         return delar[0]
     namn = unquote(sokvag.lstrip("/"))
-    if "/" in namn or not namn.endswith((".html", ".pdf")):
+    if "/" in namn or not namn.endswith((".html", ".pdf", ".docx")):
         return None
     stam = namn.rsplit(".", 1)[0]
     if stam == "index":

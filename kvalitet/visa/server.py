@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 VARD = "127.0.0.1"
 HTML = "text/html; charset=utf-8"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+HAMTNINGAR = (".html", ".pdf", ".docx")
+"""What a unit, the sammanställning and the huvudman's report can be fetched as."""
 HANDELSER = "/__kvalitet/handelser"
 LADDA_OM = f"""<script>
 (function () {{
@@ -105,11 +108,17 @@ class Forhandsvisning:
         return self._sida(f"Förhandsvisning {lage.period or ''}", innehall)
 
     def enhet(
-        self, enhets_id: str, pdf: bool = False, omladdning: bool = True, lage: Any = None
+        self,
+        enhets_id: str,
+        pdf: bool = False,
+        omladdning: bool = True,
+        lage: Any = None,
+        docx: bool = False,
     ) -> tuple[bytes, str]:
-        """A unit's report (HTML or PDF), or the page with its located errors; ``lage`` is the
-        unit's period as ``las_period`` just gave it (else it is read here)."""
-        from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar
+        """A unit's report (HTML, PDF or with ``docx`` Word), or the page with its located
+        errors; ``lage`` is the unit's period as ``las_period`` just gave it (else it is read
+        here)."""
+        from kvalitet.bygg.enhet import html_for_enhet, projektets_mallar, word_mall
         from kvalitet.kontroll.period import las_period
         from kvalitet.rendera.miljo import kontrollera_mallar
 
@@ -131,12 +140,16 @@ class Forhandsvisning:
             from kvalitet.bygg.pdf import skriv_pdf
 
             return skriv_pdf(html, self.projekt.rot, kontroll.fil.parent).data, "application/pdf"
+        if docx:
+            return _word(html, word_mall(lage))
         return (_med_omladdning(html) if omladdning else html).encode("utf-8"), HTML
 
-    def sammanstallning(self, pdf: bool = False, huvudmannens: bool = False) -> tuple[bytes, str]:
+    def sammanstallning(
+        self, pdf: bool = False, huvudmannens: bool = False, docx: bool = False
+    ) -> tuple[bytes, str]:
         """The sammanställning, or with ``huvudmannens`` the huvudman's own report (which has
-        it as its appendix), or the page with their located errors."""
-        from kvalitet.bygg.enhet import projektets_mallar
+        it as its appendix), as HTML, PDF or Word, or the page with their located errors."""
+        from kvalitet.bygg.enhet import projektets_mallar, word_mall
         from kvalitet.bygg.sammanstallningen import sammanstallning_for
         from kvalitet.kontroll.period import las_period
         from kvalitet.rendera.miljo import rendera_sammanstallning
@@ -158,11 +171,11 @@ class Forhandsvisning:
                 from kvalitet.bygg.huvudmannens import huvudmannens_rendering
 
                 html = huvudmannens_rendering(self.projekt, lage, data, miljo)(
-                    "" if pdf else ".html"
+                    "" if pdf or docx else ".html"
                 )
             else:
                 html = rendera_sammanstallning(
-                    data, lage, self.projekt.rot, miljo, "" if pdf else ".html"
+                    data, lage, self.projekt.rot, miljo, "" if pdf or docx else ".html"
                 )
         except KvalitetError as exc:
             return self._felsida(namn, [], exc.format_message()), HTML
@@ -170,6 +183,8 @@ class Forhandsvisning:
             from kvalitet.bygg.pdf import skriv_pdf
 
             return skriv_pdf(html, self.projekt.rot).data, "application/pdf"
+        if docx:
+            return _word(html, word_mall(lage))
         return _med_omladdning(html).encode("utf-8"), HTML
 
     def _felsida(self, namn: str, problem: list[Problem], extra: str = "") -> bytes:
@@ -181,6 +196,13 @@ class Forhandsvisning:
     @staticmethod
     def _sida(titel: str, innehall: str) -> str:
         return sida(titel, innehall, LADDA_OM)
+
+
+def _word(html: str, mall: Path | None) -> tuple[bytes, str]:
+    """The Word file of a page's PDF HTML, on the huvudman's Word template."""
+    from kvalitet.bygg.docx import skriv_docx
+
+    return skriv_docx(html, mall).data, DOCX
 
 
 def _med_omladdning(html: str) -> str:
@@ -214,12 +236,16 @@ def svara_pa_get(visning: Forhandsvisning, skrivsidor: Any, h: Any, sokvag: str)
     if namn.rsplit(".", 1)[0] in (
         "sammanstallning",
         "huvudmannens-rapport",
-    ) and namn.endswith((".html", ".pdf")):
+    ) and namn.endswith(HAMTNINGAR):
         data, typ = visning.sammanstallning(
-            pdf=namn.endswith(".pdf"), huvudmannens=namn.startswith("huvudmannens")
+            pdf=namn.endswith(".pdf"),
+            huvudmannens=namn.startswith("huvudmannens"),
+            docx=namn.endswith(".docx"),
         )
-    elif "/" not in namn and namn.endswith((".html", ".pdf")) and ".." not in namn:
-        data, typ = visning.enhet(namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"))
+    elif "/" not in namn and namn.endswith(HAMTNINGAR) and ".." not in namn:
+        data, typ = visning.enhet(
+            namn.rsplit(".", 1)[0], pdf=namn.endswith(".pdf"), docx=namn.endswith(".docx")
+        )
     else:
         data, typ = visning._inte_hittad(f"Sidan '{sokvag}' finns inte.")
     if typ == "404":

@@ -102,6 +102,7 @@ def startsidans_innehall(lage: Any, rot: Path, filer: Sequence[str] = ()) -> str
             f'<tr><th scope="row"><a href="/{lank}.html">{namn}</a></th>'
             f"<td>{htmllib.escape(k.rapport.skolform if k.rapport else '')}</td>"
             f'<td>{status}</td><td><a href="/{lank}.pdf">PDF</a></td>'
+            f'<td><a href="/{lank}.docx">Word</a></td>'
             f'<td><a href="/skriv/{lank}">Skriv<span class="dold"> {namn}</span></a></td></tr>'
         )
     felrutor = felruta([p for p in lage.huvudmansproblem if p.ar_fel], rot)
@@ -113,19 +114,22 @@ def startsidans_innehall(lage: Any, rot: Path, filer: Sequence[str] = ()) -> str
         '<div class="rulla" role="region" tabindex="0" aria-labelledby="enheter">'
         '<table><caption class="dold">Enheternas rapporter</caption><thead><tr>'
         '<th scope="col">Enhet</th><th scope="col">Skolform</th><th scope="col">Status</th>'
-        '<th scope="col">PDF</th><th scope="col">Formulär</th></tr></thead><tbody>'
+        '<th scope="col">PDF</th><th scope="col">Word</th><th scope="col">Formulär</th>'
+        "</tr></thead><tbody>"
         + "".join(rader)
         + "</tbody></table></div>"
         + '<p><a href="/skriv/ny">Ny enhet</a> (skapas och öppnas i formuläret)</p>'
         + (
             '<h2>Huvudmannen</h2><p><a href="/sammanstallning.html">Huvudmannens '
-            'sammanställning</a> · <a href="/sammanstallning.pdf">som PDF</a></p>'
+            'sammanställning</a> · <a href="/sammanstallning.pdf">som PDF</a> · '
+            '<a href="/sammanstallning.docx">som Word</a></p>'
             if lage.enheter
             else ""
         )
         + (
             '<p><a href="/huvudmannens-rapport.html">Huvudmannens rapport</a> · '
-            '<a href="/huvudmannens-rapport.pdf">som PDF</a></p>'
+            '<a href="/huvudmannens-rapport.pdf">som PDF</a> · '
+            '<a href="/huvudmannens-rapport.docx">som Word</a></p>'
             if lage.rapportfil
             else ""
         )

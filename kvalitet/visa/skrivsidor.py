@@ -71,6 +71,7 @@ def redigeringssida(enhets_id: str, namn: str, token: str) -> bytes:
     <button type="button" id="oppna-igen" hidden>Öppna igen</button>
     <button type="button" id="angra">Ångra senaste sparning</button>
     <a href="/{lank}.pdf">Hämta PDF</a>
+    <a href="/{lank}.docx">Hämta Word</a>
     <a href="#forhandsrubrik">Till förhandsvisningen</a>
   </div>
   <p id="sparstatus" role="status" aria-live="polite"></p>

@@ -58,9 +58,9 @@ def test_okand_enhet_ger_forslag_och_kod_2(projekt: Path, runner: CliRunner) -> 
 
 
 def test_okant_format_ger_kod_2(projekt: Path, runner: CliRunner) -> None:
-    res = runner.invoke(kvalitet, ["bygg", "--format", "docx"])
+    res = runner.invoke(kvalitet, ["bygg", "--format", "odt"])
     assert res.exit_code == 2
-    assert "okänt format 'docx'" in res.output
+    assert "okänt format 'odt'" in res.output
 
 
 def test_okand_flagga_ger_svenskt_fel_och_kod_2(projekt: Path, runner: CliRunner) -> None:

@@ -96,12 +96,12 @@ def test_sista_dag_och_paminnelser_i_huvudmannafilen(projekt: Path, runner: CliR
     res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
     assert res.exit_code == 1
     assert (
-        "huvudman.yaml:29:20: fel: 'inlämning.påminnelser[2]' är −1 men ska vara minst 0 "
+        "huvudman.yaml:30:20: fel: 'inlämning.påminnelser[2]' är −1 men ska vara minst 0 "
         "(skriv ett tal som är minst 0)"
     ) in res.output
     fil.write_text(text.replace("sista_dag: 2026-06-15", "sista_dag: 15 juni"), encoding="utf-8")
     res = runner.invoke(kvalitet, ["kontrollera", str(projekt)])
-    assert "huvudman.yaml:28:14: fel: 'inlämning.sista_dag' ska vara ett datum" in res.output
+    assert "huvudman.yaml:29:14: fel: 'inlämning.sista_dag' ska vara ett datum" in res.output
 
 
 def test_en_oppen_kommentar_vars_del_ar_borta(projekt: Path, runner: CliRunner) -> None:

@@ -114,7 +114,8 @@ PA_EGNA_MALLAR = ("lingonet-blabaret", "bjorkbackaskolan-mellanstadiet")
 
 def _projekt_utan_mallar(rot: Path) -> Path:
     shutil.copytree(ROT / "rapporter", rot / "rapporter")
-    shutil.rmtree(rot / "rapporter" / "mallar")
+    for mall in (rot / "rapporter" / "mallar").glob("*.rapportmall.yaml"):
+        mall.unlink()  # the Word template (tema.word_mall) stays: it is not a rapportmall
     _utan_egna_mallar(rot)
     return rot
 

@@ -48,14 +48,19 @@ def test_forhandsvisning_formular_och_pdf_kraver_lasratt(tjanst: Tjanst) -> None
         for sokvag in (
             "/resurscentrum.html",
             "/resurscentrum.pdf",
+            "/resurscentrum.docx",
             "/skriv/resurscentrum",
             "/skriv/resurscentrum/forhandsvisning",
             "/sammanstallning.html",
+            "/sammanstallning.docx",
+            "/huvudmannens-rapport.docx",
         ):
             svar = k.get(f"{tjanst.bas}{sokvag}")
             assert svar.status_code == 403, (sokvag, svar.status_code)
             assert "får inte läsa" in svar.text
         assert k.get(f"{tjanst.bas}/alvmora-gymnasium.html").status_code == 200
+        word = k.get(f"{tjanst.bas}/alvmora-gymnasium.docx")  # the one who may read may fetch
+        assert word.status_code == 200 and word.content.startswith(b"PK")
 
 
 def test_andrad_behorighetsfil_galler_direkt_och_loggas(tjanst: Tjanst) -> None:
@@ -119,5 +124,7 @@ def test_enhet_i_sokvag() -> None:
     assert enhet_i_sokvag("/skriv/bjorkbackaskolan/formular.json") == "bjorkbackaskolan"
     assert enhet_i_sokvag("/resurscentrum.pdf") == "resurscentrum"
     assert enhet_i_sokvag("/sammanstallning.pdf") == "*"
+    assert enhet_i_sokvag("/resurscentrum.docx") == "resurscentrum"
+    assert enhet_i_sokvag("/huvudmannens-rapport.docx") == "*"
     assert enhet_i_sokvag("/filer/rapporter/bilder/a.png") is None
     assert enhet_i_sokvag("/") is None

@@ -135,6 +135,10 @@ def test_bilder_pdf_och_statiska_filer(tjanst: Tjanst) -> None:
         assert k.get(f"{tjanst.bas}/filer/../../etc/passwd").status_code == 404
         pdf = k.get(f"{tjanst.bas}/{ENHET}.pdf")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        word = k.get(f"{tjanst.bas}/{ENHET}.docx")
+        assert word.status_code == 200 and word.content.startswith(b"PK")
+        assert word.headers["content-type"].startswith("application/vnd.openxmlformats")
+        assert f'href="/{ENHET}.docx">Hämta Word' in k.get(f"{tjanst.bas}/skriv/{ENHET}").text
 
 
 def test_ny_enhet_kraver_skrivratt(tjanst: Tjanst) -> None:

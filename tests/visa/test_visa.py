@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import http.client
+import io
 import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import kakhuvud
 
@@ -54,6 +56,13 @@ def test_sidor_och_pdf(server: tuple[str, Path]) -> None:
     assert kod == 200 and data.startswith(b"%PDF-")
     kod, data = _get(bas, "/sammanstallning.html")
     assert kod == 200 and b'<a href="resurscentrum.html">' in data
+    assert '<a href="/bjorkbackaskolan.docx">Word</a>' in text
+    assert '<a href="/sammanstallning.docx">som Word</a>' in text
+    for sokvag in ("/bjorkbackaskolan.docx", "/sammanstallning.docx", "/huvudmannens-rapport.docx"):
+        kod, data = _get(bas, sokvag)
+        assert kod == 200 and data.startswith(b"PK"), sokvag
+        dokument = docx.Document(io.BytesIO(data))
+        assert any(p.style.name == "Heading 1" for p in dokument.paragraphs), sokvag
     assert _get(bas, "/finns-inte.html")[0] == 404
 
 

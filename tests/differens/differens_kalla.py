@@ -184,6 +184,17 @@ def _som_text(varde: object) -> str:
     return "" if varde is None else str(varde)
 
 
+def _foljer_upp_planen(fil: Path, data: dict[str, Any]) -> bool:
+    """Whether the unit's rapportmall has the part that prints the plan's styrtal (``sort:
+    verksamhetsplan``); a unit on a template without it prints none of the plan's målvärden."""
+    namn = data.get("rapportmall") or "standard"
+    mallfil = fil.parent.parent / "mallar" / f"{namn}.rapportmall.yaml"
+    if not mallfil.is_file():
+        return True  # the built-in standard template has it
+    mall = yaml.safe_load(mallfil.read_text(encoding="utf-8")) or {}
+    return any(d.get("sort") == "verksamhetsplan" for d in mall.get("delar") or [])
+
+
 def las_enhet(fil: Path, plan: Plan | None) -> Kallenhet:
     data, rader = las_yaml_med_rader(fil)
     enhet = Kallenhet(fil.stem, fil, str(data["namn"]), str(data["skolform"]), str(data["period"]))
@@ -268,7 +279,7 @@ def las_enhet(fil: Path, plan: Plan | None) -> Kallenhet:
                     enhet.id, fil, rader[sokvag], sokvag, varde, matt, "jamforelse", sid, str(namn)
                 )
             )
-    for st in plan.styrtal if plan else []:
+    for st in plan.styrtal if plan and _foljer_upp_planen(fil, data) else []:
         if st.galler(enhet.skolform) and st.malvarde is not None:
             enhet.varden.append(
                 Kallvarde(

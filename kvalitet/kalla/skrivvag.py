@@ -18,6 +18,7 @@ import fcntl
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +35,14 @@ LASMAPP = KVALITETMAPP / "fillas"
 MAX_FORSOK = 10
 """A file that changes under every one of this many tries is refused (someone writes it all the
 time); each try computes anew from what is on disk."""
+
+LUGN_S = 0.1
+"""A file changed less than this long ago may be in the middle of a write in place (a text
+editor that empties the file, then writes it): it is read again until it has stood still
+this long."""
+LUGN_FORSOK = 40
+"""At most this many reads, ``LUGN_S / 4`` apart (about a second), before what is read is
+taken as it is."""
 
 _tradlas: dict[str, threading.Lock] = {}
 _tradlas_las = threading.Lock()
@@ -105,7 +114,7 @@ def skriv_enhetsfil(
     rot = historik.rot
     with last(fil, rot):
         for _ in range(MAX_FORSOK):
-            nu = filbyte.las_om_finns(fil)
+            nu = las_lugn(fil)
             resultat = ny(nu)
             if isinstance(resultat, Konflikt):
                 return Skrivning(fil, nu, nu, resultat)
@@ -123,6 +132,24 @@ def skriv_enhetsfil(
         f"{visningsnamn(fil, rot)} ändrades utanför kvalitet under varje försök att spara "
         f"({MAX_FORSOK} gånger); inget är förlorat: spara igen när den andra skrivningen är klar"
     )
+
+
+def las_lugn(fil: Path) -> bytes | None:
+    """The file's bytes once no one is writing it (None: no file). A text editor that saves in
+    place empties the file and then writes it; read in between, an empty or half file would be
+    taken for the other writer's version (a save would answer "they removed everything"). So a
+    file changed less than ``LUGN_S`` ago is read again until it has stood still that long."""
+    data = filbyte.las_om_finns(fil)
+    for _ in range(LUGN_FORSOK):
+        try:
+            nu = os.stat(fil)
+        except FileNotFoundError:
+            return None
+        if time.time() - nu.st_mtime > LUGN_S and data is not None and len(data) == nu.st_size:
+            return data
+        time.sleep(LUGN_S / 4)
+        data = filbyte.las_om_finns(fil)
+    return data
 
 
 def _forsok(

@@ -9,9 +9,7 @@ import difflib
 import re
 from typing import Any
 
-import yaml
-
-from kvalitet.kalla.las import MAX_BYTES, SNABB_LADDARE
+from kvalitet.kalla.las import las_version as las_version
 from kvalitet.kalla.las_omvandling import MAX_NODER
 from kvalitet.visa.behorighet import Nekad
 
@@ -70,18 +68,6 @@ def som_json(data: Any, budget: list[int] | None = None) -> Any:
     if isinstance(data, dt.date):  # also datetime
         return data.isoformat()
     return data
-
-
-def las_version(text: bytes | None) -> Any:
-    """One version of a unit file as plain YAML data, fast (libyaml's safe loader, ~15 ms for
-    a large unit, where the editor's round trip takes ~0.4 s); None for no version, one too
-    large (as ``kvalitet kontrollera`` refuses it) or one that cannot be read."""
-    if text is None or len(text) > MAX_BYTES:
-        return None
-    try:
-        return yaml.load(text.decode("utf-8"), Loader=SNABB_LADDARE)
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError, ValueError):
-        return None
 
 
 def del_i_version(data: Any, sokvag: list[str | int]) -> Any:

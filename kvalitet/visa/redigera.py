@@ -17,7 +17,7 @@ from typing import Any
 from kvalitet.grund.problem import visningsnamn
 from kvalitet.kalla.historik import Forfattare, Historik
 from kvalitet.kalla.rundtur import Rundtur, andrade_rader
-from kvalitet.kalla.skrivvag import Skrivning, skriv_enhetsfil
+from kvalitet.kalla.skrivvag import Skrivning, las_lugn, skriv_enhetsfil
 from kvalitet.modell import STATUSAR
 from kvalitet.modell.schema import enhetsschema
 from kvalitet.visa.behorighet import IngenRatt, Nekad, Session, Skrivratt
@@ -97,7 +97,9 @@ class Redigering:
 
     def oppna(self, enhets_id: str) -> dict[str, Any]:
         fil = self.enhetsfil(enhets_id)
-        data = fil.read_bytes()
+        data = las_lugn(fil)  # not in the middle of a text editor's save
+        if data is None:
+            data = fil.read_bytes()  # gone meanwhile: the same error as before
         try:
             rundtur = self._rundtur(fil, data)
         except Nekad:

@@ -56,7 +56,9 @@ def test_bevakningen_bygger_om_det_som_sparas_och_overlever_fel(projekt: Path) -
             assert {r.id for r in forsta.enheter if not r.oforandrad} == {
                 "alvmora-gymnasium",
                 "bjorkbackaskolan",
+                "bjorkbackaskolan-mellanstadiet",
                 "forskolan-lingonet",
+                "lingonet-blabaret",
                 "resurscentrum",
             }
             fil = projekt / PERIOD / "resurscentrum.yaml"

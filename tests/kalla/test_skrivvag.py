@@ -207,3 +207,30 @@ def test_ingen_skrivning_utan_historikpost(fil: Path, monkeypatch: pytest.Monkey
         skriv_enhetsfil(fil, lambda nu: b"namn: B\n", historik)
     assert fil.read_bytes() == b"namn: A\n"
     assert not [p for p in fil.parent.iterdir() if p.name != "a.yaml"]
+
+
+def test_en_fil_mitt_i_en_skrivning_pa_plats_lases_hel(fil: Path) -> None:
+    """A text editor that saves in place empties the file, then writes it; the write path
+    reads the whole new version, never the empty or half file in between."""
+    hel = "namn: Björkbackaskolan\nskolform: grundskola\n" + "# rad\n" * 2000
+    sett: list[bytes | None] = []
+    with open(fil, "w", encoding="utf-8") as ut:  # emptied, as an editor's save begins
+        ut.write(hel[:10])
+        ut.flush()
+
+        def las() -> None:
+            sett.append(skrivvag.las_lugn(fil))
+
+        lasare = threading.Thread(target=las)
+        lasare.start()
+        time.sleep(skrivvag.LUGN_S / 2)  # the rest comes late, as from a slow disk
+        ut.write(hel[10:])
+    lasare.join()
+    assert sett == [hel.encode("utf-8")]
+
+
+def test_en_tom_fil_som_forblir_tom_lases_som_tom(fil: Path) -> None:
+    fil.write_bytes(b"")
+    assert skrivvag.las_lugn(fil) == b""  # once it has stood still
+    fil.unlink()
+    assert skrivvag.las_lugn(fil) is None

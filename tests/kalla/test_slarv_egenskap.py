@@ -68,7 +68,8 @@ MUTATIONER: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 
 
 def _i_block(rader: list[str]) -> set[int]:
-    """Lines inside a '|' or '>' text block: text there is the author's own, not YAML."""
+    """Lines inside a '|' or '>' text block (after a key or a list dash): text there is the
+    author's own, not YAML."""
     inne: set[int] = set()
     blockindrag: int | None = None
     for i, rad in enumerate(rader):
@@ -77,7 +78,7 @@ def _i_block(rader: list[str]) -> set[int]:
             inne.add(i)
             continue
         blockindrag = None
-        if re.search(r":\s*[|>][-+]?\s*(#.*)?$", rad):
+        if re.search(r"(:|^\s*-)\s*[|>][-+]?\s*(#.*)?$", rad):
             blockindrag = indrag
     return inne
 
@@ -105,7 +106,9 @@ def test_slarv_hittas_inom_en_rad(tmp_path: Path) -> None:
         rader[i] = mutera(monster.match(rader[i]))  # type: ignore[arg-type]
         fil.write_text("\n".join(rader), encoding="utf-8")
         try:
-            _, problem = validera_enhet(las_yaml(fil), tmp_path, lage.huvudman, "2025/26")
+            _, problem = validera_enhet(
+                las_yaml(fil), tmp_path, lage.huvudman, "2025/26", rapportmallar=lage.rapportmallar
+            )
         finally:
             fil.write_text(original, encoding="utf-8")
         fel = [p for p in problem if p.ar_fel] or [

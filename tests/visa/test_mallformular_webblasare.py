@@ -122,12 +122,11 @@ def test_forskoleavdelningen_fylls_i_genom_formularet(  # type: ignore[no-untype
     _fyll(sida, "beskrivning", varde="Blåbäret har 18 barn i åldrarna 3–5 år och fyra pedagoger.")
     fb = ("delar", "forbattringsomraden", "tabeller", 0, "rader")
     _fyll(sida, *fb, 0, "rad", varde="Språkutveckling")
-    _fyll(sida, *fb, 0, "värden", 0, varde="Högläsning varje dag")
-    _fyll(sida, *fb, 0, "värden", 1, varde="Vi har läst i små grupper och samtalat om bilderna.")
-    _fyll(sida, *fb, 0, "värden", 2, varde="Fler barn berättar själva om det de har läst.")
+    _fyll(sida, *fb, 0, "värden", 0, varde="Högläsning varje dag i små grupper.")
+    _fyll(sida, *fb, 0, "värden", 1, varde="Fler barn berättar själva om det de har läst.")
     sida.get_by_role("button", name="Lägg till rad i förbättringsområden").click()
     _fyll(sida, *fb, 1, "rad", varde="Utevistelse")
-    _fyll(sida, *fb, 1, "värden", 2, varde="Mer lek i skogen.")
+    _fyll(sida, *fb, 1, "värden", 1, varde="Mer lek i skogen.")
     kurs = ("delar", "fortbildning", "tabeller", 0, "rader", 0)
     _fyll(sida, *kurs, "rad", varde="Läslyftet i förskolan")
     _fyll(sida, *kurs, "värden", 0, varde="4")
@@ -147,27 +146,27 @@ def test_forskoleavdelningen_fylls_i_genom_formularet(  # type: ignore[no-untype
 
     data = _las(fil)
     tabell = data["delar"]["forbattringsomraden"]["tabeller"][0]
-    assert tabell["kolumner"] == ["Förbättringsområde", "Så här har vi arbetat", "Resultat"]
-    assert tabell["rader"][1] == {"rad": "Utevistelse", "värden": [None, None, "Mer lek i skogen."]}
+    assert tabell["radrubrik"] == "Förbättringsområde"
+    assert tabell["kolumner"] == ["Så här har vi arbetat", "Resultat"]
+    assert tabell["rader"][1] == {"rad": "Utevistelse", "värden": [None, "Mer lek i skogen."]}
     sjalv = data["delar"]["sjalvvardering"]["tabeller"][0]
     assert [r["värden"][0] for r in sjalv["rader"]] == steg
     assert sjalv["rader"][0]["rad"] == "Normer och värden"
-    assert data["delar"]["fortbildning"]["tabeller"][0]["rader"][0]["värden"] == [4]
+    assert data["delar"]["fortbildning"]["tabeller"][0]["rader"][0]["värden"] == [4, None]
 
     # emptying a cell leaves it blank in its place; removing a row moves nothing else
     _fyll(sida, *fb, 0, "värden", 0, varde="")
     _sparat(sida)
     assert _las(fil)["delar"]["forbattringsomraden"]["tabeller"][0]["rader"][0]["värden"] == [
         None,
-        "Vi har läst i små grupper och samtalat om bilderna.",
         "Fler barn berättar själva om det de har läst.",
     ]
-    _fyll(sida, *fb, 0, "värden", 0, varde="Högläsning varje dag")
+    _fyll(sida, *fb, 0, "värden", 0, varde="Högläsning varje dag i små grupper.")
     sida.get_by_role("button", name="Ta bort rad 2 i förbättringsområden").click()
     _sparat(sida)
     rader = _las(fil)["delar"]["forbattringsomraden"]["tabeller"][0]["rader"]
     assert [r["rad"] for r in rader] == ["Språkutveckling"]
-    assert rader[0]["värden"][0] == "Högläsning varje dag"
+    assert rader[0]["värden"][0] == "Högläsning varje dag i små grupper."
 
     # reloaded, the form shows what was written
     sida.reload()
@@ -176,11 +175,15 @@ def test_forskoleavdelningen_fylls_i_genom_formularet(  # type: ignore[no-untype
     expect(sida.locator(f"#{ident(*sv, 1, 'värden', 0)}")).to_have_value("gul")
     _oppna_till(sida, *fb, 0, "värden", 1)
     expect(sida.locator(f"#{ident(*fb, 0, 'värden', 1)}")).to_have_value(
-        "Vi har läst i små grupper och samtalat om bilderna."
+        "Fler barn berättar själva om det de har läst."
     )
 
     html = _kontrollera_och_bygg(runner, "blabaret")
-    for ord_i_html in ("Högläsning varje dag", "Läslyftet i förskolan", "Barnråd startar i vår"):
+    for ord_i_html in (
+        "Högläsning varje dag i små grupper",
+        "Läslyftet i förskolan",
+        "Barnråd startar i vår",
+    ):
         assert ord_i_html in html
     _utan_sidledsrullning(sida, tmp_path / "skarmbilder", "forskola-avdelning")
 
@@ -249,11 +252,9 @@ def test_tva_flikar_olika_celler_i_mallens_tabell_bada_behalls(  # type: ignore[
     redigerare, webblasare, runner: CliRunner
 ) -> None:
     bas, projekt, _ = redigerare
-    res = runner.invoke(
-        kvalitet,
-        ["ny", "enhet", "blabaret", "--namn", "Blåbäret", "--skolform", "förskola",
-         "--rapportmall", "forskola-avdelning"],
-    )  # fmt: skip
+    argument = ["ny", "enhet", "blabaret", "--namn", "Blåbäret", "--skolform", "förskola"]
+    argument += ["--rapportmall", "forskola-avdelning"]
+    res = runner.invoke(kvalitet, argument)
     assert res.exit_code == 0, res.output
     fil = projekt / PERIOD / "blabaret.yaml"
     flikar = []
@@ -266,10 +267,10 @@ def test_tva_flikar_olika_celler_i_mallens_tabell_bada_behalls(  # type: ignore[
     rad = ("delar", "forbattringsomraden", "tabeller", 0, "rader", 0, "värden")
     _fyll(a, *rad, 0, varde="Skrivet i flik A")
     a.wait_for_timeout(300)
-    _fyll(b, *rad, 2, varde="Skrivet i flik B")
+    _fyll(b, *rad, 1, varde="Skrivet i flik B")
     _sparat(a)
     _sparat(b)
     varden = _las(fil)["delar"]["forbattringsomraden"]["tabeller"][0]["rader"][0]["värden"]
-    assert varden == ["Skrivet i flik A", None, "Skrivet i flik B"]
-    expect(a.locator(f"#{ident(*rad, 2)}")).to_have_value("Skrivet i flik B", timeout=10000)
+    assert varden == ["Skrivet i flik A", "Skrivet i flik B"]
+    expect(a.locator(f"#{ident(*rad, 1)}")).to_have_value("Skrivet i flik B", timeout=10000)
     expect(b.locator(f"#{ident(*rad, 0)}")).to_have_value("Skrivet i flik A")

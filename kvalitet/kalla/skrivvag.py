@@ -40,8 +40,11 @@ LUGN_S = 0.1
 """A file changed less than this long ago may be in the middle of a write in place (a text
 editor that empties the file, then writes it): it is read again until it has stood still
 this long."""
-LUGN_FORSOK = 40
-"""At most this many reads, ``LUGN_S / 4`` apart (about a second), before what is read is
+LUGN_TOM_S = 1.0
+"""An empty file must have stood still this long: an editor that has emptied the file may be
+held up before it writes (a busy machine), and an empty unit file is never meant."""
+LUGN_FORSOK = 80
+"""At most this many reads, ``LUGN_S / 4`` apart (about two seconds), before what is read is
 taken as it is."""
 
 _tradlas: dict[str, threading.Lock] = {}
@@ -138,14 +141,16 @@ def las_lugn(fil: Path) -> bytes | None:
     """The file's bytes once no one is writing it (None: no file). A text editor that saves in
     place empties the file and then writes it; read in between, an empty or half file would be
     taken for the other writer's version (a save would answer "they removed everything"). So a
-    file changed less than ``LUGN_S`` ago is read again until it has stood still that long."""
+    file changed less than ``LUGN_S`` ago (an empty one: ``LUGN_TOM_S``) is read again until it
+    has stood still that long."""
     data = filbyte.las_om_finns(fil)
     for _ in range(LUGN_FORSOK):
         try:
             nu = os.stat(fil)
         except FileNotFoundError:
             return None
-        if time.time() - nu.st_mtime > LUGN_S and data is not None and len(data) == nu.st_size:
+        stilla = LUGN_S if data else LUGN_TOM_S
+        if time.time() - nu.st_mtime > stilla and data is not None and len(data) == nu.st_size:
             return data
         time.sleep(LUGN_S / 4)
         data = filbyte.las_om_finns(fil)

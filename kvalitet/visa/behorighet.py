@@ -35,6 +35,11 @@ class IngenRatt(Nekad):
     """A write the person has no right to (the server answers 403, not 400)."""
 
 
+class Upptagen(Nekad):
+    """A write that cannot be done this instant but can in a moment (the file is being written
+    by someone else): the server answers 503, and the page tries again by itself."""
+
+
 class Session:
     """One editing session, as Jupyter does it. ``kvalitet skriv``/``visa`` print (and open) a link
     with a one-time ``nyckel``; the first request with it gets the session cookie ``kaka``

@@ -15,7 +15,7 @@ from kvalitet.grund.problem import KvalitetError, Problem
 from kvalitet.kalla.filbyte import Skrivfel
 from kvalitet.kalla.historik import Forfattare
 from kvalitet.modell.falt import SKOLFORMER
-from kvalitet.visa.behorighet import IngenRatt, Nekad
+from kvalitet.visa.behorighet import IngenRatt, Nekad, Upptagen
 from kvalitet.visa.bilder import MAX_BYTE, spara_bild
 from kvalitet.visa.formular import formular
 from kvalitet.visa.jsonkropp import las_json
@@ -302,6 +302,8 @@ class Skrivsidor:
             self._fel(h, 507 if exc.full else 503, exc)
         except IngenRatt as exc:
             self._fel(h, 403, exc)
+        except Upptagen as exc:
+            self._fel(h, 503, exc)
         except (Nekad, KvalitetError) as exc:
             self._fel(h, 400, exc)
 

@@ -2,7 +2,7 @@
 (called by the one write path, ``kalla/skrivvag.py``, under the file's lock): the page's
 document when the file is still at the page's version; else the three-way merge of the page's
 base, the page's document and the file now; a ``Konflikt`` where both changed the same field.
-The protocol is ``/work/briefs/protokoll.md``; ``redigera.py`` answers it."""
+The user's side is ``docs/skriva-i-webblasaren.md``; ``redigera.py`` answers the protocol."""
 
 from __future__ import annotations
 
@@ -16,7 +16,13 @@ from kvalitet.kalla.rundtur import Rundtur
 from kvalitet.kalla.sammanfoga import Sokvag, lika, sammanfoga, skillnader
 from kvalitet.kalla.skrivvag import Konflikt
 from kvalitet.modell.schema import enhetsschema
-from kvalitet.visa.behorighet import Nekad
+from kvalitet.visa.behorighet import Nekad, Upptagen
+
+
+TOM_FIL = (
+    "enhetens fil är tom just nu (någon sparar den kanske i en texteditor); ingenting är "
+    "skrivet och det du skrev finns kvar i formuläret, som försöker igen om en stund"
+)
 
 
 def version_av(data: bytes) -> str:
@@ -68,6 +74,8 @@ def sparning(
     def berakna(nu: bytes | None) -> bytes | Konflikt | None:
         if nu is None:
             raise Nekad("enhetens fil finns inte längre; ladda om sidan")
+        if not nu.strip():
+            raise Upptagen(TOM_FIL)
         rundtur = rundtur_for(nu)
         nu_data = rundtur.som_data()
         fran: list[Sokvag] = []
@@ -115,6 +123,8 @@ def angring(
         if version_av(nu) == version:
             utfall.rundtur, utfall.fran_deras = None, []
             return fore
+        if not nu.strip():
+            raise Upptagen(TOM_FIL)
         rundtur = rundtur_for(nu)
         nu_data = rundtur.som_data()
         namn = "versionen före sparningen"

@@ -200,3 +200,24 @@ def test_angra_efter_konflikt_skriver_inte_over_utifran(redigerare) -> None:  # 
     # an older page sends no version: nothing of its own to undo, the file stays
     kod, svar = sida.begaran("POST", f"/skriv/{ENHET}/angra", {})
     assert fil.read_text(encoding="utf-8") == utifran
+
+
+def test_en_tom_fil_mitt_i_en_utifran_skrivning_ger_503_och_skriver_inget(redigerare) -> None:  # type: ignore[no-untyped-def]
+    """A text editor that has emptied the file and not yet written it: the save is answered
+    503 (the page tries again), nothing is written, and the retry after the editor's write
+    merges both."""
+    bas, projekt, visning = redigerare
+    sida = Sida(bas, visning.redigering.session.token)
+    fil = _fil(projekt)
+    hel = fil.read_text(encoding="utf-8")
+    fil.write_bytes(b"")
+    sida.data["område"] = "Område Söder"
+    kropp = {"data": sida.data, "version": sida.version, "bas": sida.bas}
+    kod, svar = sida.begaran("POST", f"/skriv/{ENHET}/spara", kropp)
+    assert kod == 503, svar
+    assert svar["fel"].startswith("Enhetens fil är tom just nu") and "finns kvar" in svar["fel"]
+    assert fil.read_bytes() == b""
+    fil.write_text(hel.replace("  namn: Helena Sandberg", "  namn: Utifrån"), encoding="utf-8")
+    svar = sida.spara()
+    assert svar["sparad"] is True and svar["data"]["ansvarig"]["namn"] == "Utifrån"
+    assert "Område Söder" in fil.read_text(encoding="utf-8")

@@ -18,7 +18,6 @@ from kvalitet.kalla.skrivvag import Konflikt
 from kvalitet.modell.schema import enhetsschema
 from kvalitet.visa.behorighet import Nekad, Upptagen
 
-
 TOM_FIL = (
     "enhetens fil är tom just nu (någon sparar den kanske i en texteditor); ingenting är "
     "skrivet och det du skrev finns kvar i formuläret, som försöker igen om en stund"

@@ -153,7 +153,9 @@ def test_sammanstallningen_jamfor_mallarnas_delar_och_summerar_skalan(
     assert per_mall["standard"] == "finns"
     assert per_mall["forskola-avdelning"] == "finns inte"
     # the scale summed: units per step and row, with the steps' words
-    assert "Självvärdering: Självvärdering" in text
+    # the scale's heading once (the table's name is the scale's), its words in the caption
+    assert "6.1 Självvärdering 2 enheter" in text
+    assert "Självvärdering: Självvärdering" not in text
     assert "2 enheter på mallen 'forskola-avdelning' har fyllt i tabellen." in text
     skala = html.split('class="skaltabell"')[1].split("</table>")[0]
     assert "Grön: Vi arbetar så här i hela verksamheten" in unescape(skala)

@@ -56,8 +56,9 @@ def _ny_enhet(sida: Page, bas: str, namn: str, skolform: str, mall: str) -> None
     sida.get_by_label("Enhetens namn").fill(namn)
     sida.get_by_label("Skolform").select_option(skolform)
     sida.get_by_label("Rapportmall").select_option(mall)
-    sida.get_by_role("button", name="Skapa enheten").click()
-    sida.wait_for_url(re.compile(r"/skriv/[a-z0-9-]+$"))
+    # creating the unit and opening its form can take long on a busy machine (CI, 2 cores)
+    sida.get_by_role("button", name="Skapa enheten").click(no_wait_after=True)
+    sida.wait_for_url(re.compile(r"/skriv/[a-z0-9-]+$"), timeout=60000)
     expect(sida.locator("#sparstatus")).to_contain_text("Formuläret är öppet", timeout=15000)
 
 
